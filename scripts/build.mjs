@@ -1,0 +1,22 @@
+// Bundles src/ into dist/: one entry for the CLI, one for the programmatic API.
+// Code the --version path does not need (checks, undici, ora, the catalogues) is split
+// into chunks loaded on demand, so start-up stays close to bare node.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+  // CommonJS dependencies bundled into ESM still call require() for node built-ins.
+  banner: { js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);" },
+});

@@ -1,0 +1,31 @@
+import type { RawFlags } from './settings/flags.js';
+import { resolveSettings } from './settings/resolve.js';
+import { detectShell } from './render/shell.js';
+import { diagnose } from './diagnose.js';
+import type { Report } from './types.js';
+
+/** Options mirror the command-line flags; `env` defaults to process.env, `cwd` to process.cwd(). */
+export interface RunChecksOptions extends Omit<RawFlags, 'json' | 'format' | 'color' | 'timeout'> {
+  timeout?: number;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+/** Runs the checks and returns the Report (secrets already scrubbed). Throws on invalid options. */
+export async function runChecks(options: RunChecksOptions = {}): Promise<Report> {
+  const { env = process.env, cwd = process.cwd(), timeout, ...flags } = options;
+  const settings = resolveSettings({
+    flags: { ...flags, timeout: timeout === undefined ? undefined : String(timeout), format: 'json', color: false },
+    env,
+    cwd,
+    stdoutIsTTY: false,
+  });
+  const { report } = await diagnose({
+    settings,
+    shell: detectShell(process.platform, env),
+    platform: process.platform,
+    nodeVersion: process.version,
+    nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS,
+  });
+  return report;
+}

@@ -1,0 +1,1225 @@
+// English message catalogue. Facts: /work/shared/reference/gigachat-api.md; never the guide's errata.
+
+import type { Catalog, CheckId, CodeText, Details, RemedyContext } from './types.js';
+import type { Code } from './codes.js';
+import {
+  GIGACHAT_NO_PROXY,
+  OFFICIAL,
+  SCOPES,
+  base64PairCommand,
+  baseFromExpected,
+  caPath,
+  clockSyncCommand,
+  duration,
+  endpointEnv,
+  endpointVar,
+  envNameOf,
+  has,
+  hostOf,
+  httpsOf,
+  isFileSource,
+  isOfficialAuthHost,
+  isOfficialApiHost,
+  isUltra,
+  isWindows,
+  list,
+  num,
+  officialFor,
+  opt,
+  otherScopes,
+  pathEndsWith,
+  proxyWithAuth,
+  records,
+  retryAfter,
+  showProxyCommand,
+  str,
+  tcpTest,
+  truncate,
+  unsetEnv,
+  withPath,
+} from './text-helpers.js';
+
+const checks: Record<CheckId, string> = {
+  env: 'Credentials',
+  format: 'Credential format',
+  endpoints: 'Endpoints',
+  dns: 'DNS',
+  tcp: 'TCP connect',
+  tls: 'TLS certificate',
+  oauth: 'OAuth token',
+  models: 'Models list',
+  chat: 'Chat probe',
+};
+
+// ---------- small local helpers ----------
+
+const KEY = '<authorization key from Studio>';
+const TOKEN = '<access token>';
+const PROXY = 'http://<proxy-host>:<port>';
+const RETRY = 'this may pass on retry';
+
+const ms = (v: unknown): string => duration(v, { ms: 'ms', s: 's' });
+
+const v = (d: Details, fallback = 'GIGACHAT_CREDENTIALS'): string => str(d.variable, fallback);
+
+function sourceLabel(s: unknown): string {
+  const x = str(s);
+  if (x === 'env') return 'environment';
+  if (x === 'flag') return 'command-line flag';
+  if (x === 'default') return 'default';
+  return x;
+}
+
+/** " (.env:3)" / " (environment)" or "". */
+const at = (d: Details): string => opt(sourceLabel(d.source), ' (', ')');
+
+function placeholder(name: string): string {
+  switch (name) {
+    case 'GIGACHAT_ACCESS_TOKEN':
+      return TOKEN;
+    case 'GIGACHAT_PASSWORD':
+      return '<password>';
+    case 'GIGACHAT_USER':
+      return '<user>';
+    default:
+      return KEY;
+  }
+}
+
+/** The last step of every "fix the value" remedy: where and how. */
+function fixAt(d: Details, ctx: RemedyContext, fallbackVar = 'GIGACHAT_CREDENTIALS'): string {
+  const name = v(d, fallbackVar);
+  const src = str(d.source);
+  if (isFileSource(src)) return `Fix the line in ${src} so it reads ${name}=${placeholder(name)} (no quotes, no spaces)`;
+  return `Set it again where your app starts: ${ctx.setEnv(name, placeholder(name))}`;
+}
+
+const studioStep =
+  `Get the key in GigaChat Studio (${OFFICIAL.studio}) → your GigaChat API project → "API settings" → "Get key": ` +
+  `copy the Authorization key (Base64 of ClientID:ClientSecret, about 100 characters ending in "=="). ` +
+  `It is shown only once; if you no longer have it, generate a new one`;
+
+function scopeWho(scope: string): string {
+  switch (scope) {
+    case 'GIGACHAT_API_PERS':
+      return 'individuals';
+    case 'GIGACHAT_API_B2B':
+      return 'businesses, prepaid packages';
+    case 'GIGACHAT_API_CORP':
+      return 'businesses, postpaid';
+    default:
+      return '';
+  }
+}
+
+const scopesExplained = SCOPES.map((s) => `${s} (${scopeWho(s)})`).join(', ');
+
+function httpStatus(d: Details): string {
+  return opt(d.status, 'HTTP ');
+}
+
+/** `HTTP 400, code 7 "message"` from whatever is present. */
+function serverSaid(d: Details): string {
+  const parts = [httpStatus(d), opt(d.code, 'code ')].filter(Boolean).join(', ');
+  const msg = opt(d.message, '"', '"');
+  return [parts, msg].filter(Boolean).join(' ');
+}
+
+function bodyKind(k: unknown): string {
+  switch (str(k)) {
+    case 'html':
+      return 'an HTML page';
+    case 'json':
+      return 'a JSON body';
+    case 'text':
+      return 'a text body';
+    case 'empty':
+      return 'an empty body';
+    default:
+      return '';
+  }
+}
+
+function badResponseReason(d: Details): string {
+  const field = opt(d.field, ' (field ', ')');
+  switch (str(d.reason)) {
+    case 'not-json':
+      return `the body is not JSON${field}`;
+    case 'wrong-shape':
+      return `the JSON lacks the expected fields${field}`;
+    case 'too-large':
+      return 'the body is too large';
+    case 'invalid-utf8':
+      return 'the body is not valid UTF-8';
+    case 'unexpected-status':
+      return `unexpected status${field}`;
+    default:
+      return `unexpected content${field}`;
+  }
+}
+
+function hostPort(d: Details): string {
+  const host = str(d.host, 'the server');
+  return has(d.port) ? `${host}:${str(d.port)}` : host;
+}
+
+function waitStep(d: Details): string {
+  const ra = retryAfter(d);
+  return ra !== undefined ? `Wait ${ra} s (Retry-After) and run again` : 'Wait a few seconds and run again';
+}
+
+const caGetStep = (ctx: RemedyContext): string =>
+  `Get the root certificate: gigadoctor ca --out ${OFFICIAL.caFile}, or download "Russian Trusted Root CA" from ${OFFICIAL.caPage}; ` +
+  `check that its SHA-256 fingerprint is ${OFFICIAL.caSha256}` +
+  (isWindows(ctx) ? '' : ` (openssl x509 -in ${OFFICIAL.caFile} -noout -fingerprint -sha256)`);
+
+const caNodeStep = (ctx: RemedyContext): string =>
+  `Node: set it before node starts — ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} — in the shell, the service unit, the Dockerfile (ENV) or the CI job; ` +
+  `a line in .env loaded by dotenv comes too late and does nothing`;
+
+function osStoreStep(ctx: RemedyContext): string {
+  if (isWindows(ctx)) {
+    return `Or add it to the Windows store (as administrator): certutil -addstore Root russian_trusted_root_ca.cer; ` +
+      `Node reads the OS store only when started with --use-system-ca (recent Node versions), so NODE_EXTRA_CA_CERTS remains the sure way. In Docker, install the certificate inside the image`;
+  }
+  return `Or add it to the OS store — Debian/Ubuntu: sudo cp ${OFFICIAL.caFile} /usr/local/share/ca-certificates/russian-trusted-root-ca.crt && sudo update-ca-certificates; ` +
+    `RHEL/Fedora: sudo cp ${OFFICIAL.caFile} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
+    `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${OFFICIAL.caFile}. ` +
+    `In Docker do it inside the image (Dockerfile), not on the host. Node reads the OS store only with --use-system-ca (recent Node versions)`;
+}
+
+function clockCheckStep(ctx: RemedyContext): string {
+  const show = isWindows(ctx) ? 'w32tm /stripchart /computer:time.windows.com /samples:3' : 'date -u';
+  return `Check this machine's clock first (${show}) and sync it: ${clockSyncCommand(ctx)}${isWindows(ctx) ? ' (as administrator)' : ' (Linux; macOS: sudo sntp -sS time.apple.com)'}`;
+}
+
+const timeoutStep =
+  'On a slow network raise the per-step timeout: gigadoctor --timeout 30000 (GIGACHAT_TIMEOUT for the SDKs is in seconds)';
+
+const reportStep =
+  'If it persists, report it with the output of gigadoctor check --json (secrets are removed from it)';
+
+function redirectSteps(d: Details, ctx: RemedyContext, variable: string, official: string): string[] {
+  const loc = str(d.location);
+  const host = hostOf(loc);
+  const officialHost = variable === 'GIGACHAT_AUTH_URL' ? isOfficialAuthHost(loc) : isOfficialApiHost(loc);
+  const steps: string[] = [];
+  if (loc && officialHost) steps.push(`Use the final address directly: ${ctx.setEnv(variable, loc)}`);
+  else steps.push(`Set the official address: ${ctx.setEnv(variable, official)} — or remove ${variable}, the SDK default is right`);
+  steps.push(
+    `A redirect to ${host ?? 'another host'} that is not GigaChat's usually means the network intercepts requests (captive portal, proxy login page): log in to the network or ask IT`,
+  );
+  return steps;
+}
+
+function serverErrorSteps(d: Details, variable: string, isOfficial: boolean): string[] {
+  const steps = ['Run again in a minute or two: gateway errors (5xx, an HTML page from the gateway) are usually short-lived'];
+  const host = hostOf(d.url);
+  if (host && !isOfficial) {
+    steps.push(`${host} is not an official GigaChat host: the error comes from it (e.g. a local proxy or gateway), not from GigaChat — check ${variable}`);
+  }
+  steps.push('If it lasts longer than about 15 minutes, report the time, URL and status to GigaChat support');
+  return steps;
+}
+
+function tokenMovedToCredentials(ctx: RemedyContext): string {
+  return `Better: remove GIGACHAT_ACCESS_TOKEN (${unsetEnv(ctx, 'GIGACHAT_ACCESS_TOKEN')}) and set the key instead — ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}; the SDKs then get and refresh 30-minute tokens by themselves`;
+}
+
+function caFileReason(reason: string): string {
+  switch (reason) {
+    case 'missing':
+      return 'the file does not exist';
+    case 'unreadable':
+      return 'the file cannot be read';
+    case 'not-pem':
+      return 'it is not a PEM certificate (no -----BEGIN CERTIFICATE----- line)';
+    case 'der':
+      return 'it is in binary DER format, Node needs PEM';
+    case 'private-key':
+      return 'it holds a private key, not a certificate';
+    case 'double-base64':
+      return 'the PEM text was Base64-encoded once more';
+    case 'empty':
+      return 'the file is empty';
+    case 'too-large':
+      return 'it is too large to be a CA file';
+    default:
+      return reason || 'it is not a usable PEM certificate file';
+  }
+}
+
+// ---------- the catalogue ----------
+
+const codes: Record<Code, CodeText> = {
+  // --- env ---
+  CREDENTIALS_FOUND: {
+    title: 'Credentials found',
+    summary: (d) => {
+      const kind = str(d.kind);
+      const what = kind === 'password' ? ' (login/password flow)' : kind === 'accessToken' ? ' (ready access token)' : '';
+      return `Using ${v(d)}${at(d)}${what}${opt(d.length, ', ', ' characters')}${opt(d.fingerprint, ', fingerprint ')}`;
+    },
+    remediation: () => [],
+  },
+  CREDENTIALS_MISSING: {
+    title: 'No credentials',
+    summary: (d) => {
+      const file = str(d.envFile);
+      const empty = list(d.unofficial);
+      return `No credential found: GIGACHAT_CREDENTIALS, GIGACHAT_ACCESS_TOKEN and GIGACHAT_USER/GIGACHAT_PASSWORD are not set in the environment` +
+        (file ? ` or in ${file}` : ' (no .env file was read)') +
+        (empty.length ? `; set but empty: ${empty.join(', ')}` : '');
+    },
+    remediation: (d, ctx) => {
+      const file = str(d.envFile, '.env');
+      const steps = [
+        studioStep,
+        `Set it: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)} — or add the line GIGACHAT_CREDENTIALS=${KEY} to ${file} (without the word "Basic")`,
+        'If you only have a ready access token (valid 30 minutes), put it in GIGACHAT_ACCESS_TOKEN instead; with GIGACHAT_CREDENTIALS the SDK refreshes tokens by itself',
+      ];
+      const empty = list(d.unofficial);
+      if (empty.length) steps.push(`The official SDKs do not read ${empty.join(', ')}: use GIGACHAT_CREDENTIALS`);
+      return steps;
+    },
+  },
+  CREDENTIALS_UNOFFICIAL_NAME: {
+    title: 'Unofficial variable name',
+    summary: (d) => {
+      const official = str(d.official, 'GIGACHAT_CREDENTIALS');
+      return `The credential is in ${v(d, 'an unofficial variable')}${at(d)}, which the official SDKs do not read; they read ${official}`;
+    },
+    remediation: (d, ctx) => {
+      const name = v(d, '');
+      const official = str(d.official, 'GIGACHAT_CREDENTIALS');
+      const src = str(d.source);
+      const rename = isFileSource(src) && name
+        ? `In ${src} rename ${name}= to ${official}=`
+        : `Set the official name: ${ctx.setEnv(official, placeholder(official))}${name ? `, then remove the old one: ${unsetEnv(ctx, name)}` : ''}`;
+      return [
+        rename,
+        'Check what the value is: the authorization key (Base64, about 100 characters, ends in "==") belongs in GIGACHAT_CREDENTIALS; ' +
+          'a ready access token (about 1200 characters, lives 30 minutes) belongs in GIGACHAT_ACCESS_TOKEN',
+        `If your own code reads ${name || 'that name'} (e.g. process.env.${name || 'NAME'}), change it to read ${official}`,
+      ];
+    },
+  },
+  CREDENTIALS_SHADOWED: {
+    title: 'Environment overrides .env',
+    summary: (d) => {
+      const winner = sourceLabel(str(d.winnerSource, 'env'));
+      const file = str(d.fileSource, str(d.envFile, '.env'));
+      return `${v(d)} is set both in the ${winner} and in ${file} with different values; the ${winner} value wins (dotenv does not override it), so the .env line is ignored`;
+    },
+    remediation: (d, ctx) => {
+      const name = v(d);
+      const file = str(d.fileSource, str(d.envFile, '.env'));
+      return [
+        `If the value in ${file} is the right one, remove the variable from the environment: ${unsetEnv(ctx, name)} — and from wherever it is set ` +
+          (isWindows(ctx)
+            ? '(System Properties → Environment Variables, the PowerShell $PROFILE, CI secrets, docker-compose "environment:")'
+            : '(~/.bashrc, ~/.zshrc, ~/.profile, CI secrets, docker-compose "environment:")'),
+        `If the environment value is the right one, fix or delete the line in ${file} so the two no longer disagree`,
+        `Or set the intended value explicitly in the shell that starts your app: ${ctx.setEnv(name, placeholder(name))}`,
+      ];
+    },
+  },
+  ENV_FILE_UNREADABLE: {
+    title: 'Env file unreadable',
+    summary: (d) => `Cannot read ${str(d.path, 'the env file')}${opt(d.reason, ': ')}; variables in it were not checked`,
+    remediation: (d, ctx) => {
+      const path = str(d.path, '.env');
+      const look = ctx.shell === 'powershell' ? `Get-Item ${path}` : ctx.shell === 'cmd' ? `dir ${path}` : `ls -l ${path}`;
+      return [
+        `Check that ${path} exists and the current user can read it: ${look}`,
+        'Point gigadoctor at the file your app really loads: gigadoctor --env-file <path>; or ignore env files: gigadoctor --no-env-file',
+        'Save the file as UTF-8 text (not UTF-16), one NAME=value per line',
+      ];
+    },
+  },
+
+  // --- format ---
+  CREDENTIALS_OK: {
+    title: 'Credential format OK',
+    summary: (d) => {
+      const what = str(d.kind) === 'accessToken' ? 'an access token' : str(d.kind) === 'password' ? 'a login and password' : 'an authorization key';
+      return `${v(d)} has the shape of ${what}${opt(d.length, ' (', ' characters)')}${opt(d.scope, '; scope ')}${opt(d.model, '; model ')}`;
+    },
+    remediation: () => [],
+  },
+  CREDENTIALS_EMPTY: {
+    title: 'Credential is empty',
+    summary: (d) => `${v(d)}${at(d)} is set but empty`,
+    remediation: (d, ctx) => [
+      v(d) === 'GIGACHAT_ACCESS_TOKEN' ? tokenMovedToCredentials(ctx) : studioStep,
+      fixAt(d, ctx),
+      'An empty variable still counts as set: if the value should come from elsewhere, delete the empty one',
+    ],
+  },
+  CREDENTIALS_PLACEHOLDER: {
+    title: 'Placeholder instead of a key',
+    summary: (d) => `${v(d)}${at(d)} still holds the placeholder ${opt(d.placeholder, '"', '"') || 'text'}, not a real key`,
+    remediation: (d, ctx) => [studioStep, fixAt(d, ctx)],
+  },
+  CREDENTIALS_BEARER_PREFIX: {
+    title: '"Bearer " prefix in the value',
+    summary: (d) => `${v(d)}${at(d)} starts with "Bearer "; the variable must hold the bare value — the SDK builds the Authorization header itself`,
+    remediation: (d, ctx) => {
+      const steps = ['Delete the word "Bearer " from the value'];
+      if (v(d) !== 'GIGACHAT_ACCESS_TOKEN') {
+        steps.push(
+          '"Bearer" goes with access tokens: if the rest is about 1200 characters long, it is a 30-minute access token and belongs in GIGACHAT_ACCESS_TOKEN; ' +
+            'GIGACHAT_CREDENTIALS takes the authorization key from Studio (about 100 characters, ends in "==")',
+        );
+      }
+      steps.push(fixAt(d, ctx));
+      return steps;
+    },
+  },
+  CREDENTIALS_BASIC_PREFIX: {
+    title: '"Basic " prefix in the value',
+    summary: (d) => `${v(d)}${at(d)} starts with "Basic "; the SDK adds that word itself, so the server would get "Basic Basic …"`,
+    remediation: (d, ctx) => ['Keep only the key itself, without "Basic "', fixAt(d, ctx)],
+  },
+  CREDENTIALS_QUOTED: {
+    title: 'Quotes inside the value',
+    summary: (d) => `${v(d)}${at(d)} is wrapped in ${opt(d.quote, '', ' ')}quotes that became part of the value`,
+    remediation: (d, ctx) => [
+      `Remove the ${opt(d.quote, '', ' ')}quote characters around the key`,
+      'They survive where nothing strips them: docker run --env-file, CI or Kubernetes secret values, cmd\'s set NAME="value" (write set "NAME=value" instead) — put the bare value there',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_WHITESPACE: {
+    title: 'Whitespace in the value',
+    summary: (d) => {
+      const where = str(d.where);
+      const place = where === 'leading' ? 'at the start' : where === 'trailing' ? 'at the end' : where === 'inside' ? 'inside the value' : 'in the value';
+      return `${v(d)}${at(d)} has whitespace or invisible characters ${place}${opt(list(d.chars).join(', '), ': ')}`;
+    },
+    remediation: (d, ctx) => [
+      'Remove them: the key is a single line of Base64 without spaces',
+      'Usual culprits: a line break copied along with the key, echo writing a newline into a secret file (use printf \'%s\'), ' +
+        'Windows line endings (CRLF) in .env, a BOM added by Notepad (save as UTF-8 without BOM)',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_FOREIGN_CHARACTERS: {
+    title: 'Foreign characters in the key',
+    summary: (d) => `${v(d)}${at(d)} contains characters that cannot appear in a key${opt(list(d.chars).join(', '), ': ')}`,
+    remediation: (d, ctx) => [
+      'The key is plain ASCII Base64 (A–Z, a–z, 0–9, +, /, =). Cyrillic look-alikes (А, В, Е, К, М, Н, О, Р, С, Т, Х) creep in when a key is retyped or copied from a document or screenshot',
+      'Copy the key again from Studio instead of retyping it; if you no longer have it, generate a new one',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_IS_ACCESS_TOKEN: {
+    title: 'Access token in the key variable',
+    summary: (d) => `${v(d)}${at(d)} holds an access token (JWE${opt(d.length, ', ', ' characters')}), not the authorization key`,
+    remediation: (_d, ctx) => [
+      studioStep,
+      `Put the authorization key into GIGACHAT_CREDENTIALS: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}`,
+      `If you only have the token, move it to GIGACHAT_ACCESS_TOKEN: ${ctx.setEnv('GIGACHAT_ACCESS_TOKEN', TOKEN)} — it expires after 30 minutes and cannot be refreshed without the key`,
+    ],
+  },
+  CREDENTIALS_RAW_PAIR: {
+    title: 'ClientID:ClientSecret not encoded',
+    summary: (d) => `${v(d)}${at(d)} holds ClientID:ClientSecret as plain text; the SDKs expect it Base64-encoded`,
+    remediation: (d, ctx) => [
+      'Use the ready Authorization key from Studio: it already is Base64 of ClientID:ClientSecret',
+      `Or encode the pair yourself, once: ${base64PairCommand(ctx)}`,
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_SECRET_ONLY: {
+    title: 'Only a Client Secret or ID',
+    summary: (d) => `${v(d)}${at(d)} holds a single UUID — the Client Secret or Client ID alone, not the authorization key`,
+    remediation: (d, ctx) => [
+      studioStep,
+      `If you have both Client ID and Client Secret, encode them together: ${base64PairCommand(ctx)}`,
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_NOT_BASE64: {
+    title: 'Key is not Base64',
+    summary: (d) =>
+      `${v(d)}${at(d)} is not valid Base64${opt(d.position, ': the first invalid character is at position ')}${has(d.position) ? opt(d.length, ' of ') : opt(d.length, ' (', ' characters)')}`,
+    remediation: (d, ctx) => [
+      'A key uses only A–Z, a–z, 0–9, +, / and "=" at the end; usual causes are a cut-off copy, a stray character from a wrapped line, or URL-encoding (%3D instead of =)',
+      'Copy the key from Studio again in full, or generate a new one',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_UNEXPECTED_CONTENT: {
+    title: 'Key decodes to something else',
+    summary: (d) =>
+      d.encodedTwice === true
+        ? `${v(d)}${at(d)} is Base64-encoded twice: decoded once it is still Base64, not ClientID:ClientSecret`
+        : `${v(d)}${at(d)} is valid Base64${opt(d.length, ' (', ' characters)')} but does not decode to ClientID:ClientSecret (two UUIDs)${opt(d.decodedLength, '; it decodes to ', ' bytes')}`,
+    remediation: (d, ctx) => [
+      'Do not encode the key again: the Authorization key from Studio is already Base64 and goes into the variable as is (double encoding is a common mistake)',
+      'Make sure it is the key of your GigaChat API project, not a key or token of another service',
+      fixAt(d, ctx),
+    ],
+  },
+  ACCESS_TOKEN_IS_KEY: {
+    title: 'Authorization key in the token variable',
+    summary: (d) => `${v(d, 'GIGACHAT_ACCESS_TOKEN')}${at(d)} holds an authorization key (Base64 of ClientID:ClientSecret), not an access token`,
+    remediation: (d, ctx) => {
+      const name = v(d, 'GIGACHAT_ACCESS_TOKEN');
+      const src = str(d.source);
+      return [
+        `Move the value to GIGACHAT_CREDENTIALS: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}`,
+        `Remove ${name}: ${unsetEnv(ctx, name)}${isFileSource(src) ? ` and the line in ${src}` : ''}; the SDK exchanges the key for a token and refreshes it every 30 minutes by itself`,
+      ];
+    },
+  },
+  ACCESS_TOKEN_MALFORMED: {
+    title: 'Access token malformed',
+    summary: (d) =>
+      `${v(d, 'GIGACHAT_ACCESS_TOKEN')}${at(d)} does not look like an access token${opt(d.segments, ': ', ' dot-separated parts (a token has 5)')}${opt(d.length, ', ', ' characters')}`,
+    remediation: (_d, ctx) => [
+      'Paste the token whole, without "Bearer ", quotes or line breaks',
+      tokenMovedToCredentials(ctx),
+    ],
+  },
+  SCOPE_INVALID: {
+    title: 'Invalid scope',
+    summary: (d) => `Scope ${opt(d.scope, '"', '"') || '(empty)'}${at(d)} is not valid${opt(d.suggestion, '; did you mean ', '?')}`,
+    remediation: (d, ctx) => {
+      const target = str(d.suggestion, 'GIGACHAT_API_PERS');
+      const steps = [
+        `Set the scope shown in your project in Studio: ${ctx.setEnv('GIGACHAT_SCOPE', target)}`,
+        `Valid values: ${scopesExplained}`,
+      ];
+      if (isFileSource(d.source)) steps.push(`Or fix the line in ${str(d.source)}: GIGACHAT_SCOPE=${target}`);
+      return steps;
+    },
+  },
+  MODEL_NAME_SUSPICIOUS: {
+    title: 'Unknown model name',
+    summary: (d) => `Model ${opt(d.model, '"', '"') || '(empty)'}${at(d)} is not a known GigaChat model name${opt(d.suggestion, '; did you mean ', '?')}`,
+    remediation: (d, ctx) => [
+      'Model ids are case-sensitive: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max (add "-preview" for preview models)',
+      `Set the model: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      `The "${checks.models}" check shows the list your key actually gets from GET /models`,
+    ],
+  },
+
+  // --- endpoints ---
+  ENDPOINTS_OFFICIAL: {
+    title: 'Official endpoints',
+    summary: (d) => `Official endpoints: auth ${str(d.authUrl, OFFICIAL.authUrl)}, API ${str(d.baseUrl, OFFICIAL.baseUrl)}`,
+    remediation: () => [],
+  },
+  ENDPOINT_CUSTOM_HOST: {
+    title: 'Non-official host',
+    summary: (d) => {
+      const what = str(d.which) === 'auth' ? 'authorization key' : 'access token';
+      return `${endpointVar(d)} points to ${str(d.host, str(d.url, 'a host'))}, which is not an official GigaChat host: the ${what} will be sent there`;
+    },
+    remediation: (d, ctx) => {
+      const name = endpointEnv(d);
+      const steps = [
+        `If ${str(d.host, 'this host')} is not your own trusted gateway, remove the setting so the SDK default is used: ${unsetEnv(ctx, name)}`,
+        `Official addresses: auth ${OFFICIAL.authUrl}; API ${OFFICIAL.baseUrl} or ${OFFICIAL.newBaseUrl}`,
+      ];
+      if (str(d.which) === 'auth') steps.push('If the key has already gone to a host you do not control, treat it as leaked: generate a new one in Studio');
+      return steps;
+    },
+  },
+  ENDPOINT_KNOWN_WRONG: {
+    title: 'Known-wrong address',
+    summary: (d) =>
+      `${endpointVar(d)} points to ${str(d.host, str(d.url, 'a known-wrong host'))}, a wrong address from outdated guides that is not GigaChat's; gigadoctor sent nothing there`,
+    remediation: (d, ctx) => {
+      const name = endpointEnv(d);
+      return [
+        `Set the official URL: ${ctx.setEnv(name, str(d.correct, officialFor(d.which)))} — or remove ${name}, the SDK default is right`,
+        'Fix the address also where it is hard-coded (config files, code copied from the same guide)',
+        'If your app has already sent the key there, generate a new key in Studio: the old one may have leaked',
+      ];
+    },
+  },
+  ENDPOINT_NOT_HTTPS: {
+    title: 'Plain http',
+    summary: (d) => {
+      const what = str(d.which) === 'auth' ? 'authorization key' : 'access token';
+      return `${endpointVar(d)} uses plain http${opt(d.url, ' (', ')')}: the ${what} would travel unencrypted; gigadoctor did not send it`;
+    },
+    remediation: (d, ctx) => [`Use https: ${ctx.setEnv(endpointEnv(d), httpsOf(d.url, officialFor(d.which)))}`],
+  },
+  ENDPOINT_BAD_PATH: {
+    title: 'Wrong path in URL',
+    summary: (d) =>
+      `${endpointVar(d)} has path ${opt(d.path, '"', '"') || '(empty)'} instead of ${opt(d.expectedPath, '"', '"') || 'the expected one'}${opt(d.url, ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const auth = str(d.which) === 'auth';
+      return [
+        `Use the full URL: ${ctx.setEnv(endpointEnv(d), str(d.suggestion, officialFor(d.which)))}`,
+        auth
+          ? 'A token request to the bare host (without /api/v2/oauth) is answered with 403 Forbidden'
+          : 'The SDK appends /models and /chat/completions to the base URL; without /api/v1 (or /v1 on api.giga.chat) the API answers 404',
+      ];
+    },
+  },
+  ENDPOINT_INVALID_URL: {
+    title: 'Invalid URL',
+    summary: (d) => `${endpointVar(d)} is not a valid URL${opt(d.value, ': "', '"')}`,
+    remediation: (d, ctx) => [
+      `Set a full https URL: ${ctx.setEnv(endpointEnv(d), officialFor(d.which))}`,
+      `Or remove ${endpointEnv(d)} (${unsetEnv(ctx, endpointEnv(d))}): the SDK default is the official address`,
+    ],
+  },
+  ENDPOINT_MODEL_HOST: {
+    title: 'Model not served by this host',
+    summary: (d) =>
+      `Model ${str(d.model, '(unknown)')} is not served by ${str(d.host, 'the configured API host')}${opt(d.suggestion, '; it is available at ')}`,
+    remediation: (d, ctx) => [
+      `Point the API URL there: ${ctx.setEnv('GIGACHAT_BASE_URL', str(d.suggestion, OFFICIAL.newBaseUrl))}`,
+      `Or keep ${str(d.host, 'this host')} and choose a model it serves: ${ctx.setEnv('GIGACHAT_MODEL', 'GigaChat-2-Max')}`,
+    ],
+  },
+
+  // --- dns ---
+  DNS_OK: {
+    title: 'Hosts resolve',
+    summary: (d) => {
+      const hosts = records(d.hosts).map((h) => {
+        const addrs = list(h.addresses);
+        const first = addrs[0] ? ` → ${addrs[0]}${addrs.length > 1 ? ` (+${addrs.length - 1})` : ''}` : '';
+        return `${str(h.host, '?')}${first}${opt(ms(h.ms), ' in ')}`;
+      });
+      return hosts.length ? `Resolved ${hosts.join('; ')}` : 'All hosts resolve';
+    },
+    remediation: () => [],
+  },
+  DNS_NOT_FOUND: {
+    title: 'Host not found',
+    summary: (d) => `${str(d.host, 'The host')} does not resolve (no such host)${opt(d.url, ' — from ')}`,
+    remediation: (d, ctx) => {
+      const host = str(d.host, OFFICIAL.authHost);
+      return [
+        `Check the spelling of the host in the URL; official hosts: ${OFFICIAL.authHost} (auth), ${OFFICIAL.apiHosts.join(', ')} (API)`,
+        `Try the system resolver: nslookup ${host}; if it fails too, this network's DNS (or the VPN's) does not resolve it — try another DNS server or ask IT`,
+        `In a network where only a proxy reaches the internet, set it — the proxy then resolves names: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        'In Docker, check the container\'s DNS (docker run --dns, /etc/resolv.conf inside the container)',
+      ];
+    },
+  },
+  DNS_TIMEOUT: {
+    title: 'DNS timeout',
+    summary: (d) => `DNS lookup of ${str(d.host, 'the host')} timed out${opt(ms(d.timeoutMs), ' after ')}; ${RETRY}`,
+    remediation: (d) => [
+      'Run again',
+      `Check that DNS works at all: nslookup ${str(d.host, OFFICIAL.authHost)}`,
+      'If a VPN, DNS-over-HTTPS or a filtering DNS server is in use, try without it or with another DNS server',
+    ],
+  },
+
+  // --- tcp ---
+  TCP_OK: {
+    title: 'TCP connects',
+    summary: (d) => {
+      const targets = records(d.targets).map((t) => `${str(t.host, '?')}:${str(t.port, '?')}${opt(ms(t.ms), ' in ')}`);
+      return targets.length ? `Connected to ${targets.join('; ')}` : 'All hosts accept connections';
+    },
+    remediation: () => [],
+  },
+  TCP_REFUSED: {
+    title: 'Connection refused',
+    summary: (d) => `Connection to ${hostPort(d)} refused${opt(d.url, ' (', ')')}`,
+    remediation: (d, ctx) => [
+      `Check the port in the URL: the auth server listens on ${OFFICIAL.authPort} (${OFFICIAL.authUrl}), the API on 443`,
+      `A firewall rejecting the connection looks the same; test from this machine: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `If outgoing traffic must go through a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+    ],
+  },
+  TCP_TIMEOUT: {
+    title: 'Connection timed out',
+    summary: (d) => {
+      const p9443 = num(d.port) === OFFICIAL.authPort;
+      return `No answer from ${hostPort(d)}${opt(ms(d.timeoutMs), ' within ')}` +
+        (p9443 ? ': port 9443 is often blocked by corporate firewalls and VPNs while 443 passes' : ': a firewall or VPN may be dropping the connection') +
+        `; ${RETRY}`;
+    },
+    remediation: (d, ctx) => {
+      const host = str(d.host, OFFICIAL.authHost);
+      const port = str(d.port, '443');
+      const p9443 = num(d.port) === OFFICIAL.authPort;
+      return [
+        p9443
+          ? `Ask IT to allow outgoing TCP to ${host}:9443 (the OAuth port), or route it through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
+          : `Outgoing TCP to ${host}:${port} must be allowed by the firewall/VPN; if the network requires a proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        `Test from this machine: ${tcpTest(ctx, host, port)}`,
+        `Run again; ${timeoutStep}`,
+      ];
+    },
+  },
+  TCP_UNREACHABLE: {
+    title: 'Network unreachable',
+    summary: (d) => `${hostPort(d)} is unreachable${opt(d.errno, ' (', ')')}: no route to the host`,
+    remediation: (d, ctx) => [
+      'Check the network connection and the VPN: this machine has no route to the host',
+      `If the network reaches the internet only through a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      `Test: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+    ],
+  },
+  CONNECTION_RESET: {
+    title: 'Connection reset',
+    summary: (d) => `The connection to ${hostPort(d)} was reset${opt(d.url, ' (', ')')}; ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Run again',
+      `If it keeps happening, a firewall, DPI or proxy is cutting the connection: check with IT; if the network requires a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      `Test: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+    ],
+  },
+  PROXY_UNREACHABLE: {
+    title: 'Proxy unreachable',
+    summary: (d) => `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} is unreachable${opt(d.errno, ' (', ')')}`,
+    remediation: (_d, ctx) => [
+      `Check HTTPS_PROXY / HTTP_PROXY (either case): host and port must be right — ${showProxyCommand(ctx)}`,
+      `If this network needs no proxy, remove it: ${unsetEnv(ctx, 'HTTPS_PROXY')} (and HTTP_PROXY, https_proxy, http_proxy)`,
+      `If GigaChat is reachable directly, exclude its hosts from the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+    ],
+  },
+  PROXY_AUTH_REQUIRED: {
+    title: 'Proxy needs a login',
+    summary: (d) => `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} requires authentication (HTTP 407)`,
+    remediation: (d, ctx) => [
+      `Put the proxy login into the URL: ${ctx.setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy))}; URL-encode special characters of the password (@ → %40, : → %3A)`,
+      'If the proxy uses Windows (NTLM/Kerberos) authentication, run a local forwarding proxy such as cntlm or px and point HTTPS_PROXY at it',
+      `If GigaChat is reachable without the proxy, exclude its hosts: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+    ],
+  },
+
+  // --- tls ---
+  TLS_OK: {
+    title: 'Certificate verified',
+    summary: (d) => {
+      const targets = records(d.targets).map((t) => {
+        const extra = [opt(t.issuer, 'issuer '), opt(t.validTo, 'valid until ')].filter(Boolean).join(', ');
+        return `${str(t.host, '?')}:${str(t.port, '443')}${extra ? ` (${extra})` : ''}`;
+      });
+      return targets.length ? `Chain verified: ${targets.join('; ')}` : 'Certificate chains verified';
+    },
+    remediation: () => [],
+  },
+  TLS_UNTRUSTED_ROOT: {
+    title: 'Russian Trusted Root CA missing',
+    summary: (d) =>
+      `${hostPort(d)}: the certificate chain${opt(d.issuer, ' (issuer ', ')')} does not verify${opt(d.errno, ' (', ')')} — ` +
+      `this Node does not trust the Russian Trusted Root CA (Ministry of Digital Development)` +
+      opt(d.caFile, '; the given CA file ', ' did not help'),
+    remediation: (d, ctx) => {
+      const first = has(d.caFile)
+        ? `${str(d.caFile)} does not verify this chain: make sure it contains the Russian Trusted Root CA. ${caGetStep(ctx)}`
+        : caGetStep(ctx);
+      return [
+        first,
+        caNodeStep(ctx),
+        `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`,
+        osStoreStep(ctx),
+      ];
+    },
+  },
+  TLS_INTERCEPTED: {
+    title: 'TLS intercepted',
+    summary: (d) =>
+      `TLS to ${hostPort(d)} is intercepted: the certificate is issued by ${opt(d.issuer, '"', '"') || 'an unknown issuer'} instead of the Russian Trusted Root CA — a corporate proxy or antivirus re-signs the traffic`,
+    remediation: (d, ctx) => [
+      `Ask IT for the root certificate of ${opt(d.issuer, '"', '"') || 'the intercepting proxy'} (PEM) and trust it before node starts: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, 'corporate-root.pem'))}; ` +
+        'the file may hold several certificates, so append the Russian Trusted Root CA to it as well (gigadoctor ca --out russian-trusted-root-ca.pem)',
+      `Or ask IT to exclude ${OFFICIAL.authHost}, ${OFFICIAL.apiHosts.join(', ')} from TLS inspection`,
+      'If it is a local antivirus ("scan encrypted connections", HTTPS scanning), add these hosts to its exclusions',
+    ],
+  },
+  TLS_HOSTNAME_MISMATCH: {
+    title: 'Certificate for another name',
+    summary: (d) =>
+      `${hostPort(d)} presented a certificate for ${str(d.certNames, 'other names')}, not for ${str(d.host, 'this host')}`,
+    remediation: (d) => [
+      'Use the official host name in the URL, not an IP address or an alias',
+      `Check the hosts file for an entry that overrides ${str(d.host, 'the host')}: /etc/hosts (Windows: C:\\Windows\\System32\\drivers\\etc\\hosts)`,
+      `If a gateway or proxy answers in GigaChat's place, ask its owners for a certificate valid for ${str(d.host, 'this host')}, or exclude the host from it`,
+    ],
+  },
+  TLS_EXPIRED: {
+    title: 'Certificate expired',
+    summary: (d) => `The certificate of ${hostPort(d)} expired${opt(d.validTo, ' on ')} — according to this machine's clock`,
+    remediation: (_d, ctx) => [
+      clockCheckStep(ctx),
+      'If the clock is right, the expired certificate is not GigaChat\'s usual one: a proxy or antivirus in the way (see the issuer with --verbose), or an outdated certificate in your own CA file',
+      'Try again later; if it persists, report the host and time to GigaChat support',
+    ],
+  },
+  TLS_NOT_YET_VALID: {
+    title: 'Certificate not yet valid',
+    summary: (d) =>
+      `The certificate of ${hostPort(d)} is valid only from ${str(d.validFrom, 'a later date')} — this machine's clock is probably behind`,
+    remediation: (_d, ctx) => [
+      clockCheckStep(ctx),
+      'In WSL2 or a VM the clock drifts after sleep: wsl --shutdown or restart the VM; containers use the host\'s clock',
+    ],
+  },
+  TLS_TIMEOUT: {
+    title: 'TLS handshake timed out',
+    summary: (d) => `TLS handshake with ${hostPort(d)} did not finish${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: (_d, ctx) => [
+      'Run again',
+      `TCP connects but TLS stalls: typical of DPI or a filtering firewall — try another network, without the VPN, or through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      timeoutStep,
+    ],
+  },
+  TLS_HANDSHAKE_FAILED: {
+    title: 'TLS handshake failed',
+    summary: (d) => `TLS handshake with ${hostPort(d)} failed${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
+    remediation: (d) => {
+      const host = str(d.host, OFFICIAL.authHost);
+      const port = str(d.port, '443');
+      return [
+        `See what the server presents: openssl s_client -connect ${host}:${port} -servername ${host}`,
+        'A proxy or middlebox that does not speak TLS on this port gives the same error: check HTTPS_PROXY and NO_PROXY',
+        'Use a current Node (20.18 or newer)',
+        reportStep,
+      ];
+    },
+  },
+  TLS_VERIFICATION_DISABLED: {
+    title: 'TLS verification disabled',
+    summary: (d) =>
+      `Certificate verification is OFF${opt(d.reason, ' (', ')')}: the TLS results prove nothing, and the key could be handed to an impostor`,
+    remediation: (d, ctx) => [
+      `Turning verification off is never the fix: trust the Russian Trusted Root CA instead — gigadoctor ca --out ${OFFICIAL.caFile}, then ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} before node starts`,
+      str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
+        ? `Turn verification back on: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}; the Python SDK takes the CA file via ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
+        : 'Run gigadoctor again without the option that disables verification, to see the real TLS verdict',
+    ],
+  },
+  CA_FILE_INVALID: {
+    title: 'CA file unusable',
+    summary: (d) =>
+      `${str(d.variable, 'NODE_EXTRA_CA_CERTS')} points to ${str(d.path, 'a file')} that cannot be used: ${caFileReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const reason = str(d.reason);
+      const path = str(d.path, OFFICIAL.caFile);
+      const name = str(d.variable, 'NODE_EXTRA_CA_CERTS');
+      const steps: string[] = [];
+      if (reason === 'missing' || reason === 'unreadable') {
+        steps.push('Use an absolute path (a relative one is resolved from the directory the app starts in) and check that the file is readable');
+      } else if (reason === 'der') {
+        steps.push(`Convert it to PEM: openssl x509 -inform der -in ${path} -out ${OFFICIAL.caFile}`);
+      } else if (reason === 'private-key') {
+        steps.push(`This is a private key: never hand it out; remove it from ${name} and use the CA certificate instead`);
+      } else if (reason === 'double-base64') {
+        steps.push(
+          isWindows(ctx)
+            ? `Decode it once: powershell -NoProfile -Command "[IO.File]::WriteAllBytes('${OFFICIAL.caFile}', [Convert]::FromBase64String((Get-Content '${path}' -Raw)))"`
+            : `Decode it once: base64 -d ${path} > ${OFFICIAL.caFile} (CI secret stores often hold files Base64-encoded)`,
+        );
+      }
+      steps.push(`Get a good copy: gigadoctor ca --out ${OFFICIAL.caFile}, or ${OFFICIAL.caPage}; check SHA-256 ${OFFICIAL.caSha256}`);
+      if (name.startsWith('-')) {
+        steps.push(`Pass the good file: gigadoctor ${name} ${caPath(ctx)}; a Node app needs ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} before node starts`);
+      } else if (name === 'NODE_EXTRA_CA_CERTS') {
+        steps.push(`Point NODE_EXTRA_CA_CERTS at it: ${ctx.setEnv(name, caPath(ctx))}; Node only prints a warning and ignores a bad file`);
+      } else {
+        steps.push(`Point ${name} at it: ${ctx.setEnv(envNameOf(name), caPath(ctx))}`);
+      }
+      return steps;
+    },
+  },
+
+  // --- oauth ---
+  OAUTH_OK: {
+    title: 'Access token received',
+    summary: (d) => {
+      const mins = num(d.expiresInSec);
+      const life = mins !== undefined ? `; valid for ${Math.round(mins / 60)} min` : '';
+      return `Got an access token${opt(d.url, ' from ')}${opt(d.status, ' (HTTP ', ')')}${str(d.flow) === 'password' ? ' with GIGACHAT_USER/GIGACHAT_PASSWORD' : ''}${life}${opt(d.expiresAt, ', until ')}`;
+    },
+    remediation: () => [],
+  },
+  ACCESS_TOKEN_PROVIDED: {
+    title: 'Ready token supplied',
+    summary: (d) => `Token exchange skipped: using the ready token from ${v(d, 'GIGACHAT_ACCESS_TOKEN')}`,
+    remediation: () => [
+      'A token lives 30 minutes; for anything long-running also set GIGACHAT_CREDENTIALS so the SDK can get new ones',
+    ],
+  },
+  OAUTH_BAD_CREDENTIALS: {
+    title: 'Key rejected',
+    summary: (d) => `The auth server rejected the key${opt(serverSaid(d), ': ')} — the key is wrong or has been revoked`,
+    remediation: (d, ctx) => {
+      const steps = [
+        `Generate a new Authorization key: GigaChat Studio (${OFFICIAL.studio}) → your GigaChat API project → "API settings" → "Get key"`,
+        `Set it: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}, and replace old copies (.env, CI secrets) so the app does not pick a stale one`,
+        `Compare the fingerprint shown by the "${checks.env}" check with the key you expect: the app may be reading another value`,
+      ];
+      if (has(d.rqUid)) steps.push(`If a fresh key fails too, contact GigaChat support and quote RqUID ${str(d.rqUid)}`);
+      return steps;
+    },
+  },
+  OAUTH_UNDECODABLE_CREDENTIALS: {
+    title: 'Key cannot be decoded',
+    summary: (d) =>
+      `The auth server cannot decode the Authorization header${opt(serverSaid(d), ' (', ')')}: the key is damaged, not Base64, or encoded twice`,
+    remediation: (_d, ctx) => [
+      'Put the Authorization key from Studio into GIGACHAT_CREDENTIALS exactly as shown: do not Base64 it again and do not add "Basic " — the SDK sends Authorization: Basic <key> itself',
+      `Look at the "${checks.format}" check for quotes, spaces, line breaks or foreign characters in the value`,
+      `If unsure, generate a new key in Studio and set it: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}`,
+    ],
+  },
+  OAUTH_SCOPE_MISMATCH: {
+    title: 'Scope does not match the key',
+    summary: (d) =>
+      `The key does not allow scope ${str(d.scope, '(default GIGACHAT_API_PERS)')}${opt(serverSaid(d), ' (', ')')}: its project has another scope — set GIGACHAT_SCOPE to it`,
+    remediation: (d, ctx) => [
+      `Look up the scope of your project in Studio (the "Scope" field of the project): ${scopesExplained}`,
+      `Set it: ${otherScopes(d).map((s) => `${ctx.setEnv('GIGACHAT_SCOPE', s)} (${scopeWho(s)})`).join(' or ')}`,
+      'If your code passes scope explicitly (e.g. new GigaChat({ scope: ... })), change it there too: it overrides GIGACHAT_SCOPE',
+    ],
+  },
+  OAUTH_SCOPE_INVALID: {
+    title: 'Scope rejected',
+    summary: (d) => {
+      const empty = num(d.code) === 5 || !has(d.scope);
+      return empty
+        ? `The auth server got an empty scope${opt(serverSaid(d), ' (', ')')}`
+        : `The auth server rejected scope "${str(d.scope)}"${opt(serverSaid(d), ' (', ')')}: the value is misspelled`;
+    },
+    remediation: (_d, ctx) => [
+      `Set one of the three valid values exactly (upper case, no spaces or quotes): ${ctx.setEnv('GIGACHAT_SCOPE', 'GIGACHAT_API_PERS')} for individuals, or GIGACHAT_API_B2B / GIGACHAT_API_CORP for business projects`,
+      'Take the value from the "Scope" field of your project in Studio',
+    ],
+  },
+  OAUTH_BAD_REQUEST: {
+    title: 'Token request rejected',
+    summary: (d) => `The auth server rejected the token request${opt(serverSaid(d), ': ')}`,
+    remediation: (d) => {
+      const steps = [
+        `A token request carries Authorization: Basic <key>, RqUID: <uuid4> and the body scope=<scope>; gigadoctor sends all three, so a 400 here usually means a proxy or gateway changed the request — check that the URL is ${OFFICIAL.authUrl}`,
+      ];
+      steps.push(has(d.rqUid) ? `${reportStep}; quote RqUID ${str(d.rqUid)}` : reportStep);
+      return steps;
+    },
+  },
+  OAUTH_FORBIDDEN: {
+    title: 'Auth URL forbidden (403)',
+    summary: (d) => {
+      const expected = str(d.expectedPath, '/api/v2/oauth');
+      return pathEndsWith(d.url, expected) || !has(d.url)
+        ? `HTTP 403 from ${str(d.url, 'the auth server')}${opt(d.message, ' "', '"')}: the request was refused`
+        : `HTTP 403 from ${str(d.url)}${opt(d.message, ' "', '"')}: the auth URL lacks the path ${expected}`;
+    },
+    remediation: (d, ctx) => {
+      const expected = str(d.expectedPath, '/api/v2/oauth');
+      if (has(d.url) && !pathEndsWith(d.url, expected)) {
+        return [
+          `Use the full auth URL: ${ctx.setEnv('GIGACHAT_AUTH_URL', withPath(d.url, expected, OFFICIAL.authUrl))} — or remove GIGACHAT_AUTH_URL, the default is right`,
+        ];
+      }
+      return [
+        `Check that a proxy or gateway in between does not refuse the request (HTTPS_PROXY, NO_PROXY); the official URL is ${OFFICIAL.authUrl}`,
+        'Try from another network; if it persists, contact GigaChat support with the time of the request',
+      ];
+    },
+  },
+  OAUTH_NOT_FOUND: {
+    title: 'Auth URL not found (404)',
+    summary: (d) =>
+      `HTTP 404 from ${str(d.url, 'the auth URL')}${opt(bodyKind(d.bodyKind), ' (', ')')}: there is no token endpoint at this address`,
+    remediation: (d, ctx) => [
+      `Set the official URL (port 9443, path /api/v2/oauth): ${ctx.setEnv('GIGACHAT_AUTH_URL', str(d.expectedUrl, OFFICIAL.authUrl))}`,
+      `Or remove GIGACHAT_AUTH_URL (${unsetEnv(ctx, 'GIGACHAT_AUTH_URL')}): the SDK default is right`,
+    ],
+  },
+  OAUTH_REDIRECT: {
+    title: 'Auth URL redirects',
+    summary: (d) =>
+      `${str(d.url, 'The auth URL')} redirects${opt(d.status, ' (HTTP ', ')')}${opt(d.location, ' to ')}; gigadoctor did not follow it with the key`,
+    remediation: (d, ctx) => redirectSteps(d, ctx, 'GIGACHAT_AUTH_URL', OFFICIAL.authUrl),
+  },
+  OAUTH_RATE_LIMITED: {
+    title: 'Too many token requests',
+    summary: (d) => {
+      const ra = retryAfter(d);
+      return `Too many token requests (HTTP 429)${ra !== undefined ? `; retry after ${ra} s` : ''}; ${RETRY}`;
+    },
+    remediation: (d) => [
+      waitStep(d),
+      'The limit is 10 token requests per second: reuse a token for its 30 minutes instead of requesting one per call (the SDKs cache it)',
+      'Check that no other process (another instance, a CI matrix) requests tokens with the same key at the same time',
+    ],
+  },
+  OAUTH_SERVER_ERROR: {
+    title: 'Auth server error',
+    summary: (d) =>
+      `The auth server failed${opt(d.status, ': HTTP ')}${opt(bodyKind(d.bodyKind), ' (', ')')}; ${RETRY}`,
+    remediation: (d) => serverErrorSteps(d, 'GIGACHAT_AUTH_URL', isOfficialAuthHost(d.url)),
+  },
+  OAUTH_TIMEOUT: {
+    title: 'Auth server timed out',
+    summary: (d) => `No answer from ${str(d.url, 'the auth server')}${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: (d, ctx) => {
+      const host = hostOf(d.url) ?? OFFICIAL.authHost;
+      return [
+        'Run again',
+        `The auth server uses port 9443, which corporate firewalls and VPNs often block while 443 passes: test with ${tcpTest(ctx, host, '9443')}, ask IT to open it, or go through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        timeoutStep,
+      ];
+    },
+  },
+  OAUTH_BAD_RESPONSE: {
+    title: 'Unexpected auth answer',
+    summary: (d) => `Unexpected answer from ${str(d.url, 'the auth server')}${opt(d.status, ' (HTTP ', ')')}: ${badResponseReason(d)}`,
+    remediation: () => [
+      `Make sure GIGACHAT_AUTH_URL is ${OFFICIAL.authUrl} and that no proxy or captive portal replaces the answer (an HTML login page is the usual case)`,
+      'Run with --verbose to see the response (secrets removed)',
+      reportStep,
+    ],
+  },
+  CLOCK_SKEW: {
+    title: 'Clock is off',
+    summary: (d) => {
+      const skew = num(d.skewSec);
+      const dir = skew === undefined ? 'off' : skew > 0 ? 'behind' : 'ahead';
+      const amount = skew === undefined ? '' : ` by ${Math.abs(Math.round(skew))} s`;
+      const dates = [opt(d.serverDate, 'server '), opt(d.localDate, 'local ')].filter(Boolean).join(', ');
+      return `This machine's clock is ${dir}${amount}${dates ? ` (${dates})` : ''}: token expiry and certificate dates are judged wrongly`;
+    },
+    remediation: (_d, ctx) => [
+      `Sync the clock: ${clockSyncCommand(ctx)}${isWindows(ctx) ? ' (as administrator)' : ' (Linux; macOS: sudo sntp -sS time.apple.com)'}`,
+      'In WSL2 or a VM the clock drifts after sleep: wsl --shutdown or restart the VM; containers use the host\'s clock',
+    ],
+  },
+
+  // --- models ---
+  MODELS_OK: {
+    title: 'Models listed',
+    summary: (d) => `${str(d.count, 'The')} models available${opt(d.model, '; ', ' is among them')}`,
+    remediation: () => [],
+  },
+  API_TOKEN_REJECTED: {
+    title: 'Token rejected by the API',
+    summary: (d) => {
+      const fromVar = str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN' ? ' from GIGACHAT_ACCESS_TOKEN' : '';
+      return `The API rejected the access token${fromVar}${opt(serverSaid(d), ': ')}`;
+    },
+    remediation: (d, ctx) => {
+      if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
+        return ['The token is damaged or not for this API: paste it whole, without "Bearer " or quotes', tokenMovedToCredentials(ctx)];
+      }
+      return [
+        `A token fresh from the auth server was rejected: the auth URL and the API URL probably belong to different installations — check GIGACHAT_AUTH_URL and GIGACHAT_BASE_URL (official: ${OFFICIAL.authUrl} and ${OFFICIAL.baseUrl})`,
+        'Check that no proxy strips or replaces the Authorization header (HTTPS_PROXY, NO_PROXY)',
+      ];
+    },
+  },
+  API_TOKEN_EXPIRED: {
+    title: 'Token expired',
+    summary: (d) => {
+      const fromVar = str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN' ? ': GIGACHAT_ACCESS_TOKEN holds an old token' : '';
+      return `The access token has expired${opt(serverSaid(d), ' (', ')')}${fromVar}`;
+    },
+    remediation: (d, ctx) => {
+      if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
+        return ['Tokens live 30 minutes; get a new one', tokenMovedToCredentials(ctx)];
+      }
+      return [
+        `A token that has just been issued is reported expired: check this machine's clock — ${clockSyncCommand(ctx)}`,
+        'In your own code, request a new token before expires_at (the SDKs do it 60 s ahead), not after a 401',
+      ];
+    },
+  },
+  API_FORBIDDEN: {
+    title: 'API forbidden (403)',
+    summary: (d) => `HTTP 403 from ${str(d.url, 'the API')}${opt(d.message, ' "', '"')}: the token is valid, but this project may not call this method`,
+    remediation: () => [
+      `Check in Studio (${OFFICIAL.studio}) that the project is a GigaChat API project with an active tariff or package`,
+      `Check that GIGACHAT_SCOPE matches the project: ${SCOPES.join(', ')}`,
+      'If a proxy in between answers 403, exclude the GigaChat hosts via NO_PROXY or ask IT',
+    ],
+  },
+  API_NOT_FOUND: {
+    title: 'API URL not found (404)',
+    summary: (d) => `HTTP 404 from ${str(d.url, 'the API')}${opt(bodyKind(d.bodyKind), ' (', ')')}: wrong API base URL`,
+    remediation: (d, ctx) => [
+      `Set the official base URL: ${ctx.setEnv('GIGACHAT_BASE_URL', baseFromExpected(d.expectedUrl, OFFICIAL.baseUrl))} (or ${OFFICIAL.newBaseUrl})`,
+      'The base URL ends in /api/v1 on gigachat.devices.sberbank.ru and in /v1 on api.giga.chat; the SDK appends /models and /chat/completions itself',
+    ],
+  },
+  API_REDIRECT: {
+    title: 'API URL redirects',
+    summary: (d) =>
+      `${str(d.url, 'The API URL')} redirects${opt(d.status, ' (HTTP ', ')')}${opt(d.location, ' to ')}; gigadoctor did not follow it with the token`,
+    remediation: (d, ctx) => redirectSteps(d, ctx, 'GIGACHAT_BASE_URL', OFFICIAL.baseUrl),
+  },
+  API_RATE_LIMITED: {
+    title: 'Too many API requests',
+    summary: (d) => {
+      const ra = retryAfter(d);
+      return `Too many requests to the API (HTTP 429)${ra !== undefined ? `; retry after ${ra} s` : ''}; ${RETRY}`;
+    },
+    remediation: (d) => [
+      waitStep(d),
+      'Individuals get 1 concurrent request, businesses 10 by default: stop other clients using the same key, or queue requests',
+    ],
+  },
+  API_SERVER_ERROR: {
+    title: 'API server error',
+    summary: (d) => `The API failed${opt(d.status, ': HTTP ')}${opt(bodyKind(d.bodyKind), ' (', ')')}; ${RETRY}`,
+    remediation: (d) => serverErrorSteps(d, 'GIGACHAT_BASE_URL', isOfficialApiHost(d.url)),
+  },
+  API_TIMEOUT: {
+    title: 'API timed out',
+    summary: (d) => `No answer from ${str(d.url, 'the API')}${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: () => ['Run again', timeoutStep, 'If the network requires a proxy, check HTTPS_PROXY and NO_PROXY'],
+  },
+  API_BAD_RESPONSE: {
+    title: 'Unexpected API answer',
+    summary: (d) => `Unexpected answer from ${str(d.url, 'the API')}${opt(d.status, ' (HTTP ', ')')}: ${badResponseReason(d)}`,
+    remediation: () => [
+      `Make sure GIGACHAT_BASE_URL is ${OFFICIAL.baseUrl} (or ${OFFICIAL.newBaseUrl}) and that no proxy or captive portal replaces the answer`,
+      'Run with --verbose to see the response (secrets removed)',
+      reportStep,
+    ],
+  },
+  MODEL_NOT_AVAILABLE: {
+    title: 'Model not available',
+    summary: (d) =>
+      `Model ${opt(d.model, '"', '"') || '(not set)'} is not in the list this key gets${opt(d.suggestion, '; did you mean ', '?')}`,
+    remediation: (d, ctx) => {
+      const chat = list(d.chatModels);
+      const target = str(d.suggestion, chat[0] ?? 'GigaChat-2');
+      const steps = [`Use an id from the list exactly (case matters): ${ctx.setEnv('GIGACHAT_MODEL', target)}`];
+      if (chat.length) steps.push(`Chat models available: ${truncate(chat, 10, (n) => `and ${n} more`)}`);
+      if (isUltra(d.model)) steps.push(`GigaChat-3-Ultra is served only by api.giga.chat: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`);
+      return steps;
+    },
+  },
+  MODEL_DEPRECATED: {
+    title: 'First-generation model',
+    summary: (d) => `${str(d.model, 'This model')} is a first-generation model that is being shut down${opt(d.suggestion, '; use ')}`,
+    remediation: (d, ctx) => [
+      `Switch to a second-generation model: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      'Second generation: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max; change the name also where it is hard-coded',
+    ],
+  },
+
+  // --- chat ---
+  CHAT_OK: {
+    title: 'Chat works',
+    summary: (d) =>
+      `${str(d.model, 'The model')} answered${opt(d.modelVersion, ' (', ')')}${opt(d.totalTokens, ', ', ' tokens used')}`,
+    remediation: () => [],
+  },
+  CHAT_PAYMENT_REQUIRED: {
+    title: 'Tokens used up (402)',
+    summary: (d) => `HTTP 402: the tokens for ${str(d.model, 'this model')} are used up${opt(d.message, ' ("', '")')}`,
+    remediation: (d, ctx) => [
+      `Top up: buy a token package for ${str(d.model, 'the model')} in Studio (${OFFICIAL.studio}) → your project`,
+      `Or switch to a model that still has tokens: ${ctx.setEnv('GIGACHAT_MODEL', str(d.model) === 'GigaChat-2' ? 'GigaChat-2-Pro' : 'GigaChat-2')}`,
+      'Prepaid projects can see what is left with GET /balance',
+    ],
+  },
+  CHAT_MODEL_NOT_FOUND: {
+    title: 'No such model',
+    summary: (d) => `The API does not know model ${opt(d.model, '"', '"') || '(not set)'}${opt(serverSaid(d), ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const steps = [`Use an id from GET /models exactly, case matters: ${ctx.setEnv('GIGACHAT_MODEL', 'GigaChat-2')}`];
+      steps.push(
+        isUltra(d.model)
+          ? `GigaChat-3-Ultra exists only on api.giga.chat: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`
+          : `The "${checks.models}" check lists the ids your key gets`,
+      );
+      return steps;
+    },
+  },
+  CHAT_INVALID_REQUEST: {
+    title: 'Chat request rejected',
+    summary: (d) => `The chat request was rejected${opt(serverSaid(d), ': ')}${opt(d.model, ' (model ', ')')}`,
+    remediation: (d) => [
+      `gigadoctor sends a minimal request, so check that ${str(d.model, 'GIGACHAT_MODEL')} is a chat model (type "chat" in GET /models), not e.g. Embeddings`,
+      reportStep,
+    ],
+  },
+  CHAT_RATE_LIMITED: {
+    title: 'Too many chat requests',
+    summary: (d) => {
+      const ra = retryAfter(d);
+      return `Too many concurrent requests (HTTP 429)${ra !== undefined ? `; retry after ${ra} s` : ''}; ${RETRY}`;
+    },
+    remediation: (d) => [
+      waitStep(d),
+      'Individuals get 1 concurrent request (stream), businesses 10 by default: stop other clients using the same key while testing',
+    ],
+  },
+  CHAT_SERVER_ERROR: {
+    title: 'Chat server error',
+    summary: (d) => `The chat endpoint failed${opt(d.status, ': HTTP ')}${opt(bodyKind(d.bodyKind), ' (', ')')}; ${RETRY}`,
+    remediation: (d) => serverErrorSteps(d, 'GIGACHAT_BASE_URL', isOfficialApiHost(d.url)),
+  },
+  CHAT_TIMEOUT: {
+    title: 'Chat timed out',
+    summary: (d) => `No answer from ${str(d.url, 'the chat endpoint')}${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: () => ['Run again: generation can be slow under load', timeoutStep],
+  },
+  CHAT_BAD_RESPONSE: {
+    title: 'Unexpected chat answer',
+    summary: (d) => `Unexpected answer from ${str(d.url, 'the chat endpoint')}${opt(d.status, ' (HTTP ', ')')}: ${badResponseReason(d)}`,
+    remediation: () => [
+      'Make sure no proxy or gateway replaces the answer (HTTPS_PROXY, NO_PROXY)',
+      'Run with --verbose to see the response (secrets removed)',
+      reportStep,
+    ],
+  },
+  CHAT_TOKEN_REJECTED: {
+    title: 'Token rejected by chat',
+    summary: (d) => `The chat endpoint rejected the token${opt(serverSaid(d), ': ')}, although the model list accepted it`,
+    remediation: () => [
+      'Run again: a token that expires between the two requests gives the same answer',
+      `If it repeats, the project may lack access to chat on this host: check GIGACHAT_BASE_URL and the project's tariff in Studio (${OFFICIAL.studio})`,
+    ],
+  },
+  CHAT_REFUSED: {
+    title: 'Model refused to answer',
+    summary: (d) => `${str(d.model, 'The model')} ended with finish_reason ${opt(d.finishReason, '"', '"') || '(unknown)'} instead of an answer`,
+    remediation: (d) =>
+      str(d.finishReason) === 'blacklist'
+        ? ['The topic filter blocked the answer; gigadoctor\'s prompt is neutral, so run again', reportStep]
+        : ['The model failed to generate: run again later', reportStep],
+  },
+
+  // --- runner ---
+  SKIPPED_BY_OPTION: {
+    title: 'Skipped',
+    summary: (d) => `Skipped${opt(d.option, ' by ')}`,
+    remediation: () => [],
+  },
+  BLOCKED: {
+    title: 'Not run',
+    summary: (d) => {
+      const id = str(d.blockedBy);
+      const title = (checks as Record<string, string>)[id];
+      return id ? `Not run: "${title ?? id}" (${id}) did not pass` : 'Not run: a check it depends on did not pass';
+    },
+    remediation: () => [],
+  },
+  INTERNAL_ERROR: {
+    title: 'Internal error',
+    summary: (d) => `gigadoctor hit an unexpected error${opt(d.message, ': ')}`,
+    remediation: () => [
+      'This is a bug in gigadoctor, not in your setup: please report it with the output of gigadoctor check --json (secrets are removed from it)',
+      'Run again with --verbose for more detail',
+    ],
+  },
+  DEADLINE_EXCEEDED: {
+    title: 'Run deadline exceeded',
+    summary: (d) => `The run hit its overall deadline${opt(ms(d.deadlineMs), ' (', ')')} before this check finished; ${RETRY}`,
+    remediation: () => ['Run again', 'Find the slow step with --verbose; on a slow network raise --timeout (ms per step)'],
+  },
+};
+
+export const en: Catalog = { lang: 'en', checks, codes };
+export default en;

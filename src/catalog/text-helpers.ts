@@ -1,0 +1,274 @@
+// Small, language-neutral helpers shared by the en and ru catalogues.
+// Details values are `unknown`: everything here renders them defensively.
+
+import type { Details, RemedyContext } from './types.js';
+
+export const OFFICIAL = {
+  authUrl: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth',
+  baseUrl: 'https://gigachat.devices.sberbank.ru/api/v1',
+  newBaseUrl: 'https://api.giga.chat/v1',
+  authHost: 'ngw.devices.sberbank.ru',
+  authPort: 9443,
+  apiHosts: ['gigachat.devices.sberbank.ru', 'gigachat-preview.devices.sberbank.ru', 'api.giga.chat'],
+  studio: 'https://developers.sber.ru/studio',
+  caPage: 'https://www.gosuslugi.ru/crt',
+  caFile: 'russian-trusted-root-ca.pem',
+  caSha256:
+    'D2:6D:2D:02:31:B7:C3:9F:92:CC:73:85:12:BA:54:10:35:19:E4:40:5D:68:B5:BD:70:3E:97:88:CA:8E:CF:31',
+} as const;
+
+export const SCOPES = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_CORP'] as const;
+
+/** Hosts a request may legitimately bypass a proxy for, as one NO_PROXY value. */
+export const GIGACHAT_NO_PROXY = [OFFICIAL.authHost, ...OFFICIAL.apiHosts].join(',');
+
+/** Render any details value as text; `fallback` for null/undefined/empty. */
+export function str(v: unknown, fallback = ''): string {
+  if (v === null || v === undefined) return fallback;
+  if (typeof v === 'string') return v.trim() === '' ? fallback : v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : fallback;
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => str(x)).filter((x) => x !== '');
+    return parts.length ? parts.join(', ') : fallback;
+  }
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? fallback : v.toISOString();
+  try {
+    const json = JSON.stringify(v);
+    return json && json !== '{}' ? json : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** True when the value would render as something. */
+export function has(v: unknown): boolean {
+  return str(v) !== '';
+}
+
+/** A finite number from a number or numeric string. */
+export function num(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+/** A list of non-empty strings from an array (or a single value). */
+export function list(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  const arr = Array.isArray(v) ? v : [v];
+  return arr.map((x) => str(x)).filter((x) => x !== '');
+}
+
+/** Array of plain objects (e.g. DNS_OK hosts, TCP_OK targets). */
+export function records(v: unknown): Record<string, unknown>[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x));
+}
+
+/** `prefix + value + suffix` when the value is present, else ''. */
+export function opt(v: unknown, prefix = '', suffix = ''): string {
+  const s = str(v);
+  return s === '' ? '' : `${prefix}${s}${suffix}`;
+}
+
+/** Host of a URL-ish value, or undefined. */
+export function hostOf(v: unknown): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  try {
+    return new URL(s).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `origin + path` of a URL, or the fallback when the URL does not parse. */
+export function withPath(url: unknown, path: unknown, fallback: string): string {
+  const p = str(path);
+  try {
+    const u = new URL(str(url));
+    if (!p) return fallback;
+    return `${u.origin}${p.startsWith('/') ? p : `/${p}`}`;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Does the URL's path end with the expected path? */
+export function pathEndsWith(url: unknown, path: unknown): boolean {
+  const p = str(path);
+  if (!p) return false;
+  try {
+    return new URL(str(url)).pathname.replace(/\/+$/, '').endsWith(p.replace(/\/+$/, ''));
+  } catch {
+    return false;
+  }
+}
+
+export function isOfficialAuthHost(url: unknown): boolean {
+  return hostOf(url) === OFFICIAL.authHost;
+}
+
+export function isOfficialApiHost(url: unknown): boolean {
+  const h = hostOf(url);
+  return h !== undefined && (OFFICIAL.apiHosts as readonly string[]).includes(h);
+}
+
+/** The `https://` form of an `http://` URL, else the fallback. */
+export function httpsOf(url: unknown, fallback: string): string {
+  const s = str(url);
+  return /^http:\/\//i.test(s) ? s.replace(/^http:\/\//i, 'https://') : fallback;
+}
+
+/** API base URL from an expected endpoint URL such as `…/api/v1/models`. */
+export function baseFromExpected(v: unknown, fallback: string): string {
+  const s = str(v);
+  if (!s) return fallback;
+  return s.replace(/\/(models|chat\/completions)\/?$/, '');
+}
+
+/** Which setting names an endpoint (`which` is auth|api). */
+export function endpointVar(d: Details): string {
+  return str(d.variable, str(d.which) === 'auth' ? 'GIGACHAT_AUTH_URL' : 'GIGACHAT_BASE_URL');
+}
+
+/** The environment variable behind a setting name: a gigadoctor flag maps to the variable apps read. */
+const FLAG_ENV: Record<string, string> = {
+  '--auth-url': 'GIGACHAT_AUTH_URL',
+  '--base-url': 'GIGACHAT_BASE_URL',
+  '--scope': 'GIGACHAT_SCOPE',
+  '--model': 'GIGACHAT_MODEL',
+  '--ca-file': 'NODE_EXTRA_CA_CERTS',
+  '--timeout': 'GIGACHAT_TIMEOUT',
+};
+
+export function envNameOf(name: string): string {
+  return FLAG_ENV[name] ?? (name.startsWith('-') ? 'GIGACHAT_' + name.replace(/^-+/, '').replace(/-/g, '_').toUpperCase() : name);
+}
+
+/** The variable to set for an endpoint finding (never a flag name). */
+export function endpointEnv(d: Details): string {
+  return envNameOf(endpointVar(d));
+}
+
+export function officialFor(which: unknown): string {
+  return str(which) === 'auth' ? OFFICIAL.authUrl : OFFICIAL.baseUrl;
+}
+
+/** A source such as ".env:3" or "/app/.env:12" (a file line), as opposed to the process env or a flag. */
+export function isFileSource(v: unknown): boolean {
+  const s = str(v);
+  if (!s || s === 'env' || s.startsWith('-')) return false;
+  return /:\d+$/.test(s) || /\.env\b/.test(s) || s.includes('/') || s.includes('\\');
+}
+
+/** The command that removes a variable from the current shell. */
+export function unsetEnv(ctx: RemedyContext, name: string): string {
+  switch (ctx.shell) {
+    case 'powershell':
+      return `Remove-Item Env:${name}`;
+    case 'cmd':
+      return `set ${name}=`;
+    default:
+      return `unset ${name}`;
+  }
+}
+
+export function isWindows(ctx: RemedyContext): boolean {
+  return ctx.shell === 'powershell' || ctx.shell === 'cmd';
+}
+
+/** A placeholder absolute path for the CA file, in the shell's style. */
+export function caPath(ctx: RemedyContext, file: string = OFFICIAL.caFile): string {
+  return isWindows(ctx) ? `C:\\certs\\${file}` : `/path/to/${file}`;
+}
+
+/** One command that tests a TCP connection from this machine. */
+export function tcpTest(ctx: RemedyContext, host: string, port: string): string {
+  switch (ctx.shell) {
+    case 'powershell':
+      return `Test-NetConnection ${host} -Port ${port}`;
+    case 'cmd':
+      return `powershell -NoProfile -Command "Test-NetConnection ${host} -Port ${port}"`;
+    default:
+      return `nc -vz -w 5 ${host} ${port}`;
+  }
+}
+
+/** One command that Base64-encodes `<client_id>:<client_secret>` without a trailing newline. */
+export function base64PairCommand(ctx: RemedyContext): string {
+  const ps = `[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('<client_id>:<client_secret>'))`;
+  switch (ctx.shell) {
+    case 'powershell':
+      return ps;
+    case 'cmd':
+      return `powershell -NoProfile -Command "${ps}"`;
+    default:
+      return `printf '%s' '<client_id>:<client_secret>' | base64 | tr -d '\\n'`;
+  }
+}
+
+/** Command(s) that sync the clock. */
+export function clockSyncCommand(ctx: RemedyContext): string {
+  return isWindows(ctx) ? 'w32tm /resync' : 'sudo timedatectl set-ntp true';
+}
+
+/** Command that shows the proxy variables currently set. */
+export function showProxyCommand(ctx: RemedyContext): string {
+  switch (ctx.shell) {
+    case 'powershell':
+      return `Get-ChildItem Env: | Where-Object Name -like '*proxy*'`;
+    case 'cmd':
+      return 'set | findstr /i proxy';
+    default:
+      return 'env | grep -i _proxy';
+  }
+}
+
+/** The proxy URL with placeholders for a login (the real password is never known here). */
+export function proxyWithAuth(proxy: unknown): string {
+  const s = str(proxy);
+  try {
+    const u = new URL(s);
+    return `${u.protocol}//<user>:<password>@${u.host}`;
+  } catch {
+    return 'http://<user>:<password>@<proxy-host>:<port>';
+  }
+}
+
+/** Retry-After as a number of seconds, when present. */
+export function retryAfter(d: Details): number | undefined {
+  const n = num(d.retryAfter);
+  return n !== undefined && n >= 0 ? Math.ceil(n) : undefined;
+}
+
+/** The scopes to try after a scope mismatch: details.otherScopes, else the two other valid scopes. */
+export function otherScopes(d: Details): string[] {
+  const given = list(d.otherScopes).filter((s) => (SCOPES as readonly string[]).includes(s));
+  if (given.length) return given;
+  const current = str(d.scope);
+  return SCOPES.filter((s) => s !== current);
+}
+
+/** "10000" → { n: 10, unit: 's' } style formatting, unit words supplied by the caller. */
+export function duration(msValue: unknown, units: { ms: string; s: string }): string {
+  const ms = num(msValue);
+  if (ms === undefined) return '';
+  if (ms >= 1000) {
+    const s = Math.round(ms / 100) / 10;
+    return `${s} ${units.s}`;
+  }
+  return `${Math.round(ms)} ${units.ms}`;
+}
+
+/** First `max` items joined, with a "+N" tail. */
+export function truncate(items: string[], max: number, more: (n: number) => string): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} ${more(items.length - max)}`;
+}
+
+/** Is the model GigaChat-3-Ultra, which only api.giga.chat serves? */
+export function isUltra(model: unknown): boolean {
+  return /gigachat-3-ultra/i.test(str(model));
+}

@@ -1,0 +1,123 @@
+import type { Sourced } from '../settings/types.js';
+import type { Check, Note, Verdict } from '../types.js';
+import { AUTH_PATH, AUTH_PORT, KNOWN_WRONG_HOSTS, MODELS_ONLY_ON, OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from './known.js';
+
+const OFFICIAL_AUTH_URL = `https://${OFFICIAL_AUTH_HOSTS[0]}:${AUTH_PORT}${AUTH_PATH}`;
+const OFFICIAL_API_URL = `https://${OFFICIAL_API_HOSTS[0]}/api/v1`;
+
+type Which = 'auth' | 'api';
+
+/** Where the key and the token would be sent, judged before a single byte goes out. */
+export const endpointsCheck: Check = {
+  id: 'endpoints',
+  needs: [],
+  run({ settings }): Verdict {
+    const usesOauth = settings.credential?.kind !== 'password' && settings.credential?.kind !== 'accessToken';
+    const findings: Array<Note & { status: 'fail' | 'warn' }> = [];
+    if (usesOauth) findings.push(...judgeUrl('auth', settings.authUrl));
+    findings.push(...judgeUrl('api', settings.baseUrl));
+
+    const modelHome = MODELS_ONLY_ON[settings.model.value];
+    if (modelHome && safeHost(settings.baseUrl.value) !== new URL(modelHome).hostname) {
+      findings.push({
+        status: 'warn',
+        code: 'ENDPOINT_MODEL_HOST',
+        details: { model: settings.model.value, host: safeHost(settings.baseUrl.value), suggestion: modelHome },
+      });
+    }
+
+    const base = { authUrl: displayUrl(settings.authUrl.value), baseUrl: displayUrl(settings.baseUrl.value) };
+    findings.sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+    const [first, ...rest] = findings;
+    if (!first) return { status: 'pass', code: 'ENDPOINTS_OFFICIAL', details: base };
+    return {
+      status: first.status,
+      code: first.code,
+      details: { ...base, ...first.details },
+      notes: rest.map(({ code, details }) => ({ code, details })),
+    };
+  },
+};
+
+function judgeUrl(which: Which, setting: Sourced<string>): Array<Note & { status: 'fail' | 'warn' }> {
+  const variable = setting.name;
+  let url: URL;
+  try {
+    url = new URL(setting.value.trim());
+  } catch {
+    return [{ status: 'fail', code: 'ENDPOINT_INVALID_URL', details: { which, value: setting.value.slice(0, 200), variable } }];
+  }
+  const shown = displayUrl(setting.value);
+  const host = url.hostname.toLowerCase();
+  const wrong = KNOWN_WRONG_HOSTS[host];
+  if (wrong) {
+    const correct = which === 'auth' ? OFFICIAL_AUTH_URL : OFFICIAL_API_URL;
+    return [{ status: 'fail', code: 'ENDPOINT_KNOWN_WRONG', details: { which, url: shown, host, correct, variable } }];
+  }
+  if (url.protocol !== 'https:') {
+    return [{ status: 'fail', code: 'ENDPOINT_NOT_HTTPS', details: { which, url: shown, variable } }];
+  }
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const swapped = which === 'auth' ? OFFICIAL_API_HOSTS.includes(host) : OFFICIAL_AUTH_HOSTS.includes(host);
+  if (swapped) {
+    const suggestion = which === 'auth' ? OFFICIAL_AUTH_URL : OFFICIAL_API_URL;
+    const expectedPath = new URL(suggestion).pathname;
+    return [{ status: 'fail', code: 'ENDPOINT_BAD_PATH', details: { which, url: shown, path, expectedPath, suggestion, variable, port: url.port || null } }];
+  }
+  const expected = expectedPath(which, host, path);
+  const portOk = which !== 'auth' || !OFFICIAL_AUTH_HOSTS.includes(host) || url.port === String(AUTH_PORT);
+  if (expected && (expected !== path || !portOk)) {
+    const fixed = new URL(url.href);
+    fixed.pathname = expected;
+    if (!portOk) fixed.port = String(AUTH_PORT);
+    fixed.search = '';
+    return [{
+      status: 'fail',
+      code: 'ENDPOINT_BAD_PATH',
+      details: { which, url: shown, path, expectedPath: expected, suggestion: displayUrl(fixed.href), variable, port: url.port || null },
+    }];
+  }
+  const official = which === 'auth' ? OFFICIAL_AUTH_HOSTS : OFFICIAL_API_HOSTS;
+  if (!official.includes(host)) {
+    return [{ status: 'warn', code: 'ENDPOINT_CUSTOM_HOST', details: { which, url: shown, host, variable } }];
+  }
+  return [];
+}
+
+/** The path a URL should have, or null when we cannot know (a custom host with a path of its own). */
+function expectedPath(which: Which, host: string, path: string): string | null {
+  if (which === 'auth') {
+    if (OFFICIAL_AUTH_HOSTS.includes(host)) return AUTH_PATH;
+    // The bare host answers 403; a path that ends where the API's paths end is the wrong URL.
+    if (path === '/' || /\/(models|chat\/completions)$/.test(path)) return AUTH_PATH;
+    return null;
+  }
+  if (host === 'api.giga.chat') return path === '/api/v1' ? path : '/v1';
+  if (OFFICIAL_API_HOSTS.includes(host)) return '/api/v1';
+  const trimmed = path.replace(/\/(models|chat\/completions|embeddings)$/, '');
+  if (trimmed !== path) return trimmed || '/api/v1';
+  if (path === '/' || path.endsWith('/oauth')) return '/api/v1';
+  return null;
+}
+
+function safeHost(value: string): string | null {
+  try {
+    return new URL(value.trim()).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** A URL as we print it: without user:password, query or fragment. */
+export function displayUrl(value: string): string {
+  try {
+    const u = new URL(value.trim());
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
+    return u.href.replace(/\/$/, '');
+  } catch {
+    return value.slice(0, 200);
+  }
+}

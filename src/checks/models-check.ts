@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Check, Details, Verdict } from '../types.js';
+import { nearest } from '../util/nearest.js';
+import { callApi, commonApiVerdict, type ApiCodes } from './api-request.js';
+import { displayUrl } from './endpoints-check.js';
+import { firstIssuePath, type Answer } from './http-answer.js';
+import { DEPRECATED_MODELS } from './known.js';
+
+const MODELS_CODES: ApiCodes = {
+  timeout: 'API_TIMEOUT', badResponse: 'API_BAD_RESPONSE', redirect: 'API_REDIRECT',
+  rateLimited: 'API_RATE_LIMITED', serverError: 'API_SERVER_ERROR',
+};
+
+const modelList = z.object({
+  data: z.array(z.object({ id: z.string().min(1), type: z.string().optional() })),
+});
+
+/** GET /models with the token: the token works on the API host, and the configured model is served. */
+export const modelsCheck: Check = {
+  id: 'models',
+  needs: ['oauth'],
+  async run(ctx): Promise<Verdict> {
+    const call = await callApi(ctx, '/models', MODELS_CODES);
+    if (call.verdict) return call.verdict;
+    const { verdict, models } = classifyModelsAnswer(call.answer, {
+      url: call.url,
+      model: ctx.settings.model.value,
+      tokenSource: ctx.handoff.token!.source,
+      now: ctx.now(),
+    });
+    if (models) ctx.handoff.models = models;
+    verdict.details = { ...call.details, ...verdict.details };
+    return verdict;
+  },
+};
+
+export interface ModelsContext {
+  url: string;
+  model: string;
+  tokenSource: 'oauth' | 'GIGACHAT_ACCESS_TOKEN';
+  now: number;
+}
+
+export function classifyModelsAnswer(answer: Answer, ctx: ModelsContext): { verdict: Verdict; models?: string[] } {
+  const common = commonApiVerdict(answer, ctx.url, MODELS_CODES, ctx.now);
+  if (common) return { verdict: common };
+  const base: Details = { url: displayUrl(ctx.url), status: answer.status };
+  const fail = (code: Verdict['code'], details: Details) => ({ verdict: { status: 'fail' as const, code, details: { ...base, ...details } } });
+
+  switch (answer.status) {
+    case 200:
+      break;
+    case 401:
+      return fail(/expired/i.test(answer.message ?? '') ? 'API_TOKEN_EXPIRED' : 'API_TOKEN_REJECTED', { message: answer.message, tokenSource: ctx.tokenSource });
+    case 403:
+      return fail('API_FORBIDDEN', { message: answer.message });
+    case 404:
+    case 405:
+      return fail('API_NOT_FOUND', { bodyKind: answer.kind, message: answer.message, expectedUrl: 'https://gigachat.devices.sberbank.ru/api/v1' });
+    default:
+      return fail('API_BAD_RESPONSE', { reason: 'unexpected-status', message: answer.message });
+  }
+  if (answer.kind !== 'json') return fail('API_BAD_RESPONSE', { reason: 'not-json', bodyKind: answer.kind });
+  const parsed = modelList.safeParse(answer.json);
+  if (!parsed.success) return fail('API_BAD_RESPONSE', { reason: 'wrong-shape', field: firstIssuePath(parsed.error.issues) });
+
+  const models = parsed.data.data.map((m) => m.id);
+  const chatModels = parsed.data.data.filter((m) => !m.type || m.type === 'chat').map((m) => m.id);
+  const facts = { ...base, count: models.length, model: ctx.model, chatModels };
+  if (!models.includes(ctx.model)) {
+    return { verdict: { status: 'fail', code: 'MODEL_NOT_AVAILABLE', details: { ...facts, suggestion: nearest(ctx.model, chatModels, 4) } }, models };
+  }
+  const replacement = DEPRECATED_MODELS[ctx.model];
+  if (replacement) {
+    return { verdict: { status: 'warn', code: 'MODEL_DEPRECATED', details: { ...facts, suggestion: replacement } }, models };
+  }
+  return { verdict: { status: 'pass', code: 'MODELS_OK', details: facts }, models };
+}

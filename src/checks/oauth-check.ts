@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { Secret } from '../secret.js';
+import type { CheckContext, Check, Details, Verdict } from '../types.js';
+import { displayUrl } from './endpoints-check.js';
+import {
+  clockSkewSeconds, exchangeDetails, failureVerdict, firstIssuePath, malformedAnswer, readAnswer, retryAfterSeconds, type Answer,
+} from './http-answer.js';
+import { AUTH_PATH, SCOPES } from './known.js';
+import { USER_AGENT } from './user-agent.js';
+
+const MAX_SKEW_SECONDS = 60;
+
+const tokenAnswer = z.union([
+  z.object({ access_token: z.string().min(1), expires_at: z.number() }),
+  z.object({ tok: z.string().min(1), exp: z.number() }),
+]);
+
+export interface OauthOutcome {
+  verdict: Verdict;
+  token?: string;
+}
+
+/** Exchanges the key (or user and password) for an access token, exactly as the SDKs do. */
+export const oauthCheck: Check = {
+  id: 'oauth',
+  needs: ['format', 'endpoints', 'tls'],
+  async run(ctx): Promise<Verdict> {
+    const { credential } = ctx.settings;
+    if (!credential) return { status: 'skip', code: 'BLOCKED', details: { blockedBy: 'env' } };
+    if (credential.kind === 'accessToken') {
+      ctx.handoff.token = { secret: credential.secret, source: 'GIGACHAT_ACCESS_TOKEN' };
+      return { status: 'skip', code: 'ACCESS_TOKEN_PROVIDED', details: { variable: credential.variable }, satisfiesNeeds: true };
+    }
+    const { verdict, token } = await requestToken(ctx);
+    if (token) ctx.handoff.token = { secret: new Secret(token), source: 'oauth' };
+    return verdict;
+  },
+};
+
+async function requestToken(ctx: CheckContext): Promise<OauthOutcome> {
+  const { settings, probe } = ctx;
+  const credential = settings.credential!;
+  const rqUid = randomUUID();
+  const passwordFlow = credential.kind === 'password';
+  const url = passwordFlow ? `${settings.baseUrl.value.trim().replace(/\/+$/, '')}/token` : settings.authUrl.value.trim();
+  const authorization = passwordFlow
+    ? Buffer.from(`${credential.user!.value}:${credential.secret.reveal()}`).toString('base64')
+    : credential.secret.reveal();
+  const headers: Record<string, string> = {
+    Authorization: `Basic ${authorization}`,
+    Accept: 'application/json',
+    'User-Agent': USER_AGENT,
+  };
+  if (!passwordFlow) {
+    headers.RqUID = rqUid;
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  const result = await probe.http({
+    url,
+    method: 'POST',
+    headers,
+    body: passwordFlow ? undefined : `scope=${encodeURIComponent(settings.scope.value.trim())}`,
+    timeoutMs: settings.timeoutMs.value,
+  });
+  if (!result.ok) return { verdict: failureVerdict(result.failure, 'OAUTH_TIMEOUT', url) };
+  const answer = readAnswer(result.response);
+  const exchange = exchangeDetails('POST', result.response, 'rqUid', rqUid);
+  const outcome = classifyOauthAnswer(answer, { url, scope: settings.scope.value.trim(), now: ctx.now(), flow: passwordFlow ? 'password' : 'key' });
+  outcome.verdict.details = { ...exchange, ...outcome.verdict.details, rqUid };
+  return outcome;
+}
+
+export interface OauthContext {
+  url: string;
+  scope: string;
+  now: number;
+  flow: 'key' | 'password';
+}
+
+/** Every answer the OAuth host is known to give, to a verdict. Pure: recorded answers test it. */
+export function classifyOauthAnswer(answer: Answer, ctx: OauthContext): OauthOutcome {
+  const url = displayUrl(ctx.url);
+  const base: Details = { url, status: answer.status };
+  const odd = malformedAnswer(answer, ctx.url, 'OAUTH_BAD_RESPONSE', 'OAUTH_REDIRECT');
+  if (odd) return { verdict: odd };
+  const withBody = { ...base, code: answer.errorCode, message: answer.message };
+  const { status } = answer;
+
+  if (status === 200) return tokenVerdict(answer, base, ctx);
+  if (status === 400 || status === 401) {
+    switch (answer.errorCode) {
+      case 7:
+        return fail('OAUTH_SCOPE_MISMATCH', { ...withBody, scope: ctx.scope, otherScopes: SCOPES.filter((s) => s !== ctx.scope) });
+      case 1:
+      case 5:
+        return fail('OAUTH_SCOPE_INVALID', { ...withBody, scope: ctx.scope });
+      case 4:
+        return fail('OAUTH_UNDECODABLE_CREDENTIALS', withBody);
+      case 6:
+        return fail('OAUTH_BAD_CREDENTIALS', withBody);
+    }
+    return fail(status === 401 ? 'OAUTH_BAD_CREDENTIALS' : 'OAUTH_BAD_REQUEST', withBody);
+  }
+  if (status === 403) return fail('OAUTH_FORBIDDEN', { ...withBody, expectedPath: AUTH_PATH });
+  if (status === 404 || status === 405) {
+    return fail('OAUTH_NOT_FOUND', { ...base, bodyKind: answer.kind, expectedUrl: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth' });
+  }
+  if (status === 429) return fail('OAUTH_RATE_LIMITED', { ...base, retryAfter: retryAfterSeconds(answer.headers, ctx.now) });
+  if (status >= 500) return fail('OAUTH_SERVER_ERROR', { ...base, bodyKind: answer.kind, message: answer.message });
+  return fail('OAUTH_BAD_RESPONSE', { ...withBody, reason: 'unexpected-status' });
+}
+
+function tokenVerdict(answer: Answer, base: Details, ctx: OauthContext): OauthOutcome {
+  if (answer.kind !== 'json') return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'not-json', bodyKind: answer.kind });
+  const parsed = tokenAnswer.safeParse(answer.json);
+  if (!parsed.success) {
+    return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'wrong-shape', field: firstIssuePath(parsed.error.issues) || 'access_token' });
+  }
+  const data = parsed.data;
+  const [token, shape, rawExpiry] = 'access_token' in data
+    ? [data.access_token, 'access_token', data.expires_at] as const
+    : [data.tok, 'tok', data.exp] as const;
+  // `exp` has been seen in seconds and in milliseconds: below 1e12 it can only be seconds.
+  const expiresAtMs = rawExpiry < 1e12 ? rawExpiry * 1000 : rawExpiry;
+  const skew = clockSkewSeconds(answer.headers, ctx.now);
+  const serverNow = ctx.now + (skew ?? 0) * 1000;
+  const details: Details = {
+    ...base,
+    shape,
+    flow: ctx.flow,
+    expiresAt: new Date(expiresAtMs).toISOString(),
+    expiresInSec: Math.round((expiresAtMs - serverNow) / 1000),
+    tokenLength: token.length,
+  };
+  const notes = skew !== null && Math.abs(skew) > MAX_SKEW_SECONDS
+    ? [{ code: 'CLOCK_SKEW' as const, details: { skewSec: skew, serverDate: answer.headers.date, localDate: new Date(ctx.now).toUTCString() } }]
+    : [];
+  if (notes.length) return { verdict: { status: 'warn', code: 'CLOCK_SKEW', details: { ...details, ...notes[0].details } }, token };
+  return { verdict: { status: 'pass', code: 'OAUTH_OK', details }, token };
+}
+
+function fail(code: Verdict['code'], details: Details): OauthOutcome {
+  return { verdict: { status: 'fail', code, details } };
+}

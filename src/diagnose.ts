@@ -1,0 +1,60 @@
+import { loadCatalog } from './catalog/index.js';
+import type { Shell } from './catalog/types.js';
+import { CHECKS } from './checks/registry.js';
+import { createProbe } from './probe/http.js';
+import type { Probe } from './probe/types.js';
+import { remedyContext } from './render/shell.js';
+import { buildReport } from './report.js';
+import { runGraph } from './runner.js';
+import { Scrubber } from './secret.js';
+import type { Settings } from './settings/types.js';
+import type { Check, Handoff, Report } from './types.js';
+
+export interface DiagnoseOptions {
+  settings: Settings;
+  shell: Shell;
+  platform: string;
+  nodeVersion: string;
+  /** NODE_EXTRA_CA_CERTS as this process saw it when node started. */
+  nodeExtraCaCerts?: string;
+  checks?: readonly Check[];
+  probe?: Probe;
+}
+
+/**
+ * settings → checks → report. The report is scrubbed data: every secret the run
+ * knew of, including tokens it was issued, is replaced before anything renders it.
+ */
+export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report; scrubber: Scrubber }> {
+  const { settings } = opts;
+  const scrubber = new Scrubber();
+  for (const value of settings.secretValues) scrubber.add(value);
+  if (settings.credential) scrubber.add(settings.credential.secret);
+
+  const probe = opts.probe ?? createProbe({
+    trust: {
+      extraCaPem: settings.caFileRead?.ok ? settings.caFileRead.pem : undefined,
+      nodeExtraCaCerts: opts.nodeExtraCaCerts,
+      insecure: settings.insecure,
+    },
+    proxy: {
+      httpsProxy: settings.proxy.httpsProxy?.value,
+      httpProxy: settings.proxy.httpProxy?.value,
+      noProxy: settings.proxy.noProxy?.value,
+    },
+    connectTimeoutMs: settings.timeoutMs.value,
+  });
+  const started = performance.now();
+  const handoff: Handoff = {};
+  const [raw, catalog] = await Promise.all([
+    runGraph({ checks: opts.checks ?? CHECKS, settings, probe, handoff }),
+    loadCatalog(settings.lang),
+  ]).finally(() => probe.close());
+  scrubber.add(handoff.token?.secret);
+  const report = buildReport(raw, settings, catalog, remedyContext(opts.shell), {
+    durationMs: Math.round(performance.now() - started),
+    node: opts.nodeVersion,
+    platform: opts.platform,
+  });
+  return { report: JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report, scrubber };
+}

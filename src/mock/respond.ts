@@ -1,0 +1,76 @@
+/** Small response writers shared by the auth and API servers. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const API_JSON = 'application/json; charset=utf-8';
+export const OAUTH_JSON = 'application/json';
+export const HTML = 'text/html';
+
+export type ExtraHeaders = Record<string, string | number>;
+
+export function sendBody(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  headers: ExtraHeaders = {},
+): void {
+  if (res.destroyed || res.headersSent) return;
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', bytes.length);
+  res.statusCode = status;
+  res.end(bytes);
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = API_JSON,
+  headers: ExtraHeaders = {},
+): void {
+  sendBody(res, status, contentType, JSON.stringify(body), headers);
+}
+
+/** An API-style error: {"status": N, "message": "..."} with the API's content type. */
+export function sendApiError(
+  res: ServerResponse,
+  error: { status: number; message: string },
+  headers: ExtraHeaders = {},
+): void {
+  sendJson(res, error.status, { status: error.status, message: error.message }, API_JSON, headers);
+}
+
+/** A redirect that carries no body worth reading, the way nginx answers one. */
+export function sendRedirect(res: ServerResponse, status: number, location: string): void {
+  sendBody(res, status, HTML, `<html><body>${status} redirect to ${location}</body></html>\r\n`, {
+    Location: location,
+  });
+}
+
+/** Reads the whole request body, up to `limit` bytes; beyond that returns null (and drains). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('error', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('close', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+  });
+}
+
+/** The value of `Authorization: <scheme> <value>` when the scheme matches (case-insensitive). */
+export function authorizationValue(req: IncomingMessage, scheme: string): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const space = header.indexOf(' ');
+  if (space < 0 || header.slice(0, space).toLowerCase() !== scheme.toLowerCase()) return null;
+  return header.slice(space + 1).trim();
+}

@@ -1,0 +1,41 @@
+/** The mutable state both servers share: what the handlers read and what tests inspect. */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { KeyScope } from './fixtures.js';
+import type { TimerSet } from './faults.js';
+import type { Scenario } from './scenarios.js';
+import type { TokenStore } from './tokens.js';
+
+export type ServerKind = 'auth' | 'api';
+
+export interface RecordedRequest {
+  server: ServerKind;
+  method: string;
+  /** The request target as sent, query included. */
+  path: string;
+  /** Lower-cased names, as node:http gives them. */
+  headers: IncomingHttpHeaders;
+  /** The body decoded as UTF-8 ('' when there was none). */
+  body: string;
+  /** Unix time in milliseconds when the body had arrived. */
+  at: number;
+}
+
+export interface MockUser {
+  user: string;
+  password: string;
+}
+
+export interface MockState {
+  scenario: Scenario;
+  latencyMs: number;
+  dateOffsetMs: number;
+  keyScope: KeyScope;
+  clientId: string;
+  clientSecret: string;
+  users: MockUser[];
+  tokens: TokenStore;
+  requests: RecordedRequest[];
+  timers: TimerSet;
+  /** Filled in once both servers listen: redirects point at the other name of the same host. */
+  origins: { auth: string; api: string; authRedirect: string; apiRedirect: string };
+}

@@ -1,0 +1,112 @@
+import type { Probe } from './probe/types.js';
+import type { Settings } from './settings/types.js';
+import type { Check, CheckContext, CheckId, Handoff, Verdict } from './types.js';
+
+export interface RawResult {
+  id: CheckId;
+  verdict: Verdict;
+  blockedBy: CheckId | null;
+  durationMs: number;
+}
+
+export interface RunInput {
+  checks: readonly Check[];
+  settings: Settings;
+  probe: Probe;
+  now?: () => number;
+  /** Filled by the checks (the issued token): the caller needs it to scrub output. */
+  handoff?: Handoff;
+}
+
+/**
+ * Runs the check graph: each check starts as soon as what it needs is done, so
+ * independent checks overlap; results come back in registry order. A check that
+ * throws or outlives the run's deadline becomes a verdict; nothing stops the run.
+ */
+export async function runGraph({ checks, settings, probe, now = Date.now, handoff = {} }: RunInput): Promise<RawResult[]> {
+  const results = new Map<CheckId, Verdict>();
+  const raw = new Map<CheckId, RawResult>();
+  const ctx: CheckContext = { settings, probe, results, handoff, now };
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const selected = selectChecks(checks, settings);
+
+  let deadlineTimer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    deadlineTimer = setTimeout(() => resolve('deadline'), settings.deadlineMs);
+  });
+
+  const started = new Map<CheckId, Promise<void>>();
+  const start = (check: Check): Promise<void> => {
+    let p = started.get(check.id);
+    if (p) return p;
+    p = (async () => {
+      await Promise.all(check.needs.filter((n) => byId.has(n)).map((n) => start(byId.get(n)!)));
+      const t0 = performance.now();
+      const skip = selected.get(check.id);
+      let verdict: Verdict;
+      let blockedBy: CheckId | null = null;
+      const blocker = findBlocker(check, results, raw);
+      if (skip) {
+        verdict = { status: 'skip', code: 'SKIPPED_BY_OPTION', details: { option: skip }, satisfiesNeeds: true };
+      } else if (blocker) {
+        blockedBy = blocker;
+        verdict = { status: 'skip', code: 'BLOCKED', details: { blockedBy: blocker } };
+      } else {
+        verdict = await runGuarded(check, ctx, deadline, settings.deadlineMs);
+        if (verdict.code === 'BLOCKED') blockedBy = (verdict.details?.blockedBy as CheckId) ?? null;
+      }
+      results.set(check.id, verdict);
+      raw.set(check.id, { id: check.id, verdict, blockedBy, durationMs: Math.round(performance.now() - t0) });
+    })();
+    started.set(check.id, p);
+    return p;
+  };
+
+  try {
+    await Promise.all(checks.map(start));
+  } finally {
+    clearTimeout(deadlineTimer);
+  }
+  return checks.map((c) => raw.get(c.id)!);
+}
+
+/** The first need that failed or could not run, named by the root cause. */
+function findBlocker(check: Check, results: Map<CheckId, Verdict>, raw: Map<CheckId, RawResult>): CheckId | null {
+  for (const need of check.needs) {
+    const v = results.get(need);
+    if (!v) continue;
+    if (v.status === 'fail') return need;
+    if (v.status === 'skip' && !v.satisfiesNeeds) return raw.get(need)?.blockedBy ?? need;
+  }
+  return null;
+}
+
+async function runGuarded(check: Check, ctx: CheckContext, deadline: Promise<'deadline'>, deadlineMs: number): Promise<Verdict> {
+  try {
+    const outcome = await Promise.race([Promise.resolve().then(() => check.run(ctx)), deadline]);
+    if (outcome === 'deadline') return { status: 'fail', code: 'DEADLINE_EXCEEDED', details: { deadlineMs } };
+    return outcome;
+  } catch (err) {
+    return { status: 'fail', code: 'INTERNAL_ERROR', details: { message: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+/** Checks left out by --only, --skip or --no-chat, with the option that left them out. */
+function selectChecks(checks: readonly Check[], settings: Settings): Map<CheckId, string> {
+  const skipped = new Map<CheckId, string>();
+  if (settings.only) {
+    // --only keeps what the named checks need: a TLS check without its TCP connect would say nothing.
+    const keep = new Set<CheckId>();
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    const add = (id: CheckId) => {
+      if (keep.has(id)) return;
+      keep.add(id);
+      byId.get(id)?.needs.forEach(add);
+    };
+    (settings.only as CheckId[]).forEach(add);
+    for (const c of checks) if (!keep.has(c.id)) skipped.set(c.id, '--only');
+  }
+  for (const id of settings.skip as CheckId[]) skipped.set(id, '--skip');
+  if (!settings.chat) skipped.set('chat', '--no-chat');
+  return skipped;
+}

@@ -1,0 +1,44 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+
+export type CaFileRead =
+  | { ok: true; pem: string; count: number }
+  | { ok: false; reason: 'missing' | 'unreadable' | 'empty' | 'der' | 'private-key' | 'double-base64' | 'not-pem' | 'too-large' };
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** Reads a CA bundle and says what it is when it is not a PEM certificate, since users hand in .cer (DER) files. */
+export function readCaFile(path: string): CaFileRead {
+  let buf: Buffer;
+  try {
+    if (statSync(path).size > 4 * 1024 * 1024) return { ok: false, reason: 'too-large' };
+    buf = readFileSync(path);
+  } catch (err) {
+    return { ok: false, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
+  }
+  return classifyCaBytes(buf);
+}
+
+export function classifyCaBytes(buf: Buffer): CaFileRead {
+  if (buf.length === 0 || buf.toString('latin1').trim() === '') return { ok: false, reason: 'empty' };
+  if (buf[0] === 0x30 && (buf[1] === 0x82 || buf[1] === 0x81)) return { ok: false, reason: 'der' };
+  const text = buf.toString('utf8');
+  const blocks = text.match(PEM_BLOCK) ?? [];
+  const valid = blocks.filter((b) => {
+    try {
+      new X509Certificate(b);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (valid.length) return { ok: true, pem: valid.join('\n'), count: valid.length };
+  if (/PRIVATE KEY-----/.test(text)) return { ok: false, reason: 'private-key' };
+  const compact = text.replace(/\s+/g, '');
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
+    const decoded = Buffer.from(compact, 'base64');
+    if (decoded.toString('latin1').includes('-----BEGIN CERTIFICATE-----')) return { ok: false, reason: 'double-base64' };
+    if (decoded[0] === 0x30) return { ok: false, reason: 'not-pem' };
+  }
+  return { ok: false, reason: 'not-pem' };
+}

@@ -1,0 +1,225 @@
+import { resolve as resolvePath } from 'node:path';
+import { Secret } from '../secret.js';
+import type { Lang } from '../catalog/types.js';
+import { readCaFile } from './ca-file.js';
+import { readEnvFile, type EnvFileEntry } from './env-file.js';
+import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
+import type { CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
+
+export const DEFAULT_AUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
+export const DEFAULT_BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
+export const DEFAULT_SCOPE = 'GIGACHAT_API_PERS';
+export const DEFAULT_MODEL = 'GigaChat-2';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Names the official SDKs read for a credential, in the order they are tried here. */
+const OFFICIAL_CREDENTIALS: Array<[string, CredentialKind]> = [
+  ['GIGACHAT_CREDENTIALS', 'key'],
+  ['GIGACHAT_ACCESS_TOKEN', 'accessToken'],
+];
+
+/** Names seen in third-party code and guides; no official SDK reads them. */
+export const UNOFFICIAL_CREDENTIALS = [
+  'GIGACHAT_TOKEN', 'GIGACHAT_AUTH_KEY', 'GIGACHAT_API_KEY', 'GIGACHAT_KEY', 'GIGACHAT_AUTHORIZATION_KEY',
+  'GIGACHAT_AUTH_TOKEN', 'GIGACHAT_AUTH_DATA', 'GIGACHAT_CREDENTIAL', 'GIGACHAT_SECRET', 'GIGACHAT_CLIENT_SECRET',
+  'GIGACHAT_API_TOKEN', 'GIGA_CREDENTIALS', 'GIGA_TOKEN',
+];
+
+/** Every variable whose value must never be printed. */
+export const SECRET_VARIABLES = [
+  'GIGACHAT_CREDENTIALS', 'GIGACHAT_ACCESS_TOKEN', 'GIGACHAT_PASSWORD', 'GIGACHAT_KEY_FILE_PASSWORD',
+  ...UNOFFICIAL_CREDENTIALS,
+];
+
+export interface SettingsInput {
+  flags: RawFlags;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  stdoutIsTTY: boolean;
+}
+
+/** One place that answers "what value, from where": flags > process env > .env > default. */
+export function resolveSettings(input: SettingsInput): Settings {
+  const flags = validateFlags(input.flags);
+  const { envFile, entries } = loadEnvFile(flags, input.cwd);
+  const lookup = makeLookup(input.env, entries);
+
+  const fromFlagOrEnv = (flag: string | undefined, flagName: string, variable: string, fallback: string): Sourced<string> =>
+    flag !== undefined ? { value: flag, source: 'flag', name: flagName } : lookup(variable) ?? { value: fallback, source: 'default', name: variable };
+
+  const credentials = findCredential(lookup);
+  const timeoutMs = resolveTimeout(flags, lookup);
+  const caFile = flags.caFile !== undefined
+    ? { value: flags.caFile, source: 'flag' as const, name: '--ca-file' }
+    : lookup('GIGACHAT_CA_BUNDLE_FILE');
+  const verify = lookup('GIGACHAT_VERIFY_SSL_CERTS');
+  const caPath = caFile ? resolvePath(input.cwd, caFile.value) : null;
+  const proxy = {
+    httpsProxy: envEitherCase(input.env, 'HTTPS_PROXY'),
+    httpProxy: envEitherCase(input.env, 'HTTP_PROXY'),
+    noProxy: envEitherCase(input.env, 'NO_PROXY'),
+  };
+
+  return {
+    credential: credentials.used,
+    alsoPresent: credentials.others,
+    emptyVariables: credentials.empty,
+    shadowed: findShadowed(input.env, entries),
+    envFile,
+    scope: fromFlagOrEnv(flags.scope, '--scope', 'GIGACHAT_SCOPE', DEFAULT_SCOPE),
+    authUrl: fromFlagOrEnv(flags.authUrl, '--auth-url', 'GIGACHAT_AUTH_URL', DEFAULT_AUTH_URL),
+    baseUrl: fromFlagOrEnv(flags.baseUrl, '--base-url', 'GIGACHAT_BASE_URL', DEFAULT_BASE_URL),
+    model: fromFlagOrEnv(flags.model, '--model', 'GIGACHAT_MODEL', DEFAULT_MODEL),
+    caFile: caFile && caPath ? { ...caFile, value: caPath } : null,
+    caFileRead: caPath ? readCaFile(caPath) : null,
+    secretValues: secretValues(lookup, proxy),
+    appVerifiesTls: verify
+      ? { ...verify, value: !/^(false|0|no|off)$/i.test(verify.value.trim()) }
+      : { value: true, source: 'default', name: 'GIGACHAT_VERIFY_SSL_CERTS' },
+    insecure: flags.insecure ?? false,
+    timeoutMs,
+    // Long enough for every network step to use its own timeout once, short enough to never feel hung.
+    deadlineMs: timeoutMs.value * 4 + 2_000,
+    chat: flags.chat ?? true,
+    only: flags.only ?? null,
+    skip: flags.skip ?? [],
+    lang: flags.lang ?? langFromLocale(input.env),
+    format: flags.json ? 'json' : flags.format ?? 'human',
+    strict: flags.strict ?? false,
+    verbose: flags.verbose ?? false,
+    color: colorWanted(flags, input.env, input.stdoutIsTTY),
+    proxy,
+    nodeExtraCaCerts: lookup('NODE_EXTRA_CA_CERTS'),
+  };
+}
+
+type Lookup = (name: string) => Sourced<string> | null;
+
+/** dotenv semantics: a name present in the process env wins over the file, even when empty. */
+function makeLookup(env: SettingsInput['env'], entries: Map<string, EnvFileEntry>): Lookup {
+  return (name) => {
+    const fromEnv = env[name];
+    if (fromEnv !== undefined) return { value: fromEnv, source: 'env', name };
+    const fromFile = entries.get(name);
+    if (fromFile) return { value: fromFile.value, source: `.env:${fromFile.line}` as Source, name };
+    return null;
+  };
+}
+
+function loadEnvFile(flags: Flags, cwd: string): { envFile: EnvFileState; entries: Map<string, EnvFileEntry> } {
+  const none = new Map<string, EnvFileEntry>();
+  if (flags.envFile === false) return { envFile: { path: null, status: 'disabled', explicit: true }, entries: none };
+  const explicit = typeof flags.envFile === 'string';
+  const path = resolvePath(cwd, explicit ? (flags.envFile as string) : '.env');
+  const read = readEnvFile(path);
+  if (read.status === 'loaded') return { envFile: { path, status: 'loaded', explicit }, entries: read.entries };
+  if (read.status === 'absent') {
+    // A file the user named and we cannot find is a finding; a missing default ./.env is normal.
+    return explicit
+      ? { envFile: { path, status: 'unreadable', reason: 'not found', explicit }, entries: none }
+      : { envFile: { path, status: 'absent', explicit }, entries: none };
+  }
+  return { envFile: { path, status: 'unreadable', reason: read.reason, explicit }, entries: none };
+}
+
+interface CredentialSearch {
+  used: CredentialSetting | null;
+  others: Array<{ name: string; source: Source }>;
+  empty: Array<{ name: string; source: Source }>;
+}
+
+function findCredential(lookup: Lookup): CredentialSearch {
+  const candidates: CredentialSetting[] = [];
+  const empty: CredentialSearch['empty'] = [];
+  const consider = (name: string, kind: CredentialKind, officialName?: string) => {
+    const found = lookup(name);
+    if (!found) return;
+    if (found.value.length === 0) {
+      empty.push({ name, source: found.source });
+      return;
+    }
+    const looksLikeToken = found.value.trim().startsWith('eyJ');
+    candidates.push({
+      kind,
+      variable: name,
+      source: found.source,
+      secret: new Secret(found.value),
+      officialName: officialName && (looksLikeToken ? 'GIGACHAT_ACCESS_TOKEN' : officialName),
+    });
+  };
+  for (const [name, kind] of OFFICIAL_CREDENTIALS) consider(name, kind);
+  const user = lookup('GIGACHAT_USER');
+  const password = lookup('GIGACHAT_PASSWORD');
+  if (user?.value && password?.value) {
+    candidates.push({ kind: 'password', variable: 'GIGACHAT_PASSWORD', source: password.source, secret: new Secret(password.value), user });
+  }
+  for (const name of UNOFFICIAL_CREDENTIALS) consider(name, 'key', 'GIGACHAT_CREDENTIALS');
+
+  // An official name that is present but empty is what the SDK would use: report it as such.
+  const officialEmpty = empty.find((e) => e.name === 'GIGACHAT_CREDENTIALS');
+  if (officialEmpty && !candidates.some((c) => !c.officialName)) {
+    return {
+      used: { kind: 'key', variable: officialEmpty.name, source: officialEmpty.source, secret: new Secret('') },
+      others: candidates.map((c) => ({ name: c.variable, source: c.source })),
+      empty: empty.filter((e) => e !== officialEmpty),
+    };
+  }
+  const [used = null, ...rest] = candidates;
+  return { used, others: rest.map((c) => ({ name: c.variable, source: c.source })), empty };
+}
+
+function findShadowed(env: SettingsInput['env'], entries: Map<string, EnvFileEntry>) {
+  const shadowed: Settings['shadowed'] = [];
+  for (const [name, entry] of entries) {
+    const fromEnv = env[name];
+    if (fromEnv !== undefined && fromEnv !== entry.value && name.startsWith('GIGACHAT_')) {
+      shadowed.push({ name, fileSource: `.env:${entry.line}` as Source });
+    }
+  }
+  return shadowed;
+}
+
+function secretValues(lookup: Lookup, proxy: Settings['proxy']): string[] {
+  const values = SECRET_VARIABLES.map((name) => lookup(name)?.value).filter((v): v is string => Boolean(v));
+  for (const p of [proxy.httpsProxy, proxy.httpProxy]) {
+    try {
+      const u = p && new URL(p.value);
+      if (u && u.password) values.push(decodeURIComponent(u.password), u.password);
+    } catch {
+      // An unparsable proxy URL is reported by the proxy check; nothing to scrub from it.
+    }
+  }
+  return values;
+}
+
+function resolveTimeout(flags: Flags, lookup: Lookup): Sourced<number> {
+  if (flags.timeout !== undefined) return { value: flags.timeout, source: 'flag', name: '--timeout' };
+  const env = lookup('GIGACHAT_TIMEOUT');
+  if (env) {
+    const seconds = Number(env.value.trim());
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+      throw new UsageError(`GIGACHAT_TIMEOUT (${env.source}) must be a number of seconds between 0 and 600, got '${env.value.slice(0, 20)}'`);
+    }
+    return { value: Math.max(100, Math.round(seconds * 1000)), source: env.source, name: 'GIGACHAT_TIMEOUT' };
+  }
+  return { value: DEFAULT_TIMEOUT_MS, source: 'default', name: '--timeout' };
+}
+
+export function langFromLocale(env: SettingsInput['env']): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^ru([_.@-]|$)/i.test(locale) ? 'ru' : 'en';
+}
+
+function colorWanted(flags: Flags, env: SettingsInput['env'], isTTY: boolean): boolean {
+  if (flags.color === false) return false;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
+function envEitherCase(env: SettingsInput['env'], upper: string): Sourced<string> | null {
+  const lower = upper.toLowerCase();
+  if (env[lower]) return { value: env[lower] as string, source: 'env', name: lower };
+  if (env[upper]) return { value: env[upper] as string, source: 'env', name: upper };
+  return null;
+}

@@ -1,0 +1,81 @@
+import type { CaFileRead } from './ca-file.js';
+import type { Lang } from '../catalog/types.js';
+import type { Secret } from '../secret.js';
+
+/** Where a value came from: a flag, the process environment, a line of the .env file, or our default. */
+export type Source = 'flag' | 'env' | 'default' | `.env:${number}`;
+
+export interface Sourced<T> {
+  value: T;
+  source: Source;
+  /** The variable or flag that gave it (GIGACHAT_SCOPE, --scope …). */
+  name: string;
+}
+
+export type CredentialKind = 'key' | 'accessToken' | 'password';
+
+export interface CredentialSetting {
+  kind: CredentialKind;
+  /** The variable the value came from; may be an unofficial one (GIGACHAT_TOKEN). */
+  variable: string;
+  source: Source;
+  secret: Secret;
+  /** Set when the variable is not one the official SDKs read. */
+  officialName?: string;
+  user?: Sourced<string>;
+}
+
+export interface EnvFileState {
+  path: string | null;
+  status: 'loaded' | 'absent' | 'disabled' | 'unreadable';
+  reason?: string;
+  explicit: boolean;
+}
+
+/** A variable set both in the process env and in .env with different values. */
+export interface Shadowed {
+  name: string;
+  fileSource: Source;
+}
+
+export type OutputFormat = 'human' | 'json';
+
+export interface Settings {
+  credential: CredentialSetting | null;
+  /** Other credential-ish variables present (official or not) besides the one used. */
+  alsoPresent: Array<{ name: string; source: Source }>;
+  /** Credential-ish variables that are present but empty. */
+  emptyVariables: Array<{ name: string; source: Source }>;
+  shadowed: Shadowed[];
+  envFile: EnvFileState;
+  scope: Sourced<string>;
+  authUrl: Sourced<string>;
+  baseUrl: Sourced<string>;
+  model: Sourced<string>;
+  caFile: Sourced<string> | null;
+  /** What the CA file holds, read once here so the checks and the probe see the same. */
+  caFileRead: CaFileRead | null;
+  /** Every secret value the run knows of, for the scrubber: the credential, others set beside it, proxy passwords. */
+  secretValues: string[];
+  /** The user's app turns verification off (GIGACHAT_VERIFY_SSL_CERTS=false). */
+  appVerifiesTls: Sourced<boolean>;
+  insecure: boolean;
+  timeoutMs: Sourced<number>;
+  deadlineMs: number;
+  chat: boolean;
+  only: string[] | null;
+  skip: string[];
+  lang: Lang;
+  format: OutputFormat;
+  strict: boolean;
+  verbose: boolean;
+  color: boolean;
+  proxy: ProxySettings;
+  nodeExtraCaCerts: Sourced<string> | null;
+}
+
+export interface ProxySettings {
+  httpsProxy: Sourced<string> | null;
+  httpProxy: Sourced<string> | null;
+  noProxy: Sourced<string> | null;
+}
