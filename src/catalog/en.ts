@@ -294,7 +294,7 @@ const codes: Record<Code, CodeText> = {
       const official = str(d.official, 'GIGACHAT_CREDENTIALS');
       const src = str(d.source);
       const rename = isFileSource(src) && name
-        ? `In ${src} rename ${name}= to ${official}=`
+        ? `In ${src} rename the variable ${name} to ${official}, keeping the value`
         : `Set the official name: ${ctx.setEnv(official, placeholder(official))}${name ? `, then remove the old one: ${unsetEnv(ctx, name)}` : ''}`;
       return [
         rename,

@@ -294,7 +294,7 @@ const codes: Record<Code, CodeText> = {
       const official = str(d.official, 'GIGACHAT_CREDENTIALS');
       const src = str(d.source);
       const rename = isFileSource(src) && name
-        ? `В ${src} переименуйте ${name}= в ${official}=`
+        ? `В ${src} переименуйте переменную ${name} в ${official}, значение оставьте`
         : `Задайте официальное имя: ${ctx.setEnv(official, placeholder(official))}${name ? `, а старое уберите: ${unsetEnv(ctx, name)}` : ''}`;
       return [
         rename,
