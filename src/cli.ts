@@ -1,15 +1,8 @@
 import type { Command as CommandType } from 'commander';
+import type { CliIO } from './commands/io.js';
 import { VERSION } from './version.js';
 
-export interface CliIO {
-  argv: string[];
-  env: Record<string, string | undefined>;
-  cwd: string;
-  platform: NodeJS.Platform;
-  nodeVersion: string;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-}
+export type { CliIO };
 
 const EXAMPLES = `
 Examples:
@@ -17,12 +10,15 @@ Examples:
   $ gigadoctor check --no-chat --json   CI preflight: no tokens spent, JSON on stdout
   $ gigadoctor --scope GIGACHAT_API_B2B --model GigaChat-2-Max
   $ NODE_EXTRA_CA_CERTS=./russian-trusted-root-ca.pem gigadoctor
-  $ gigadoctor --lang ru --verbose
+  $ gigadoctor report > gigachat-report.md     a report to paste into a support ticket
+  $ gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN"
+  $ gigadoctor ca --out russian-trusted-root-ca.pem
+  $ gigadoctor mock                     a local GigaChat to try things without an account
 
 Exit codes: 0 nothing failed · 1 a problem found · 2 usage error · 3 inconclusive (timeouts, 429, 5xx: retry)
 The key is never taken from the command line: set GIGACHAT_CREDENTIALS in the environment or in .env.`;
 
-/** Parses argv, runs the command, writes the output; returns the exit code. The only place that talks to the terminal. */
+/** Parses argv, runs the command, returns the exit code. The only place that knows about commander. */
 export async function main(io: CliIO): Promise<number> {
   // The one path that must start as fast as bare node: nothing else is loaded for it.
   if (io.argv.length === 1 && (io.argv[0] === '--version' || io.argv[0] === '-V')) {
@@ -38,33 +34,79 @@ export async function main(io: CliIO): Promise<number> {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showSuggestionAfterError(true);
 
-  const check = program
-    .command('check', { isDefault: true })
+  const withCheckOptions = (cmd: CommandType, formats: string[]) =>
+    cmd
+      .option('--json', 'print the JSON report (schema v1) on stdout, nothing else')
+      .addOption(new Option('--format <format>', 'output format').choices(formats))
+      .option('--env-file <path>', 'read variables from this file (default: ./.env when present)')
+      .option('--no-env-file', 'do not read any .env file')
+      .option('--auth-url <url>', 'OAuth URL (GIGACHAT_AUTH_URL)')
+      .option('--base-url <url>', 'API base URL (GIGACHAT_BASE_URL)')
+      .option('--scope <scope>', 'GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP (GIGACHAT_SCOPE)')
+      .option('--model <name>', 'model to look for and probe (GIGACHAT_MODEL; default GigaChat-2)')
+      .option('--ca-file <pem>', 'extra CA certificates, PEM (GIGACHAT_CA_BUNDLE_FILE)')
+      .option('--insecure', 'turn TLS verification off (every TLS finding becomes a loud warning)')
+      .option('--timeout <ms>', 'timeout of each network step in ms (GIGACHAT_TIMEOUT is seconds; default 10000)')
+      .option('--no-chat', 'skip the one-token chat probe (spends no tokens)')
+      .option('--only <ids>', 'run only these checks (and what they need): env,format,endpoints,dns,tcp,tls,oauth,models,chat')
+      .option('--skip <ids>', 'skip these checks')
+      .addOption(new Option('--lang <lang>', 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)').choices(['ru', 'en']))
+      .addOption(new Option('--shell <shell>', 'shell the remedies’ commands are written for (default: detected)').choices(['posix', 'powershell', 'cmd']))
+      .option('--strict', 'a warning fails the run (exit 1)')
+      .option('--verbose', 'show the evidence of every check: status, ids, timings')
+      .option('--no-color', 'no colours (also NO_COLOR)')
+      .allowExcessArguments(false);
+
+  withCheckOptions(program.command('check', { isDefault: true }), ['human', 'json', 'markdown', 'junit'])
     .description('run the diagnostic checks (the default command)')
-    .option('--json', 'print the JSON report (schema v1) on stdout, nothing else')
-    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']))
-    .option('--env-file <path>', 'read variables from this file (default: ./.env when present)')
-    .option('--no-env-file', 'do not read any .env file')
-    .option('--auth-url <url>', 'OAuth URL (GIGACHAT_AUTH_URL)')
-    .option('--base-url <url>', 'API base URL (GIGACHAT_BASE_URL)')
-    .option('--scope <scope>', 'GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP (GIGACHAT_SCOPE)')
-    .option('--model <name>', 'model to look for and probe (GIGACHAT_MODEL; default GigaChat-2)')
-    .option('--ca-file <pem>', 'extra CA certificates, PEM (GIGACHAT_CA_BUNDLE_FILE)')
-    .option('--insecure', 'turn TLS verification off (every TLS finding becomes a loud warning)')
-    .option('--timeout <ms>', 'timeout of each network step in ms (GIGACHAT_TIMEOUT is seconds; default 10000)')
-    .option('--no-chat', 'skip the one-token chat probe (spends no tokens)')
-    .option('--only <ids>', 'run only these checks (and what they need): env,format,endpoints,dns,tcp,tls,oauth,models,chat')
-    .option('--skip <ids>', 'skip these checks')
-    .addOption(new Option('--lang <lang>', 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)').choices(['ru', 'en']))
-    .option('--strict', 'a warning fails the run (exit 1)')
-    .option('--verbose', 'show the evidence of every check: status, ids, timings')
-    .option('--no-color', 'no colours (also NO_COLOR)')
+    .action(async (opts) => {
+      const { checkCommand } = await import('./commands/check.js');
+      exitCode = await checkCommand(io, opts);
+    })
+    .addHelpText('after', EXAMPLES);
+
+  withCheckOptions(program.command('report'), ['markdown'])
+    .description('run the checks and print a Markdown report to paste into a support ticket (secrets never included)')
+    .action(async (opts) => {
+      const { checkCommand } = await import('./commands/check.js');
+      exitCode = await checkCommand(io, { ...opts, json: false, format: 'markdown' });
+    });
+
+  program
+    .command('ca')
+    .description('write the Russian Trusted Root CA and Sub CA (PEM) with their SHA-256 fingerprints')
+    .option('--out <file>', 'write the PEM bundle to this file instead of stdout')
     .allowExcessArguments(false)
     .action(async (opts) => {
-      exitCode = await runCheck(io, opts);
+      const { caCommand } = await import('./commands/ca.js');
+      exitCode = await caCommand(io, opts);
     });
-  check.addHelpText('after', EXAMPLES);
-  program.addHelpText('after', EXAMPLES);
+
+  program
+    .command('explain')
+    .description('match an error message or log line against known GigaChat problems, offline')
+    .argument('[text...]', 'the error text (or pipe it on stdin)')
+    .addOption(new Option('--lang <lang>', 'language').choices(['ru', 'en']))
+    .option('--json', 'matches as JSON')
+    .action(async (words: string[], opts) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      exitCode = await explainCommand(io, words.join(' '), opts);
+    });
+
+  program
+    .command('mock')
+    .description('start a local GigaChat stand-in (auth + API over HTTPS) to develop and test without an account')
+    .option('--port <n>', 'API port (default: a free one)')
+    .option('--auth-port <n>', 'OAuth port (default: a free one)')
+    .option('--scenario <name>', 'fault to serve from the start (see --list)')
+    .option('--latency <ms>', 'delay every answer by this many ms')
+    .option('--env-out <file>', 'also write the variables to paste as a .env file')
+    .option('--list', 'list the scenarios and exit')
+    .allowExcessArguments(false)
+    .action(async (opts) => {
+      const { mockCommand } = await import('./commands/mock.js');
+      exitCode = await mockCommand(io, opts);
+    });
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });
@@ -79,56 +121,7 @@ export async function main(io: CliIO): Promise<number> {
   }
 }
 
-async function runCheck(io: CliIO, rawFlags: Record<string, unknown>): Promise<number> {
-  const [{ resolveSettings }, { UsageError }] = await Promise.all([import('./settings/resolve.js'), import('./settings/flags.js')]);
-  let settings;
-  try {
-    settings = resolveSettings({ flags: rawFlags, env: io.env, cwd: io.cwd, stdoutIsTTY: Boolean(io.stdout.isTTY) });
-  } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr.write(`gigadoctor: ${err.message}\nRun 'gigadoctor --help' for usage.\n`);
-      return 2;
-    }
-    throw err;
-  }
-  const [{ diagnose }, { detectShell }] = await Promise.all([import('./diagnose.js'), import('./render/shell.js')]);
-  const spinner = await startSpinner(io, settings.format === 'human', settings.lang);
-  const { report, scrubber } = await diagnose({
-    settings,
-    shell: detectShell(io.platform, io.env),
-    platform: io.platform,
-    nodeVersion: io.nodeVersion,
-    nodeExtraCaCerts: io.env.NODE_EXTRA_CA_CERTS,
-  }).finally(() => spinner?.stop());
-
-  let text: string;
-  if (settings.format === 'json') {
-    text = `${JSON.stringify(report, null, 2)}\n`;
-  } else {
-    const { renderHuman, terminalHasUnicode } = await import('./render/human.js');
-    text = renderHuman(report, {
-      lang: settings.lang,
-      color: settings.color,
-      unicode: terminalHasUnicode(io.platform, io.env),
-      verbose: settings.verbose,
-    });
-  }
-  await write(io.stdout, scrubber.scrub(text));
-  return report.exitCode;
-}
-
-/** A spinner only where a person watches: stderr is a terminal and this is not CI. */
-async function startSpinner(io: CliIO, human: boolean, lang: 'ru' | 'en') {
-  if (!human || !io.stderr.isTTY || io.env.CI) return null;
-  const { default: ora } = await import('ora');
-  return ora({ text: lang === 'ru' ? 'Проверяю подключение к GigaChat…' : 'Checking GigaChat connectivity…', stream: io.stderr }).start();
-}
-
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve) => stream.write(text, () => resolve()));
-}
-
-/** Entry point of the bin shim. */
+/** Entry point of the bin shim: the only code that touches process. */
 export async function run(): Promise<void> {
   const code = await main({
     argv: process.argv.slice(2),
@@ -138,6 +131,11 @@ export async function run(): Promise<void> {
     nodeVersion: process.version,
     stdout: process.stdout,
     stderr: process.stderr,
+    // Registered only by commands that run until stopped: anywhere else Ctrl-C must kill at once.
+    waitForInterrupt: () =>
+      new Promise<string>((resolve) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+      }),
   });
   // Exit now: a DNS lookup or a server that never answers must not keep the process alive past its verdict.
   process.exit(code);

@@ -10,6 +10,7 @@ import {
   baseFromExpected,
   caPath,
   clockSyncCommand,
+  decodeBase64FileCommand,
   duration,
   endpointEnv,
   endpointVar,
@@ -158,9 +159,10 @@ function badResponseReason(d: Details): string {
   }
 }
 
-function hostPort(d: Details): string {
-  const host = str(d.host, 'the server');
-  return has(d.port) ? `${host}:${str(d.port)}` : host;
+/** host:port, or `fallback` when there is no host. */
+function hostPort(d: Details, fallback = 'The server'): string {
+  if (!has(d.host)) return fallback;
+  return has(d.port) ? `${str(d.host)}:${str(d.port)}` : str(d.host);
 }
 
 function waitStep(d: Details): string {
@@ -383,9 +385,9 @@ const codes: Record<Code, CodeText> = {
   },
   CREDENTIALS_QUOTED: {
     title: 'Quotes inside the value',
-    summary: (d) => `${v(d)}${at(d)} is wrapped in ${opt(d.quote, '', ' ')}quotes that became part of the value`,
+    summary: (d) => `${v(d)}${at(d)} is wrapped in quotes${opt(d.quote, ' (', ')')} that became part of the value`,
     remediation: (d, ctx) => [
-      `Remove the ${opt(d.quote, '', ' ')}quote characters around the key`,
+      `Remove the quotes${opt(d.quote, ' (', ')')} around the key`,
       'They survive where nothing strips them: docker run --env-file, CI or Kubernetes secret values, cmd\'s set NAME="value" (write set "NAME=value" instead) — put the bare value there',
       fixAt(d, ctx),
     ],
@@ -628,7 +630,7 @@ const codes: Record<Code, CodeText> = {
   },
   TCP_REFUSED: {
     title: 'Connection refused',
-    summary: (d) => `Connection to ${hostPort(d)} refused${opt(d.url, ' (', ')')}`,
+    summary: (d) => `Connection to ${hostPort(d, 'the server')} refused${opt(d.url, ' (', ')')}`,
     remediation: (d, ctx) => [
       `Check the port in the URL: the auth server listens on ${OFFICIAL.authPort} (${OFFICIAL.authUrl}), the API on 443`,
       `A firewall rejecting the connection looks the same; test from this machine: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
@@ -639,7 +641,7 @@ const codes: Record<Code, CodeText> = {
     title: 'Connection timed out',
     summary: (d) => {
       const p9443 = num(d.port) === OFFICIAL.authPort;
-      return `No answer from ${hostPort(d)}${opt(ms(d.timeoutMs), ' within ')}` +
+      return `No answer from ${hostPort(d, 'the server')}${opt(ms(d.timeoutMs), ' within ')}` +
         (p9443 ? ': port 9443 is often blocked by corporate firewalls and VPNs while 443 passes' : ': a firewall or VPN may be dropping the connection') +
         `; ${RETRY}`;
     },
@@ -652,7 +654,8 @@ const codes: Record<Code, CodeText> = {
           ? `Ask IT to allow outgoing TCP to ${host}:9443 (the OAuth port), or route it through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
           : `Outgoing TCP to ${host}:${port} must be allowed by the firewall/VPN; if the network requires a proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
         `Test from this machine: ${tcpTest(ctx, host, port)}`,
-        `Run again; ${timeoutStep}`,
+        'Run again',
+        timeoutStep,
       ];
     },
   },
@@ -667,7 +670,7 @@ const codes: Record<Code, CodeText> = {
   },
   CONNECTION_RESET: {
     title: 'Connection reset',
-    summary: (d) => `The connection to ${hostPort(d)} was reset${opt(d.url, ' (', ')')}; ${RETRY}`,
+    summary: (d) => `The connection to ${hostPort(d, 'the server')} was reset${opt(d.url, ' (', ')')}; ${RETRY}`,
     remediation: (d, ctx) => [
       'Run again',
       `If it keeps happening, a firewall, DPI or proxy is cutting the connection: check with IT; if the network requires a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
@@ -726,7 +729,7 @@ const codes: Record<Code, CodeText> = {
   TLS_INTERCEPTED: {
     title: 'TLS intercepted',
     summary: (d) =>
-      `TLS to ${hostPort(d)} is intercepted: the certificate is issued by ${opt(d.issuer, '"', '"') || 'an unknown issuer'} instead of the Russian Trusted Root CA — a corporate proxy or antivirus re-signs the traffic`,
+      `TLS to ${hostPort(d, 'the server')} is intercepted: the certificate is issued by ${opt(d.issuer, '"', '"') || 'an unknown issuer'} instead of the Russian Trusted Root CA — a corporate proxy or antivirus re-signs the traffic`,
     remediation: (d, ctx) => [
       `Ask IT for the root certificate of ${opt(d.issuer, '"', '"') || 'the intercepting proxy'} (PEM) and trust it before node starts: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, 'corporate-root.pem'))}; ` +
         'the file may hold several certificates, so append the Russian Trusted Root CA to it as well (gigadoctor ca --out russian-trusted-root-ca.pem)',
@@ -746,7 +749,7 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_EXPIRED: {
     title: 'Certificate expired',
-    summary: (d) => `The certificate of ${hostPort(d)} expired${opt(d.validTo, ' on ')} — according to this machine's clock`,
+    summary: (d) => `The certificate of ${hostPort(d, 'the server')} expired${opt(d.validTo, ' on ')} — according to this machine's clock`,
     remediation: (_d, ctx) => [
       clockCheckStep(ctx),
       'If the clock is right, the expired certificate is not GigaChat\'s usual one: a proxy or antivirus in the way (see the issuer with --verbose), or an outdated certificate in your own CA file',
@@ -756,7 +759,7 @@ const codes: Record<Code, CodeText> = {
   TLS_NOT_YET_VALID: {
     title: 'Certificate not yet valid',
     summary: (d) =>
-      `The certificate of ${hostPort(d)} is valid only from ${str(d.validFrom, 'a later date')} — this machine's clock is probably behind`,
+      `The certificate of ${hostPort(d, 'the server')} is valid only from ${str(d.validFrom, 'a later date')} — this machine's clock is probably behind`,
     remediation: (_d, ctx) => [
       clockCheckStep(ctx),
       'In WSL2 or a VM the clock drifts after sleep: wsl --shutdown or restart the VM; containers use the host\'s clock',
@@ -764,7 +767,7 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_TIMEOUT: {
     title: 'TLS handshake timed out',
-    summary: (d) => `TLS handshake with ${hostPort(d)} did not finish${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    summary: (d) => `TLS handshake with ${hostPort(d, 'the server')} did not finish${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
     remediation: (_d, ctx) => [
       'Run again',
       `TCP connects but TLS stalls: typical of DPI or a filtering firewall — try another network, without the VPN, or through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
@@ -773,7 +776,7 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_HANDSHAKE_FAILED: {
     title: 'TLS handshake failed',
-    summary: (d) => `TLS handshake with ${hostPort(d)} failed${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
+    summary: (d) => `TLS handshake with ${hostPort(d, 'the server')} failed${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
     remediation: (d) => {
       const host = str(d.host, OFFICIAL.authHost);
       const port = str(d.port, '443');
@@ -792,7 +795,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       `Turning verification off is never the fix: trust the Russian Trusted Root CA instead — gigadoctor ca --out ${OFFICIAL.caFile}, then ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} before node starts`,
       str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
-        ? `Turn verification back on: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}; the Python SDK takes the CA file via ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
+        ? `Turn verification back on: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}${isFileSource(d.source) ? ` and delete the line in ${str(d.source)}` : ''}; the Python SDK takes the CA file via ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
         : 'Run gigadoctor again without the option that disables verification, to see the real TLS verdict',
     ],
   },
@@ -812,11 +815,7 @@ const codes: Record<Code, CodeText> = {
       } else if (reason === 'private-key') {
         steps.push(`This is a private key: never hand it out; remove it from ${name} and use the CA certificate instead`);
       } else if (reason === 'double-base64') {
-        steps.push(
-          isWindows(ctx)
-            ? `Decode it once: powershell -NoProfile -Command "[IO.File]::WriteAllBytes('${OFFICIAL.caFile}', [Convert]::FromBase64String((Get-Content '${path}' -Raw)))"`
-            : `Decode it once: base64 -d ${path} > ${OFFICIAL.caFile} (CI secret stores often hold files Base64-encoded)`,
-        );
+        steps.push(`Decode it once: ${decodeBase64FileCommand(ctx, path, caPath(ctx))} (CI secret stores often hold files Base64-encoded)`);
       }
       steps.push(`Get a good copy: gigadoctor ca --out ${OFFICIAL.caFile}, or ${OFFICIAL.caPage}; check SHA-256 ${OFFICIAL.caSha256}`);
       if (name.startsWith('-')) {
@@ -997,7 +996,7 @@ const codes: Record<Code, CodeText> = {
   // --- models ---
   MODELS_OK: {
     title: 'Models listed',
-    summary: (d) => `${str(d.count, 'The')} models available${opt(d.model, '; ', ' is among them')}`,
+    summary: (d) => `${has(d.count) ? `${str(d.count)} models available` : 'Model list received'}${opt(d.model, '; ', ' is among them')}`,
     remediation: () => [],
   },
   API_TOKEN_REJECTED: {
@@ -1100,7 +1099,7 @@ const codes: Record<Code, CodeText> = {
   },
   MODEL_DEPRECATED: {
     title: 'First-generation model',
-    summary: (d) => `${str(d.model, 'This model')} is a first-generation model that is being shut down${opt(d.suggestion, '; use ')}`,
+    summary: (d) => `${str(d.model, 'This model')} belongs to the first generation, which is being shut down${opt(d.suggestion, '; use ')}`,
     remediation: (d, ctx) => [
       `Switch to a second-generation model: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
       'Second generation: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max; change the name also where it is hard-coded',

@@ -10,6 +10,7 @@ import {
   baseFromExpected,
   caPath,
   clockSyncCommand,
+  decodeBase64FileCommand,
   duration,
   endpointEnv,
   endpointVar,
@@ -158,9 +159,10 @@ function badResponseReason(d: Details): string {
   }
 }
 
-function hostPort(d: Details): string {
-  const host = str(d.host, 'сервер');
-  return has(d.port) ? `${host}:${str(d.port)}` : host;
+/** host:port, или `fallback` в нужном падеже, если хоста нет. */
+function hostPort(d: Details, fallback = 'Сервер'): string {
+  if (!has(d.host)) return fallback;
+  return has(d.port) ? `${str(d.host)}:${str(d.port)}` : str(d.host);
 }
 
 function waitStep(d: Details): string {
@@ -384,9 +386,9 @@ const codes: Record<Code, CodeText> = {
   },
   CREDENTIALS_QUOTED: {
     title: 'Кавычки в значении',
-    summary: (d) => `Значение ${v(d)}${at(d)} обёрнуто в кавычки ${opt(d.quote, '', ' ')}— и они стали частью ключа`,
+    summary: (d) => `Значение ${v(d)}${at(d)} обёрнуто в кавычки${opt(d.quote, ' ')}, и они стали частью ключа`,
     remediation: (d, ctx) => [
-      `Уберите символы ${opt(d.quote, '', ' ')}вокруг ключа`,
+      `Уберите кавычки${opt(d.quote, ' ')} вокруг ключа`,
       'Кавычки сохраняются там, где их никто не снимает: docker run --env-file, значения секретов CI и Kubernetes, set ИМЯ="значение" в cmd (пишите set "ИМЯ=значение") — туда кладите значение без кавычек',
       fixAt(d, ctx),
     ],
@@ -444,7 +446,7 @@ const codes: Record<Code, CodeText> = {
   CREDENTIALS_NOT_BASE64: {
     title: 'Ключ не в Base64',
     summary: (d) =>
-      `${v(d)}${at(d)} — не корректный Base64${opt(d.position, ': первый недопустимый символ на позиции ')}${has(d.position) ? opt(d.length, ' из ') : opt(d.length, ' (', ' симв.)')}`,
+      `${v(d)}${at(d)} — некорректный Base64${opt(d.position, ': первый недопустимый символ на позиции ')}${has(d.position) ? opt(d.length, ' из ') : opt(d.length, ' (', ' симв.)')}`,
     remediation: (d, ctx) => [
       'В ключе только A–Z, a–z, 0–9, +, / и «=» в конце; обычно виноваты обрезанная копия, лишний символ с переноса строки или URL-кодирование (%3D вместо =)',
       'Скопируйте ключ из Studio заново целиком или сгенерируйте новый',
@@ -499,7 +501,7 @@ const codes: Record<Code, CodeText> = {
   },
   MODEL_NAME_SUSPICIOUS: {
     title: 'Незнакомое имя модели',
-    summary: (d) => `Модель ${opt(d.model, '«', '»') || '(пусто)'}${at(d)} — не известное имя модели GigaChat${opt(d.suggestion, '; возможно, имелась в виду ', '?')}`,
+    summary: (d) => `Имя модели ${opt(d.model, '«', '»') || '(пусто)'}${at(d)} не похоже ни на одну известную модель GigaChat${opt(d.suggestion, '; возможно, имелась в виду ', '?')}`,
     remediation: (d, ctx) => [
       'Имена моделей чувствительны к регистру: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max (для превью-моделей добавьте «-preview»)',
       `Укажите модель: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
@@ -653,7 +655,8 @@ const codes: Record<Code, CodeText> = {
           ? `Попросите администраторов открыть исходящий TCP на ${host}:9443 (порт OAuth) или пустите его через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
           : `Файрвол/VPN должен пропускать исходящий TCP на ${host}:${port}; если в сети нужен прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
         `Проверьте с этой машины: ${tcpTest(ctx, host, port)}`,
-        `Запустите ещё раз. ${timeoutStep}`,
+        'Запустите ещё раз',
+        timeoutStep,
       ];
     },
   },
@@ -668,7 +671,7 @@ const codes: Record<Code, CodeText> = {
   },
   CONNECTION_RESET: {
     title: 'Соединение сброшено',
-    summary: (d) => `Соединение с ${hostPort(d)} сброшено${opt(d.url, ' (', ')')}; ${RETRY}`,
+    summary: (d) => `Соединение с ${hostPort(d, 'сервером')} сброшено${opt(d.url, ' (', ')')}; ${RETRY}`,
     remediation: (d, ctx) => [
       'Запустите ещё раз',
       `Если повторяется, соединение рвёт файрвол, DPI или прокси: уточните у администраторов; если в сети нужен прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
@@ -727,7 +730,7 @@ const codes: Record<Code, CodeText> = {
   TLS_INTERCEPTED: {
     title: 'TLS перехватывается',
     summary: (d) =>
-      `TLS-соединение с ${hostPort(d)} перехвачено: сертификат выдан ${opt(d.issuer, '«', '»') || 'неизвестным издателем'}, а не Russian Trusted Root CA — трафик переподписывает корпоративный прокси или антивирус`,
+      `TLS-соединение с ${hostPort(d, 'сервером')} перехвачено: сертификат выдан ${opt(d.issuer, '«', '»') || 'неизвестным издателем'}, а не Russian Trusted Root CA — трафик переподписывает корпоративный прокси или антивирус`,
     remediation: (d, ctx) => [
       `Попросите у администраторов корневой сертификат ${opt(d.issuer, '«', '»') || 'перехватывающего прокси'} (PEM) и подключите его до запуска node: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, 'corporate-root.pem'))}; ` +
         'в файле может быть несколько сертификатов — допишите туда и Russian Trusted Root CA (gigadoctor ca --out russian-trusted-root-ca.pem)',
@@ -747,7 +750,7 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_EXPIRED: {
     title: 'Сертификат просрочен',
-    summary: (d) => `Срок сертификата ${hostPort(d)} истёк${opt(d.validTo, ' ')} — по часам этой машины`,
+    summary: (d) => `Срок сертификата ${hostPort(d, 'сервера')} истёк${opt(d.validTo, ' ')} — по часам этой машины`,
     remediation: (_d, ctx) => [
       clockCheckStep(ctx),
       'Если часы верные, просроченный сертификат — не обычный сертификат GigaChat: на пути прокси или антивирус (издателя покажет --verbose) либо устаревший сертификат в вашем CA-файле',
@@ -757,7 +760,7 @@ const codes: Record<Code, CodeText> = {
   TLS_NOT_YET_VALID: {
     title: 'Сертификат ещё не действует',
     summary: (d) =>
-      `Сертификат ${hostPort(d)} действует только с ${str(d.validFrom, 'более поздней даты')} — вероятно, часы этой машины отстают`,
+      `Сертификат ${hostPort(d, 'сервера')} действует только с ${str(d.validFrom, 'более поздней даты')} — вероятно, часы этой машины отстают`,
     remediation: (_d, ctx) => [
       clockCheckStep(ctx),
       'В WSL2 и виртуалках часы уходят после сна: wsl --shutdown или перезапуск ВМ; контейнеры берут время хоста',
@@ -765,7 +768,7 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_TIMEOUT: {
     title: 'Таймаут TLS-рукопожатия',
-    summary: (d) => `TLS-рукопожатие с ${hostPort(d)} не завершилось${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
+    summary: (d) => `TLS-рукопожатие с ${hostPort(d, 'сервером')} не завершилось${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
     remediation: (_d, ctx) => [
       'Запустите ещё раз',
       `TCP проходит, а TLS зависает — типично для DPI или фильтрующего файрвола: попробуйте другую сеть, без VPN или через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
@@ -774,7 +777,7 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_HANDSHAKE_FAILED: {
     title: 'Ошибка TLS-рукопожатия',
-    summary: (d) => `TLS-рукопожатие с ${hostPort(d)} не удалось${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
+    summary: (d) => `TLS-рукопожатие с ${hostPort(d, 'сервером')} не удалось${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
     remediation: (d) => {
       const host = str(d.host, OFFICIAL.authHost);
       const port = str(d.port, '443');
@@ -793,7 +796,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       `Отключение проверки — никогда не решение: подключите Russian Trusted Root CA — gigadoctor ca --out ${OFFICIAL.caFile}, затем ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} до запуска node`,
       str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
-        ? `Верните проверку: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}; Python SDK принимает CA-файл через ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
+        ? `Верните проверку: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}${isFileSource(d.source) ? ` и удалите строку ${str(d.source)}` : ''}; Python SDK принимает CA-файл через ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
         : 'Запустите gigadoctor ещё раз без опции, отключающей проверку, чтобы увидеть настоящий вердикт TLS',
     ],
   },
@@ -813,11 +816,7 @@ const codes: Record<Code, CodeText> = {
       } else if (reason === 'private-key') {
         steps.push(`Это закрытый ключ: никому его не передавайте; уберите его из ${name} и укажите сертификат УЦ`);
       } else if (reason === 'double-base64') {
-        steps.push(
-          isWindows(ctx)
-            ? `Раскодируйте один раз: powershell -NoProfile -Command "[IO.File]::WriteAllBytes('${OFFICIAL.caFile}', [Convert]::FromBase64String((Get-Content '${path}' -Raw)))"`
-            : `Раскодируйте один раз: base64 -d ${path} > ${OFFICIAL.caFile} (хранилища секретов CI часто держат файлы в Base64)`,
-        );
+        steps.push(`Раскодируйте один раз: ${decodeBase64FileCommand(ctx, path, caPath(ctx))} (хранилища секретов CI часто держат файлы в Base64)`);
       }
       steps.push(`Возьмите исправную копию: gigadoctor ca --out ${OFFICIAL.caFile} или ${OFFICIAL.caPage}; сверьте SHA-256 ${OFFICIAL.caSha256}`);
       if (name.startsWith('-')) {
@@ -998,7 +997,7 @@ const codes: Record<Code, CodeText> = {
   // --- models ---
   MODELS_OK: {
     title: 'Список моделей получен',
-    summary: (d) => `Доступно моделей: ${str(d.count, '?')}${opt(d.model, '; ', ' среди них есть')}`,
+    summary: (d) => `${has(d.count) ? `Доступно моделей: ${str(d.count)}` : 'Список моделей получен'}${opt(d.model, '; ', ' в нём есть')}`,
     remediation: () => [],
   },
   API_TOKEN_REJECTED: {
@@ -1101,7 +1100,7 @@ const codes: Record<Code, CodeText> = {
   },
   MODEL_DEPRECATED: {
     title: 'Модель первого поколения',
-    summary: (d) => `${str(d.model, 'Эта модель')} — модель первого поколения, её отключают${opt(d.suggestion, '; используйте ')}`,
+    summary: (d) => `Модель${opt(d.model, ' ')} относится к первому поколению, которое отключают${opt(d.suggestion, '; используйте ')}`,
     remediation: (d, ctx) => [
       `Перейдите на модель второго поколения: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
       'Второе поколение: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max; поменяйте имя и там, где оно зашито в коде',
@@ -1112,7 +1111,7 @@ const codes: Record<Code, CodeText> = {
   CHAT_OK: {
     title: 'Чат работает',
     summary: (d) =>
-      `${str(d.model, 'Модель')} ответила${opt(d.modelVersion, ' (', ')')}${opt(d.totalTokens, ', потрачено токенов: ')}`,
+      `Модель${opt(d.model, ' ')} ответила${opt(d.modelVersion, ' (', ')')}${opt(d.totalTokens, ', потрачено токенов: ')}`,
     remediation: () => [],
   },
   CHAT_PAYMENT_REQUIRED: {
@@ -1185,7 +1184,7 @@ const codes: Record<Code, CodeText> = {
   },
   CHAT_REFUSED: {
     title: 'Модель не ответила',
-    summary: (d) => `${str(d.model, 'Модель')} завершила ответ с finish_reason ${opt(d.finishReason, '«', '»') || '(неизвестно)'} вместо текста`,
+    summary: (d) => `Модель${opt(d.model, ' ')} завершила ответ с finish_reason ${opt(d.finishReason, '«', '»') || '(неизвестно)'} вместо текста`,
     remediation: (d) =>
       str(d.finishReason) === 'blacklist'
         ? ['Ответ заблокировал тематический фильтр; запрос gigadoctor нейтральный, так что запустите ещё раз', reportStep]

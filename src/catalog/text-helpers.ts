@@ -209,6 +209,19 @@ export function base64PairCommand(ctx: RemedyContext): string {
   }
 }
 
+/** One command that Base64-decodes a file (a PEM that was encoded once more). */
+export function decodeBase64FileCommand(ctx: RemedyContext, input: string, output: string): string {
+  const ps = `[IO.File]::WriteAllBytes('${output}', [Convert]::FromBase64String((Get-Content '${input}' -Raw)))`;
+  switch (ctx.shell) {
+    case 'powershell':
+      return ps;
+    case 'cmd':
+      return `powershell -NoProfile -Command "${ps}"`;
+    default:
+      return `base64 -d ${input} > ${output}`;
+  }
+}
+
 /** Command(s) that sync the clock. */
 export function clockSyncCommand(ctx: RemedyContext): string {
   return isWindows(ctx) ? 'w32tm /resync' : 'sudo timedatectl set-ntp true';

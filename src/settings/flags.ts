@@ -33,7 +33,7 @@ const idList = z
 
 const flagSchema = z.object({
   json: z.boolean().optional(),
-  format: z.enum(['human', 'json']).optional(),
+  format: z.enum(['human', 'json', 'markdown', 'junit']).optional(),
   envFile: z.union([z.string().min(1), z.literal(false)]).optional(),
   authUrl: z.string().optional(),
   baseUrl: z.string().optional(),
@@ -71,7 +71,7 @@ export function validateFlags(raw: RawFlags): Flags {
   const value = (raw as Record<string, unknown>)[key];
   const allowed =
     key === 'only' || key === 'skip' ? ` (check ids: ${CHECK_IDS.join(', ')})`
-    : key === 'format' ? ' (human or json)'
+    : key === 'format' ? ' (human, json, markdown or junit)'
     : key === 'lang' ? ' (ru or en)'
     : '';
   const shown = typeof value === 'string' ? ` '${value.slice(0, 40)}'` : '';

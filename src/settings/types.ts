@@ -38,7 +38,7 @@ export interface Shadowed {
   fileSource: Source;
 }
 
-export type OutputFormat = 'human' | 'json';
+export type OutputFormat = 'human' | 'json' | 'markdown' | 'junit';
 
 export interface Settings {
   credential: CredentialSetting | null;

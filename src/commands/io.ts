@@ -1,0 +1,16 @@
+/** What a command may touch of the outside world: handed in by cli.ts, so commands stay testable. */
+export interface CliIO {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  platform: NodeJS.Platform;
+  nodeVersion: string;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Resolves when the user asks to stop (SIGINT/SIGTERM); only long-running commands call it. */
+  waitForInterrupt(): Promise<string>;
+}
+
+export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => stream.write(text, () => resolve()));
+}
