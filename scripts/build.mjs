@@ -2,6 +2,7 @@
 // Code the --version path does not need (checks, undici, ora, the catalogues) is split
 // into chunks loaded on demand, so start-up stays close to bare node.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -20,3 +21,9 @@ await build({
   // CommonJS dependencies bundled into ESM still call require() for node built-ins.
   banner: { js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);" },
 });
+
+// Type declarations of the programmatic API, for `import { runChecks } from 'gigadoctor'`.
+// Only when asked (prepare, build): the test loop does not need them.
+if (process.argv.includes('--types')) {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}

@@ -1,0 +1,100 @@
+/**
+ * Measures the two goals of the performance issue side by side, in one run:
+ *  1. start-up: `gigadoctor --version` against bare `node -e 0`;
+ *  2. a full passing check against a plain script that does only token + models + chat,
+ *     on the same local stand-in, without and with 40 ms added to every answer; peak memory too.
+ * Medians of repeated runs; prints a table. Numbers, never assertions: tests do not time things.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startMock } from '../../src/mock/index.js';
+
+const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
+const BIN = join(ROOT, 'bin/gigadoctor.js');
+const BASELINE = join(ROOT, 'scripts/bench/baseline.mjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface Sample { ms: number; rssKb: number | null }
+
+/** Async spawn: the stand-in runs in this process and must keep answering while the child runs. */
+function timeOnce(args: string[], env: Record<string, string>, cwd: string): Promise<Sample> {
+  const cmd = GNU_TIME ? GNU_TIME : process.execPath;
+  const argv = GNU_TIME ? ['-f', '%M', process.execPath, ...args] : args;
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, argv, { env: { PATH: process.env.PATH ?? '', ...env }, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (code !== 0) return reject(new Error(`${args.join(' ')} exited ${code}: ${stderr.slice(-400)}`));
+      const rss = GNU_TIME ? Number(stderr.trim().split('\n').pop()) : NaN;
+      resolvePromise({ ms, rssKb: Number.isFinite(rss) ? rss : null });
+    });
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Alternates the two commands so drift on a busy machine hits both alike. */
+async function compare(a: () => Promise<Sample>, b: () => Promise<Sample>, runs: number) {
+  await a(); await b(); // warm the file cache
+  const sa: Sample[] = [];
+  const sb: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    sa.push(await a());
+    sb.push(await b());
+  }
+  const m = (s: Sample[]) => ({ ms: median(s.map((x) => x.ms)), rssKb: s[0].rssKb === null ? null : median(s.map((x) => x.rssKb!)) });
+  return { a: m(sa), b: m(sb) };
+}
+
+const rows: string[][] = [];
+const cwd = mkdtempSync(join(tmpdir(), 'gd-bench-'));
+
+const startup = await compare(() => timeOnce([BIN, '--version'], {}, cwd), () => timeOnce(['-e', '0'], {}, cwd), RUNS * 2);
+rows.push(['gigadoctor --version vs node -e 0', fmt(startup.a.ms), fmt(startup.b.ms), ratio(startup.a.ms, startup.b.ms), '≤ 1.30', mem(startup.a.rssKb, startup.b.rssKb)]);
+
+for (const latencyMs of [0, 40]) {
+  const mock = await startMock({ latencyMs });
+  const caFile = mock.writeCaFile(cwd);
+  const env = {
+    GIGACHAT_CREDENTIALS: mock.credentials,
+    GIGACHAT_AUTH_URL: mock.authUrl,
+    GIGACHAT_BASE_URL: mock.baseUrl,
+    NODE_EXTRA_CA_CERTS: caFile,
+    BENCH_CA: caFile,
+  };
+  const full = await compare(
+    () => timeOnce([BIN, 'check', '--json'], env, cwd),
+    () => timeOnce([BASELINE], env, cwd),
+    RUNS,
+  );
+  rows.push([
+    `full check vs plain script, +${latencyMs} ms/answer`,
+    fmt(full.a.ms), fmt(full.b.ms), ratio(full.a.ms, full.b.ms), latencyMs ? '≤ 1.20' : '≤ 1.50', mem(full.a.rssKb, full.b.rssKb),
+  ]);
+  await mock.close();
+}
+
+const header = ['measure (median)', 'gigadoctor', 'baseline', 'ratio', 'goal', 'peak RSS (ratio)'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(`gigadoctor bench · node ${process.version} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'} · ${RUNS} runs each`);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+process.exit(0);
+
+function fmt(ms: number) { return `${ms.toFixed(1)} ms`; }
+function ratio(a: number, b: number) { return (a / b).toFixed(2); }
+function mem(a: number | null, b: number | null) {
+  return a === null || b === null ? 'n/a' : `${(a / 1024).toFixed(1)} / ${(b / 1024).toFixed(1)} MiB (${(a / b).toFixed(2)})`;
+}

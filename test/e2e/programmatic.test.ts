@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type MockServer } from '../../src/mock/index.js';
+
+// The package's own entry (dist/index.js via package.json "exports"), as a project importing gigadoctor sees it.
+const { runChecks } = await import('gigadoctor');
+
+let mock: MockServer;
+let caFile: string;
+beforeAll(async () => {
+  mock = await startMock();
+  caFile = mock.writeCaFile(mkdtempSync(join(tmpdir(), 'gd-api-')));
+});
+afterAll(() => mock.close());
+
+describe("import { runChecks } from 'gigadoctor'", () => {
+  it('returns the typed Report the JSON output shows', async () => {
+    const report = await runChecks({
+      env: { GIGACHAT_CREDENTIALS: mock.credentials },
+      authUrl: mock.authUrl,
+      baseUrl: mock.baseUrl,
+      caFile,
+      chat: false,
+      envFile: false,
+      cwd: tmpdir(),
+    });
+    expect(report.schemaVersion).toBe(1);
+    expect(report.exitCode).toBe(0);
+    expect(report.checks.find((c) => c.id === 'oauth')).toMatchObject({ status: 'pass', code: 'OAUTH_OK' });
+    expect(report.checks.find((c) => c.id === 'chat')).toMatchObject({ status: 'skip', code: 'SKIPPED_BY_OPTION' });
+    const text = JSON.stringify(report);
+    for (const secret of [mock.credentials, mock.clientSecret, ...mock.issuedTokens]) expect(text).not.toContain(secret);
+  });
+
+  it('options mirror the flags and are validated like them', async () => {
+    await expect(runChecks({ env: {}, only: 'bogus', envFile: false })).rejects.toThrow(/--only/);
+  });
+
+  it('a failure is data, not an exception', async () => {
+    const report = await runChecks({ env: {}, envFile: false, cwd: tmpdir(), only: 'env' });
+    expect(report.exitCode).toBe(1);
+    expect(report.checks[0]).toMatchObject({ id: 'env', status: 'fail', code: 'CREDENTIALS_MISSING' });
+  });
+});
