@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Stale chunks would pile up under new hashes; the declarations are left for tsc to replace.
+for (const stale of ['chunks', 'cli.js', 'index.js']) rmSync(new URL(`../dist/${stale}`, import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: 'dist',

@@ -100,6 +100,8 @@ export async function main(io: CliIO): Promise<number> {
     .option('--auth-port <n>', 'OAuth port (default: a free one)')
     .option('--scenario <name>', 'fault to serve from the start (see --list)')
     .option('--latency <ms>', 'delay every answer by this many ms')
+    .option('--token-ttl <seconds>', 'access token lifetime in seconds, to test refresh (default: 1800, as the real service)')
+    .option('--key-scope <scope>', 'scope of the generated key: GIGACHAT_API_PERS (default), GIGACHAT_API_B2B or GIGACHAT_API_CORP')
     .option('--env-out <file>', 'also write the variables to paste as a .env file')
     .option('--list', 'list the scenarios and exit')
     .allowExcessArguments(false)

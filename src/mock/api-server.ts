@@ -8,7 +8,7 @@
  * the hostile-body modes on /models) answer after it, like the application would.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerChatV1, answerChatV2 } from './chat.js';
+import { answerChatV1, answerChatV2, cannedCompletion } from './chat.js';
 import { API_ERRORS, BALANCE, embeddingFor, estimateTokens, findModel, gatewayHtmlPage, modelsList } from './fixtures.js';
 import { hang, hugeModelsBody, invalidUtf8ModelsBody, resetMidBody, trickle } from './faults.js';
 import { API_JSON, HTML, authorizationValue, sendApiError, sendBody, sendJson, sendRedirect } from './respond.js';
@@ -150,6 +150,10 @@ function answerChatFault(state: MockState, res: ServerResponse): void {
       return hang(res);
     case 'chat-bad-json':
       return sendBody(res, 200, API_JSON, '{"choices":[{"message":{"content":"Hel');
+    case 'chat-model-not-found':
+      return sendApiError(res, API_ERRORS.noSuchModel);
+    case 'chat-trickle':
+      return trickle(res, Buffer.from(JSON.stringify(cannedCompletion()), 'utf8'), state.timers);
     default:
       return sendBody(res, 500, HTML, gatewayHtmlPage(500));
   }

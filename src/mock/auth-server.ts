@@ -81,6 +81,11 @@ function answerOAuthFault(state: MockState, req: IncomingMessage, res: ServerRes
   switch (state.scenario) {
     case 'auth-not-found-html':
       return sendBody(res, 404, HTML, gatewayHtmlPage(404));
+    case 'auth-bad-key':
+      // The answer a wrong or revoked key gets, here whatever key came: the app keeps its config.
+      return sendOAuthError(res, OAUTH_ERRORS.badCredentials);
+    case 'auth-wrong-scope':
+      return sendOAuthError(res, OAUTH_ERRORS.scopeMismatch);
     case 'auth-server-error':
       return sendBody(res, 502, HTML, gatewayHtmlPage(502));
     case 'auth-rate-limited':

@@ -96,6 +96,19 @@ export function answerChatV1(res: ServerResponse, body: Buffer, blacklist: boole
   });
 }
 
+/** A whole v1 completion of the canned reply by "GigaChat", for faults that mangle its delivery. */
+export function cannedCompletion(): object {
+  const pieces = CHAT_REPLY.match(/\S+\s*/g) ?? [];
+  const plan: ChatPlan = { model: versionedModel('GigaChat'), pieces, finishReason: 'stop', promptTokens: 3 };
+  return {
+    choices: [{ message: { content: CHAT_REPLY, role: 'assistant' }, index: 0, finish_reason: 'stop' }],
+    created: Math.floor(Date.now() / 1000),
+    model: plan.model,
+    object: 'chat.completion',
+    usage: usage(plan, pieces.length),
+  };
+}
+
 /**
  * Server-sent events: one `data: {...}` event per token, the last one carrying finish_reason
  * and usage, then `data: [DONE]`. Each event is written whole, because the JS SDK parses

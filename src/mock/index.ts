@@ -34,3 +34,7 @@ export { OAUTH_PATH } from './auth-server.js';
 export { ADMIN_PREFIX } from './admin.js';
 export { startSilentPort } from './silent-port.js';
 export type { SilentPort } from './silent-port.js';
+export { startProxy } from './proxy.js';
+export type { MockProxy, ProxyConnect, ProxyOptions, InterceptedRequest } from './proxy.js';
+export { createClientCertificate } from './client-cert.js';
+export type { ClientCertificate } from './client-cert.js';

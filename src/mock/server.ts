@@ -21,6 +21,7 @@ import { isScenario, type Scenario } from './scenarios.js';
 import type { MockState, MockUser, RecordedRequest, ServerKind } from './state.js';
 import { TokenStore } from './tokens.js';
 import { createChain, type CertificateChain, type ChainOptions } from './x509.js';
+import { createClientCertificate, type ClientCertificate } from './client-cert.js';
 
 export interface MockOptions {
   /** Default '127.0.0.1'. */
@@ -50,6 +51,12 @@ export interface MockOptions {
   /** Fixed client id / secret instead of fresh UUIDs. */
   clientId?: string;
   clientSecret?: string;
+  /**
+   * Demand a client certificate (mTLS) issued by the chain's root, as B2B hosts do: a client
+   * without one fails the handshake (TLS 1.3 alert "certificate required"). The certificate to
+   * use is in MockServer.clientCertificate. Default false.
+   */
+  requestCert?: boolean;
 }
 
 export interface MockServer {
@@ -69,6 +76,8 @@ export interface MockServer {
   /** The root certificate (PEM) a client must trust. */
   caPem: string;
   chain: CertificateChain;
+  /** With requestCert: a certificate and key the servers accept; otherwise null. */
+  clientCertificate: ClientCertificate | null;
   /** Writes caPem to DIR/gigadoctor-mock-ca.pem and returns the path; close() removes it. */
   writeCaFile(dir: string): string;
   /** Every request both servers received (admin requests excepted), in arrival order. */
@@ -153,7 +162,9 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
   const tlsOptions: https.ServerOptions = {
     key: chain.leafKeyPem,
     cert: opts.serveRoot === false ? chain.chainPem : chain.fullChainPem,
+    ...(opts.requestCert ? { requestCert: true, rejectUnauthorized: true, ca: chain.caPem } : {}),
   };
+  const clientCertificate = opts.requestCert ? createClientCertificate(chain.root) : null;
 
   const makeServer = (kind: ServerKind, route: Route): https.Server => {
     const server = https.createServer(tlsOptions, (req, res) => {
@@ -239,6 +250,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
     keyScope: state.keyScope,
     caPem: chain.caPem,
     chain,
+    clientCertificate,
     writeCaFile(dir: string): string {
       const file = path.join(dir, 'gigadoctor-mock-ca.pem');
       fs.writeFileSync(file, chain.caPem, { mode: 0o644 });

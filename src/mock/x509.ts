@@ -36,6 +36,8 @@ export interface CertificateOptions {
   pathLen?: number;
   dnsNames?: string[];
   ipAddresses?: string[];
+  /** Extended key usage of an end-entity certificate. Default ['serverAuth']; mTLS clients need 'clientAuth'. */
+  extKeyUsage?: Array<'serverAuth' | 'clientAuth'>;
 }
 
 export interface Certificate {
@@ -56,6 +58,7 @@ const OID = {
   authorityKeyIdentifier: '2.5.29.35',
   extKeyUsage: '2.5.29.37',
   serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2',
 } as const;
 
 const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 } as const;
@@ -145,7 +148,8 @@ export function createCertificate(opts: CertificateOptions): Certificate {
     extensions.push(extension(OID.authorityKeyIdentifier, false, aki));
   }
   if (!opts.isCA) {
-    extensions.push(extension(OID.extKeyUsage, false, asn1.sequence(asn1.objectIdentifier(OID.serverAuth))));
+    const usages = (opts.extKeyUsage ?? ['serverAuth']).map((u) => asn1.objectIdentifier(OID[u]));
+    extensions.push(extension(OID.extKeyUsage, false, asn1.sequence(...usages)));
   }
   const dnsNames = opts.dnsNames ?? [];
   const ipAddresses = opts.ipAddresses ?? [];

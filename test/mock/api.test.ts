@@ -224,6 +224,13 @@ describe('mock lifecycle', () => {
       const bad = await call(m.adminUrl, { method: 'POST', ca: m.caPem, body: JSON.stringify({ scenario: 'nope' }) });
       expect(bad.status).toBe(400);
       expect(m.scenario).toBe('api-forbidden');
+      // The form body curl -d sends, which needs no JSON quoting in any shell.
+      const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+      const formSet = await call(m.adminUrl, { method: 'POST', ca: m.caPem, headers: form, body: 'scenario=chat-hang' });
+      expect(formSet.json()).toEqual({ scenario: 'chat-hang' });
+      const formBad = await call(m.adminUrl, { method: 'POST', ca: m.caPem, headers: form, body: 'name=chat-hang' });
+      expect(formBad.status).toBe(400);
+      expect(m.scenario).toBe('chat-hang');
       expect(m.requests.length).toBe(before);
       m.setScenario('ok');
       expect(m.scenario).toBe('ok');

@@ -87,6 +87,17 @@ const checks: Record<Scenario, () => Promise<void>> = {
     expectHtml(answered(await oauthWithTimeout()), 404);
     expect(answered(await getModels()).status).toBe(200); // only OAuth is affected
   },
+  'auth-bad-key': async () => {
+    const answer = answered(await oauthWithTimeout());
+    expect(answer.status).toBe(401);
+    expect(answer.json()).toEqual({ code: 6, message: "credentials doesn't match db data" });
+    expect(answered(await getModels()).status).toBe(200); // tokens already issued still work
+  },
+  'auth-wrong-scope': async () => {
+    const answer = answered(await oauthWithTimeout());
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toEqual({ code: 7, message: 'scope from db not fully includes consumed scope' });
+  },
   'auth-server-error': async () => expectHtml(answered(await oauthWithTimeout()), 502),
   'auth-rate-limited': async () => {
     const answer = answered(await oauthWithTimeout());
@@ -162,6 +173,10 @@ const checks: Record<Scenario, () => Promise<void>> = {
     expectApiError(answered(await postChat()), 402, 'Payment Required');
     expect(answered(await getModels()).status).toBe(200);
   },
+  'chat-model-not-found': async () => {
+    expectApiError(answered(await postChat()), 404, 'No such model');
+    expect(answered(await getModels()).status).toBe(200);
+  },
   'chat-unprocessable': async () =>
     expectApiError(answered(await postChat()), 422, 'Requested model does not support functions'),
   'chat-rate-limited': async () => {
@@ -178,6 +193,15 @@ const checks: Record<Scenario, () => Promise<void>> = {
     const answer = answered(await postChat());
     expect(answer.status).toBe(200);
     expectNotJson(answer.text);
+  },
+  'chat-trickle': async () => {
+    const result = await postChat(HANG_MS);
+    expect(result).toBeInstanceOf(CallError);
+    const { partial } = result as CallError;
+    expect(partial.status).toBe(200);
+    expect(partial.received).toBeLessThanOrEqual(1);
+    expect(Number(partial.headers?.['content-length'])).toBeGreaterThan(100);
+    expect(answered(await getModels()).status).toBe(200);
   },
   'chat-blacklist': async () => {
     const completion = answered(await postChat()).json();
