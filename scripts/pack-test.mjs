@@ -49,12 +49,13 @@ function run(bin, args, { cwd, env, timeoutMs = 60_000 }) {
 async function startMock(node, app, env) {
   const envOut = join(mkdtempSync(join(tmpdir(), 'gd-pack-env-')), 'mock.env');
   const child = spawn(node, [join(app, 'node_modules/gigadoctor/bin/gigadoctor.js'), 'mock', '--env-out', envOut], { cwd: app, env, stdio: 'ignore' });
-  for (let i = 0; i < 200 && !existsSync(envOut); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!existsSync(envOut)) {
+  // The name is reserved first and filled once the servers listen: wait for the content.
+  const ready = () => existsSync(envOut) && readFileSync(envOut, 'utf8').includes('GIGACHAT_CREDENTIALS=');
+  for (let i = 0; i < 200 && !ready(); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!ready()) {
     child.kill('SIGKILL');
     fail('gigadoctor mock did not write its --env-out file within 10 s');
   }
-  await new Promise((r) => setTimeout(r, 100));
   const vars = {};
   for (const line of readFileSync(envOut, 'utf8').split(/\r?\n/)) {
     const m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
@@ -83,13 +84,16 @@ for (const { name, bin } of tried) {
   const check = await run(bin, [join(app, 'node_modules/gigadoctor/bin/gigadoctor.js'), 'check', '--json'], { cwd: app, env: { ...env, ...mock.vars } });
   await mock.stop();
   let checkOk = false;
+  let problems = check.stderr.slice(0, 300);
   try {
     const report = JSON.parse(check.stdout);
-    checkOk = check.code === 0 && report.tool.version === VERSION && report.checks.every((c) => c.status === 'pass' || c.code === 'ENDPOINT_CUSTOM_HOST');
+    const odd = report.checks.filter((c) => c.status !== 'pass' && c.code !== 'ENDPOINT_CUSTOM_HOST');
+    checkOk = check.code === 0 && report.tool.version === VERSION && odd.length === 0;
+    problems += odd.map((c) => `${c.id}:${c.code} ${c.summary}`).join('; ');
   } catch {
     checkOk = false;
   }
-  console.log(`${versionOk && checkOk ? 'ok  ' : 'FAIL'} ${name}: --version ${versionOk ? 'ok' : `failed (${version.code}: ${version.stderr.slice(0, 200)})`}, check --json ${checkOk ? 'ok' : `failed (exit ${check.code}: ${check.stderr.slice(0, 300)})`}`);
+  console.log(`${versionOk && checkOk ? 'ok  ' : 'FAIL'} ${name}: --version ${versionOk ? 'ok' : `failed (${version.code}: ${version.stderr.slice(0, 200)})`}, check --json ${checkOk ? 'ok' : `failed (exit ${check.code}: ${problems})`}`);
   if (!versionOk || !checkOk) failures++;
 }
 rmSync(work, { recursive: true, force: true });

@@ -45,7 +45,7 @@ function judgeUrl(which: Which, setting: Sourced<string>): Array<Note & { status
   try {
     url = new URL(setting.value.trim());
   } catch {
-    return [{ status: 'fail', code: 'ENDPOINT_INVALID_URL', details: { which, value: setting.value.slice(0, 200), variable } }];
+    return [{ status: 'fail', code: 'ENDPOINT_INVALID_URL', details: { which, value: displayUrl(setting.value), variable } }];
   }
   const shown = displayUrl(setting.value);
   const host = url.hostname.toLowerCase();
@@ -108,7 +108,12 @@ function safeHost(value: string): string | null {
   }
 }
 
-/** A URL as we print it: without user:password, query or fragment. */
+/**
+ * A URL as we print it: without user:password, query or fragment. A trailing slash is kept
+ * unless the path is only "/": the request goes to the URL as written, so the report shows it.
+ * Text that does not parse as a URL gets the same treatment by pattern, since a password in
+ * `https://user:pass@host with space` is as private as in a valid one.
+ */
 export function displayUrl(value: string): string {
   try {
     const u = new URL(value.trim());
@@ -116,8 +121,13 @@ export function displayUrl(value: string): string {
     u.password = '';
     u.search = '';
     u.hash = '';
-    return u.href.replace(/\/$/, '');
+    return u.pathname === '/' ? u.href.replace(/\/$/, '') : u.href;
   } catch {
-    return value.slice(0, 200);
+    return value
+      .trim()
+      .replace(/^([^:/?#\s]*:\/\/)[^/?#]*@/, '$1')
+      .replace(/^[^:/?#\s]*:[^/?#]*@/, '')
+      .replace(/[?#][\s\S]*$/, '')
+      .slice(0, 200);
   }
 }

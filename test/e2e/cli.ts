@@ -1,13 +1,20 @@
 /** Runs the built CLI as a user would, and checks its output for every secret the scenario knows. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import type { MockServer } from '../../src/mock/index.js';
+import type { MockServer, RecordedRequest } from '../../src/mock/index.js';
 import type { Report } from '../../src/types.js';
 
-export const BIN = resolve(__dirname, '../../bin/gigadoctor.js');
+/**
+ * The built CLI. GIGADOCTOR_E2E_BIN may name another copy of bin/gigadoctor.js (with its dist/
+ * beside it): a snapshot that a concurrent `node scripts/build.mjs` cannot delete mid-run.
+ */
+export const BIN = process.env.GIGADOCTOR_E2E_BIN ? resolve(process.env.GIGADOCTOR_E2E_BIN) : resolve(__dirname, '../../bin/gigadoctor.js');
 
 export interface CliRun {
   code: number | null;
@@ -88,4 +95,133 @@ export function checkOf(report: Report, id: string) {
   const c = report.checks.find((x) => x.id === id);
   if (!c) throw new Error(`no check ${id} in report`);
   return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers added for the per-check e2e files (credentials, endpoints, oauth, api, usage).
+
+/** No stack trace ever reaches a user: not on stderr, not on stdout. */
+export function expectNoStackTrace(run: CliRun): void {
+  expect(run.stderr, 'a stack frame on stderr').not.toMatch(/^ {4}at /m);
+  expect(run.stdout, 'a stack frame on stdout').not.toMatch(/^ {4}at /m);
+}
+
+/** The checks every e2e test makes of a run: no secret in any form, no stack trace. */
+export function expectClean(run: CliRun, mock: MockServer | null, extra: string[] = []): void {
+  expectNoSecrets(run, mock, extra);
+  expectNoStackTrace(run);
+}
+
+/** The parsed JSON report; fails with the CLI's stderr when stdout is not JSON (a crash, a missing build). */
+export function reportOf(run: CliRun): Report {
+  try {
+    return run.json();
+  } catch {
+    throw new Error(`stdout is not the JSON report (exit ${run.code}).\nstdout: ${run.stdout.slice(0, 500)}\nstderr: ${run.stderr.slice(0, 500)}`);
+  }
+}
+
+/** id → [status, code] of every check, for compact assertions. */
+export function verdicts(report: Report): Record<string, [string, string]> {
+  return Object.fromEntries(report.checks.map((c) => [c.id, [c.status, c.code]]));
+}
+
+/** Requests the mock recorded from index `from` on. */
+export function requestsSince(mock: MockServer, from: number): RecordedRequest[] {
+  return mock.requests.slice(from);
+}
+
+/**
+ * Runs `action` when the mock records a request that matches, before the mock answers it:
+ * the recording happens synchronously right before the route runs, so a scenario switched
+ * here applies to that very request. Returns a function that removes the hook.
+ */
+export function onMockRequest(mock: MockServer, match: (r: RecordedRequest) => boolean, action: (r: RecordedRequest) => void): () => void {
+  const list = mock.requests;
+  const original = list.push;
+  list.push = function push(this: RecordedRequest[], ...items: RecordedRequest[]): number {
+    const n = original.apply(this, items);
+    for (const item of items) if (match(item)) action(item);
+    return n;
+  };
+  return () => {
+    list.push = original;
+  };
+}
+
+/** Exchanges the mock's key for an access token the way an app would, outside the CLI. */
+export function issueToken(mock: MockServer, scope = mock.keyScope): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const body = `scope=${scope}`;
+    const req = httpsRequest(
+      mock.authUrl,
+      {
+        method: 'POST',
+        ca: mock.caPem,
+        headers: {
+          Authorization: `Basic ${mock.credentials}`,
+          RqUID: randomUUID(),
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => {
+          try {
+            const token = (JSON.parse(text) as { access_token?: string }).access_token;
+            if (res.statusCode === 200 && token) resolvePromise(token);
+            else reject(new Error(`token request answered ${res.statusCode}`));
+          } catch (err) {
+            reject(err as Error);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export interface ConnectionCounter {
+  /** http://127.0.0.1:PORT — use as HTTPS_PROXY: every connection the CLI makes lands here. */
+  url: string;
+  count(): number;
+  close(): Promise<void>;
+}
+
+/** A loopback port that counts the connections it gets and closes each at once. */
+export async function startConnectionCounter(): Promise<ConnectionCounter> {
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    socket.destroy();
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolvePromise());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    count: () => connections,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolvePromise());
+      }),
+  };
+}
+
+/** A folder holding the given files (name → content), for .env tests. */
+export function dirWith(files: Record<string, string | Buffer>): string {
+  const dir = emptyDir();
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
 }

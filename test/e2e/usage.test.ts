@@ -1,0 +1,75 @@
+/**
+ * The command line itself, through the built CLI: usage errors are exit 2 with a one-line
+ * reason and no stack trace; --lang ru (and a Russian locale) gives the report in Russian.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type MockServer } from '../../src/mock/index.js';
+import { checkOf, expectClean, mockEnv, reportOf, runCli } from './cli.js';
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock();
+});
+afterAll(() => mock.close());
+
+const CYRILLIC = /[А-Яа-яЁё]/;
+
+describe('usage errors: exit 2, one line that says why, nothing else', () => {
+  const cases: Array<{ name: string; args: string[]; env?: Record<string, string>; reason: RegExp }> = [
+    { name: 'an unknown flag', args: ['--bogus'], reason: /unknown option '--bogus'/ },
+    { name: 'a key passed as a flag (there is none, on purpose)', args: ['--credentials', 'abc'], reason: /unknown option '--credentials'/ },
+    { name: '--timeout abc', args: ['--timeout', 'abc'], reason: /invalid value 'abc' for --timeout: a whole number of milliseconds/ },
+    { name: '--timeout below the minimum', args: ['--timeout', '5'], reason: /invalid value '5' for --timeout: at least 100 ms/ },
+    { name: '--only bogus', args: ['--only', 'bogus'], reason: /invalid value 'bogus' for --only: .*check ids: env, format, endpoints/ },
+    { name: '--skip with one bad id among good ones', args: ['--skip', 'chat,dsn'], reason: /invalid value 'chat,dsn' for --skip/ },
+    { name: '--lang de', args: ['--lang', 'de'], reason: /'de'.*(ru|en)/ },
+    { name: 'GIGACHAT_TIMEOUT that is not a number', args: [], env: { GIGACHAT_TIMEOUT: 'ten' }, reason: /GIGACHAT_TIMEOUT \(env\) must be a number of seconds/ },
+  ];
+
+  it.each(cases)('$name', async ({ args, env, reason }) => {
+    const before = mock.requests.length;
+    const run = await runCli(['check', '--json', ...args], { env: mockEnv(mock, env) });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(reason);
+    // The reason, and at most a pointer to --help.
+    expect(lines.length).toBeLessThanOrEqual(2);
+    if (lines[1]) expect(lines[1]).toMatch(/--help/);
+    expect(mock.requests.length).toBe(before);
+    expectClean(run, mock);
+  });
+});
+
+describe('--lang ru', () => {
+  it('the human report is in Russian: the verdict, the root cause and the first step', async () => {
+    const run = await runCli(['check', '--lang', 'ru', '--no-color'], { env: mockEnv(mock, { GIGACHAT_CREDENTIALS: undefined }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Проверка подключения к GigaChat/);
+    expect(run.stdout).toMatch(/✗ .*CREDENTIALS_MISSING/);
+    expect(run.stdout).toMatch(/^Причина: .*GIGACHAT_CREDENTIALS/m);
+    expect(run.stdout).toMatch(/^Что сделать: /m);
+    expect(run.stdout).not.toMatch(/Root cause|First step/);
+    expectClean(run, mock);
+  });
+
+  it('a Russian locale (LANG=ru_RU.UTF-8) picks Russian; codes stay English in JSON', async () => {
+    mock.setScenario('auth-not-found-html');
+    try {
+      const run = await runCli(['check', '--json'], { env: mockEnv(mock, { LANG: 'ru_RU.UTF-8' }) });
+      const oauth = checkOf(reportOf(run), 'oauth');
+      expect(oauth.code).toBe('OAUTH_NOT_FOUND');
+      expect(oauth.title).toMatch(CYRILLIC);
+      expect(oauth.summary).toMatch(CYRILLIC);
+      expect(oauth.remediation.join(' ')).toMatch(CYRILLIC);
+      expect(run.code).toBe(1);
+      expectClean(run, mock);
+
+      const english = await runCli(['check', '--json', '--lang', 'en'], { env: mockEnv(mock, { LANG: 'ru_RU.UTF-8' }) });
+      expect(checkOf(reportOf(english), 'oauth').summary).not.toMatch(CYRILLIC);
+      expectClean(english, mock);
+    } finally {
+      mock.setScenario('ok');
+    }
+  });
+});
