@@ -3,13 +3,15 @@
 // into chunks loaded on demand, so start-up stays close to bare node.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 
-// Stale chunks would pile up under new hashes; the declarations are left for tsc to replace.
-for (const stale of ['chunks', 'cli.js', 'index.js']) rmSync(new URL(`../dist/${stale}`, import.meta.url), { recursive: true, force: true });
+const dist = new URL('../dist/', import.meta.url);
+// Build beside dist/ and swap in: a CLI started during a rebuild never finds half a bundle.
+const next = new URL(`../dist/.next-${process.pid}/`, import.meta.url);
+mkdirSync(dist, { recursive: true });
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: next.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -22,6 +24,15 @@ await build({
   // CommonJS dependencies bundled into ESM still call require() for node built-ins.
   banner: { js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);" },
 });
+// Chunks are content-hashed, so a name never changes meaning: add the new ones, swap the
+// entries in, then drop the chunks nothing points at any more.
+const chunks = new URL('chunks/', dist);
+mkdirSync(chunks, { recursive: true });
+const fresh = new Set(readdirSync(new URL('chunks/', next)));
+for (const name of fresh) renameSync(new URL(`chunks/${name}`, next), new URL(name, chunks));
+for (const entry of ['cli.js', 'index.js']) renameSync(new URL(entry, next), new URL(entry, dist));
+for (const name of readdirSync(chunks)) if (!fresh.has(name)) rmSync(new URL(name, chunks), { force: true });
+rmSync(next, { recursive: true, force: true });
 
 // Type declarations of the programmatic API, for `import { runChecks } from 'gigadoctor'`.
 // Only when asked (prepare, build): the test loop does not need them.

@@ -2,7 +2,7 @@ import { TRANSIENT_CODES } from './catalog/codes.js';
 import type { Catalog, RemedyContext } from './catalog/types.js';
 import type { RawResult } from './runner.js';
 import type { Settings } from './settings/types.js';
-import type { CheckResult, Details, Report, Status } from './types.js';
+import type { CheckResult, Details, Report, Status, Verdict } from './types.js';
 import { displayUrl } from './checks/endpoints-check.js';
 import { VERSION } from './version.js';
 
@@ -39,11 +39,11 @@ export function buildReport(raw: RawResult[], settings: Settings, catalog: Catal
 }
 
 function checkResult(r: RawResult, catalog: Catalog, remedy: RemedyContext): CheckResult {
-  const { verdict } = r;
+  const verdict = knownCode(r.verdict, catalog);
   const text = catalog.codes[verdict.code];
   const details: Details = { ...(verdict.details ?? {}) };
   if (verdict.notes?.length) {
-    details.notes = verdict.notes.map((n) => ({
+    details.notes = verdict.notes.filter((n) => catalog.codes[n.code]).map((n) => ({
       code: n.code,
       summary: catalog.codes[n.code].summary(n.details ?? {}),
       remediation: catalog.codes[n.code].remediation(n.details ?? {}, remedy),
@@ -61,6 +61,12 @@ function checkResult(r: RawResult, catalog: Catalog, remedy: RemedyContext): Che
     durationMs: r.durationMs,
     details,
   };
+}
+
+/** A code the catalogue does not know is our bug: report it as one rather than crash the report. */
+function knownCode(verdict: Verdict, catalog: Catalog): Verdict {
+  if (catalog.codes[verdict.code]) return verdict;
+  return { status: 'fail', code: 'INTERNAL_ERROR', details: { ...verdict.details, message: `no catalogue text for ${verdict.code}`, unknownCode: verdict.code } };
 }
 
 /** 0 nothing failed · 1 a definite problem · 3 every failure may pass on retry. --strict makes a warning a failure. */

@@ -87,6 +87,11 @@ function lintAccessToken(value: string): LintFinding | null {
   return null;
 }
 
+/** A value from our own list of example placeholders: it is not anyone's secret, so it may be shown. */
+export function isKnownPlaceholder(value: string): boolean {
+  return PLACEHOLDERS.includes(value.trim().toLowerCase());
+}
+
 export function looksLikeJwe(value: string): boolean {
   return value.startsWith('eyJ') && value.split('.').length >= 3;
 }
