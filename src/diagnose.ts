@@ -1,5 +1,6 @@
 import { loadCatalog } from './catalog/index.js';
 import type { Shell } from './catalog/types.js';
+import { isKnownPlaceholder } from './checks/credential-lint.js';
 import { CHECKS } from './checks/registry.js';
 import { createProbe } from './probe/http.js';
 import type { Probe } from './probe/types.js';
@@ -28,20 +29,20 @@ export interface DiagnoseOptions {
 export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report; scrubber: Scrubber }> {
   const { settings } = opts;
   const scrubber = new Scrubber();
-  for (const value of settings.secretValues) scrubber.add(value);
-  if (settings.credential) scrubber.add(settings.credential.secret);
+  // A known placeholder ("your_token") is nobody's secret; hiding it would hide the finding itself.
+  for (const value of settings.secretValues) if (!isKnownPlaceholder(value)) scrubber.add(value);
+  if (settings.credential && !isKnownPlaceholder(settings.credential.secret.reveal())) scrubber.add(settings.credential.secret);
 
+  const cert = settings.clientCert?.read;
   const probe = opts.probe ?? createProbe({
     trust: {
       extraCaPem: settings.caFileRead?.ok ? settings.caFileRead.pem : undefined,
       nodeExtraCaCerts: opts.nodeExtraCaCerts,
       insecure: settings.insecure,
+      // A pair that did not read cleanly is reported by the tls check and never offered.
+      clientCert: cert?.ok ? { cert: cert.cert, key: cert.key.reveal(), passphrase: cert.passphrase?.reveal() } : null,
     },
-    proxy: {
-      httpsProxy: settings.proxy.httpsProxy?.value,
-      httpProxy: settings.proxy.httpProxy?.value,
-      noProxy: settings.proxy.noProxy?.value,
-    },
+    proxy: settings.proxy,
     connectTimeoutMs: settings.timeoutMs.value,
   });
   const started = performance.now();

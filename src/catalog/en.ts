@@ -28,7 +28,9 @@ import {
   officialFor,
   opt,
   otherScopes,
+  portOf,
   pathEndsWith,
+  persistEnv,
   proxyWithAuth,
   records,
   retryAfter,
@@ -175,19 +177,94 @@ const caGetStep = (ctx: RemedyContext): string =>
   `check that its SHA-256 fingerprint is ${OFFICIAL.caSha256}` +
   (isWindows(ctx) ? '' : ` (openssl x509 -in ${OFFICIAL.caFile} -noout -fingerprint -sha256)`);
 
-const caNodeStep = (ctx: RemedyContext): string =>
-  `Node: set it before node starts — ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} — in the shell, the service unit, the Dockerfile (ENV) or the CI job; ` +
-  `a line in .env loaded by dotenv comes too late and does nothing`;
+const caNodeStep = (ctx: RemedyContext, file: string = OFFICIAL.caFile): string =>
+  `Node: set it before node starts — ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, file))} — in the shell, the service unit, the Dockerfile (ENV) or the CI job; ` +
+  `to persist it for new terminals: ${persistEnv(ctx, 'NODE_EXTRA_CA_CERTS', caPath(ctx, file))}; ` +
+  `a line in .env loaded by dotenv comes too late and does nothing (in code: pass ca to an https.Agent, the JS SDK's httpsAgent)`;
 
-function osStoreStep(ctx: RemedyContext): string {
+function osStoreStep(ctx: RemedyContext, file: string = OFFICIAL.caFile): string {
+  const crt = file.replace(/\.pem$/, '.crt');
   if (isWindows(ctx)) {
-    return `Or add it to the Windows store (as administrator): certutil -addstore Root russian_trusted_root_ca.cer; ` +
-      `Node reads the OS store only when started with --use-system-ca (recent Node versions), so NODE_EXTRA_CA_CERTS remains the sure way. In Docker, install the certificate inside the image`;
+    return `Or add it to the Windows store (as administrator): certutil -addstore Root ${caPath(ctx, file)}; ` +
+      `Node reads the OS store only when started with --use-system-ca (recent Node versions), so NODE_EXTRA_CA_CERTS remains the sure way. ` +
+      `Docker: install it inside the image (COPY it, then ENV NODE_EXTRA_CA_CERTS=<its path in the image>), not on the host`;
   }
-  return `Or add it to the OS store — Debian/Ubuntu: sudo cp ${OFFICIAL.caFile} /usr/local/share/ca-certificates/russian-trusted-root-ca.crt && sudo update-ca-certificates; ` +
-    `RHEL/Fedora: sudo cp ${OFFICIAL.caFile} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
-    `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${OFFICIAL.caFile}. ` +
-    `In Docker do it inside the image (Dockerfile), not on the host. Node reads the OS store only with --use-system-ca (recent Node versions)`;
+  return `Or add it to the OS store — Debian/Ubuntu: sudo cp ${file} /usr/local/share/ca-certificates/${crt} && sudo update-ca-certificates; ` +
+    `RHEL/Fedora: sudo cp ${file} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
+    `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}. ` +
+    `Docker: in the Dockerfile, not on the host — COPY ${file} /usr/local/share/ca-certificates/${crt}, RUN update-ca-certificates, ` +
+    `ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/${crt}. Node reads the OS store only with --use-system-ca (recent Node versions)`;
+}
+
+/** "3 days" / "5 h" / "12 min" / "40 s" for a number of seconds. */
+function span(sec: number): string {
+  const s = Math.abs(Math.round(sec));
+  if (s >= 2 * 86_400) return `${Math.round(s / 86_400)} days`;
+  if (s >= 2 * 3_600) return `${Math.round(s / 3_600)} h`;
+  if (s >= 120) return `${Math.round(s / 60)} min`;
+  return `${s} s`;
+}
+
+const clockOf = (c: unknown): Record<string, unknown> => records([c])[0] ?? {};
+const clockVerdict = (c: unknown): string => str(clockOf(c).verdict);
+
+/** What the clock evidence says, as a tail for a date failure's summary ('' when nothing is known). */
+function clockSays(c: unknown): string {
+  const r = clockOf(c);
+  const skew = num(r.skewSec);
+  const least = num(r.atLeastSec);
+  const fromServer = str(r.evidence) === 'server-date' && skew !== undefined;
+  switch (str(r.verdict)) {
+    case 'ok':
+      return fromServer ? `; a server's Date header agrees with this clock (within ${span(skew)}), so the certificate itself is out of date` : '';
+    case 'behind':
+      if (fromServer) return `; a server's Date header says this clock is behind by ${span(skew)}`;
+      return least !== undefined && least > 0 ? ` by at least ${span(least)} (a server does not present a certificate before it is issued)` : '';
+    case 'ahead':
+      return fromServer
+        ? `; a server's Date header says this clock is ahead by ${span(skew)}`
+        : '; the CA certificates above it look expired too, which points to a clock far ahead';
+    default:
+      return '';
+  }
+}
+
+function proxyReason(reason: string): string {
+  switch (reason) {
+    case 'no-scheme':
+      return 'it has no scheme (http://), which Node\'s undici requires';
+    case 'unsupported-scheme':
+      return 'gigadoctor can test only http:// and https:// proxies (CONNECT)';
+    default:
+      return 'it is not a URL';
+  }
+}
+
+function clientCertReason(reason: string): string {
+  switch (reason) {
+    case 'cert-not-set':
+      return 'GIGACHAT_KEY_FILE is set without GIGACHAT_CERT_FILE';
+    case 'missing':
+      return 'the file does not exist';
+    case 'unreadable':
+      return 'the file cannot be read';
+    case 'too-large':
+      return 'the file is too large to be a certificate or key';
+    case 'der':
+      return 'it is in binary DER format, PEM is needed';
+    case 'not-pem':
+      return 'it is not PEM (no -----BEGIN line)';
+    case 'no-key':
+      return 'no private key: GIGACHAT_KEY_FILE is not set and the certificate file holds none';
+    case 'passphrase-missing':
+      return 'the key is encrypted and GIGACHAT_KEY_FILE_PASSWORD is not set';
+    case 'bad-passphrase':
+      return 'GIGACHAT_KEY_FILE_PASSWORD does not decrypt the key';
+    case 'key-mismatch':
+      return 'the key does not belong to the certificate';
+    default:
+      return 'the certificate and key do not form a usable pair';
+  }
 }
 
 function clockCheckStep(ctx: RemedyContext): string {
@@ -590,9 +667,14 @@ const codes: Record<Code, CodeText> = {
       const hosts = records(d.hosts).map((h) => {
         const addrs = list(h.addresses);
         const first = addrs[0] ? ` → ${addrs[0]}${addrs.length > 1 ? ` (+${addrs.length - 1})` : ''}` : '';
-        return `${str(h.host, '?')}${first}${opt(ms(h.ms), ' in ')}`;
+        return `${str(h.role) === 'proxy' ? 'proxy ' : ''}${str(h.host, '?')}${first}${opt(ms(h.ms), ' in ')}`;
       });
-      return hosts.length ? `Resolved ${hosts.join('; ')}` : 'All hosts resolve';
+      const byProxy = list(d.resolvedByProxy);
+      const direct = records(d.routes).filter((r) => str(r.reason).startsWith('no-proxy-') && has(r.noProxyEntry));
+      const parts = [hosts.length ? `Resolved ${hosts.join('; ')}` : 'All hosts resolve'];
+      if (byProxy.length) parts.push(`${byProxy.join(', ')} resolved by the proxy`);
+      if (direct.length) parts.push(direct.map((r) => `${str(r.host, '?')} bypasses the proxy (NO_PROXY entry ${str(r.noProxyEntry)})`).join('; '));
+      return parts.join('; ');
     },
     remediation: () => [],
   },
@@ -611,7 +693,7 @@ const codes: Record<Code, CodeText> = {
   },
   DNS_TIMEOUT: {
     title: 'DNS timeout',
-    summary: (d) => `DNS lookup of ${str(d.host, 'the host')} timed out${opt(ms(d.timeoutMs), ' after ')}; ${RETRY}`,
+    summary: (d) => `DNS lookup of ${str(d.host, 'the host')}${opt(d.proxy, ' (the proxy in ', ')')} timed out${opt(ms(d.timeoutMs), ' after ')}; ${RETRY}`,
     remediation: (d) => [
       'Run again',
       `Check that DNS works at all: nslookup ${str(d.host, OFFICIAL.authHost)}`,
@@ -623,7 +705,10 @@ const codes: Record<Code, CodeText> = {
   TCP_OK: {
     title: 'TCP connects',
     summary: (d) => {
-      const targets = records(d.targets).map((t) => `${str(t.host, '?')}:${str(t.port, '?')}${opt(ms(t.ms), ' in ')}`);
+      const targets = records(d.targets).map((t) => {
+        const via = has(t.proxy) ? ` through ${str(t.proxy)}${opt(t.proxyStatus, ' (CONNECT ', ')')}` : '';
+        return `${str(t.host, '?')}:${str(t.port, '?')}${via}${opt(ms(t.ms), ' in ')}`;
+      });
       return targets.length ? `Connected to ${targets.join('; ')}` : 'All hosts accept connections';
     },
     remediation: () => [],
@@ -679,21 +764,86 @@ const codes: Record<Code, CodeText> = {
   },
   PROXY_UNREACHABLE: {
     title: 'Proxy unreachable',
-    summary: (d) => `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} is unreachable${opt(d.errno, ' (', ')')}`,
-    remediation: (_d, ctx) => [
+    summary: (d) =>
+      `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} is unreachable${opt(d.errno, ' (', ')')}` +
+      (str(d.stage) === 'dns' ? ': its host name does not resolve' : '') +
+      opt(d.target, ', so nothing reaches '),
+    remediation: (d, ctx) => [
       `Check HTTPS_PROXY / HTTP_PROXY (either case): host and port must be right — ${showProxyCommand(ctx)}`,
       `If this network needs no proxy, remove it: ${unsetEnv(ctx, 'HTTPS_PROXY')} (and HTTP_PROXY, https_proxy, http_proxy)`,
       `If GigaChat is reachable directly, exclude its hosts from the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      `Test the proxy port: ${tcpTest(ctx, hostOf(d.proxy) ?? '<proxy-host>', portOf(d.proxy))}`,
     ],
   },
   PROXY_AUTH_REQUIRED: {
     title: 'Proxy needs a login',
-    summary: (d) => `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} requires authentication (HTTP 407)`,
+    summary: (d) =>
+      `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} ` +
+      (d.credentialsSent === true ? 'rejected the login in the proxy URL' : 'requires authentication') +
+      ` (HTTP 407${opt(d.scheme, ', ', ' auth')})${opt(d.target, ' for CONNECT ')}`,
+    remediation: (d, ctx) => {
+      const windowsAuth = /^(ntlm|negotiate|kerberos)$/i.test(str(d.scheme));
+      const local = 'If the proxy uses Windows (NTLM/Kerberos) authentication, run a local forwarding proxy such as cntlm or px and point HTTPS_PROXY at it';
+      const login = d.credentialsSent === true
+        ? `Check the user and password in the proxy URL (${proxyWithAuth(d.proxy)}); URL-encode special characters of the password (@ → %40, : → %3A)`
+        : `Put the proxy login into the URL: ${ctx.setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy))}; URL-encode special characters of the password (@ → %40, : → %3A)`;
+      return [
+        ...(windowsAuth ? [local, login] : [login, local]),
+        `If GigaChat is reachable without the proxy, exclude its hosts: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      ];
+    },
+  },
+  PROXY_CONNECT_REFUSED: {
+    title: 'Proxy refused the tunnel',
+    summary: (d) =>
+      has(d.status)
+        ? `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} refused CONNECT ${str(d.target, 'to the GigaChat host')} (HTTP ${str(d.status)}${opt(d.statusText, ' ')})`
+        : `${str(d.proxy, 'The proxy')} ${str(d.reason) === 'closed' ? 'closed the connection instead of answering CONNECT' : 'did not answer CONNECT like an HTTP proxy'}${opt(d.target, ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const steps: string[] = [];
+      if (/:9443$/.test(str(d.target))) {
+        steps.push('Many proxies allow CONNECT only to port 443 (Squid\'s default SSL_ports): ask IT to allow CONNECT to ngw.devices.sberbank.ru:9443, the OAuth port');
+      } else {
+        steps.push(`Ask IT to allow CONNECT to ${str(d.target, 'the GigaChat hosts')} through the proxy`);
+      }
+      if (!has(d.status)) steps.push(`Check that HTTPS_PROXY points at an HTTP proxy (host and port): ${showProxyCommand(ctx)}`);
+      steps.push(`If GigaChat is reachable directly, exclude its hosts from the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`);
+      return steps;
+    },
+  },
+  PROXY_BAD_GATEWAY: {
+    title: 'Proxy could not reach the host',
+    summary: (d) =>
+      `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} could not open ${str(d.target, 'the connection')} (HTTP ${str(d.status, '5xx')}${opt(d.statusText, ' ')}); ${RETRY}`,
     remediation: (d, ctx) => [
-      `Put the proxy login into the URL: ${ctx.setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy))}; URL-encode special characters of the password (@ → %40, : → %3A)`,
-      'If the proxy uses Windows (NTLM/Kerberos) authentication, run a local forwarding proxy such as cntlm or px and point HTTPS_PROXY at it',
-      `If GigaChat is reachable without the proxy, exclude its hosts: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      'Run again in a minute',
+      `The proxy itself cannot reach ${str(d.target, 'the host')} (its DNS or firewall): ask IT to allow it`,
+      `If GigaChat is reachable directly, exclude its hosts from the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
     ],
+  },
+  PROXY_TIMEOUT: {
+    title: 'Proxy timed out',
+    summary: (d) =>
+      `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} ${str(d.stage) === 'connect-response' ? 'accepted the connection but did not answer CONNECT' : 'did not accept a connection'}` +
+      `${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Run again',
+      `Check the proxy host and port: ${showProxyCommand(ctx)}; test: ${tcpTest(ctx, hostOf(d.proxy) ?? '<proxy-host>', portOf(d.proxy))}`,
+      timeoutStep,
+    ],
+  },
+  PROXY_INVALID_URL: {
+    title: 'Proxy setting unusable',
+    summary: (d) => `${str(d.variable, 'HTTPS_PROXY')}=${str(d.value, '…')} cannot be used: ${proxyReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const name = str(d.variable, 'HTTPS_PROXY');
+      const value = str(d.value);
+      const fixed = str(d.reason) === 'no-scheme' && value ? `http://${value}` : PROXY;
+      return [
+        `Write it as a full URL: ${ctx.setEnv(name, fixed)} (with a login: ${proxyWithAuth(fixed)})`,
+        `Node (undici), the Python SDK (httpx) and gigadoctor read HTTPS_PROXY / HTTP_PROXY in either case; see what is set: ${showProxyCommand(ctx)}`,
+      ];
+    },
   },
 
   // --- tls ---
@@ -701,7 +851,9 @@ const codes: Record<Code, CodeText> = {
     title: 'Certificate verified',
     summary: (d) => {
       const targets = records(d.targets).map((t) => {
-        const extra = [opt(t.issuer, 'issuer '), opt(t.validTo, 'valid until ')].filter(Boolean).join(', ');
+        const timing = records([t.timings])[0] ?? {};
+        const times = [opt(ms(timing.connectMs), 'connect '), opt(ms(timing.tlsMs), 'TLS ')].filter(Boolean).join(', ');
+        const extra = [opt(t.issuer, 'issuer '), opt(t.validTo, 'valid until '), opt(t.proxy, 'through '), times].filter(Boolean).join(', ');
         return `${str(t.host, '?')}:${str(t.port, '443')}${extra ? ` (${extra})` : ''}`;
       });
       return targets.length ? `Chain verified: ${targets.join('; ')}` : 'Certificate chains verified';
@@ -710,31 +862,57 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_UNTRUSTED_ROOT: {
     title: 'Russian Trusted Root CA missing',
-    summary: (d) =>
-      `${hostPort(d)}: the certificate chain${opt(d.issuer, ' (issuer ', ')')} does not verify${opt(d.errno, ' (', ')')} — ` +
-      `this Node does not trust the Russian Trusted Root CA (Ministry of Digital Development)` +
-      opt(d.caFile, '; the given CA file ', ' did not help'),
+    summary: (d) => {
+      const head = `${hostPort(d)}: the certificate chain${opt(d.issuer, ' (issuer ', ')')} does not verify${opt(d.errno, ' (', ')')}`;
+      if (d.verifiesWithRussianRoot === false) {
+        const why = d.claimsRussianRoot === true
+          ? ': it carries the Russian Trusted Root CA\'s name but is not signed by the genuine root, so this process lacks whatever root really signed it'
+          : ` and does not lead to the Russian Trusted Root CA: this process lacks the root of ${opt(d.issuer, '"', '"') || 'its issuer'}`;
+        return `${head}${why}${opt(d.caFile, '; the given CA file ', ' did not help')}`;
+      }
+      const proof = d.verifiesWithRussianRoot === true ? ' It verifies against the bundled root (SHA-256 D2:6D…CF:31): installing that root fixes it' : '';
+      return `${head} — this Node does not trust the Russian Trusted Root CA (Ministry of Digital Development)` +
+        opt(d.caFile, '; the given CA file ', ' did not help') + (proof ? `.${proof}` : '');
+    },
     remediation: (d, ctx) => {
+      if (d.verifiesWithRussianRoot === false) {
+        const file = 'server-root-ca.pem';
+        return [
+          d.claimsRussianRoot === true
+            ? `Installing the genuine Russian root (SHA-256 D2:6D…CF:31) will not help: get the CA certificate this chain really ends in (PEM) from whoever runs ${str(d.host, 'this server')} — a test stand-in ships its own`
+            : `Installing the Russian root will not help here: get the root certificate of ${opt(d.issuer, '"', '"') || 'the issuer'} (PEM) from whoever runs ${str(d.host, 'this server')}`,
+          caNodeStep(ctx, file),
+          `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx, file))}; gigadoctor: --ca-file ${caPath(ctx, file)}`,
+          osStoreStep(ctx, file),
+        ];
+      }
       const first = has(d.caFile)
         ? `${str(d.caFile)} does not verify this chain: make sure it contains the Russian Trusted Root CA. ${caGetStep(ctx)}`
         : caGetStep(ctx);
       return [
         first,
         caNodeStep(ctx),
-        `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`,
+        `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))} (gigadoctor reads it too, or takes --ca-file)`,
         osStoreStep(ctx),
       ];
     },
   },
   TLS_INTERCEPTED: {
     title: 'TLS intercepted',
-    summary: (d) =>
-      `TLS to ${hostPort(d, 'the server')} is intercepted: the certificate is issued by ${opt(d.issuer, '"', '"') || 'an unknown issuer'} instead of the Russian Trusted Root CA — a corporate proxy or antivirus re-signs the traffic`,
+    summary: (d) => {
+      const who = opt(d.issuer, '"', '"') || 'an unknown issuer';
+      const how = d.claimsRussianRoot === true
+        ? `the chain carries the Russian Trusted Root CA's name but is not signed by it (top issuer ${who})`
+        : `the certificate is issued by ${who} instead of the Russian Trusted Root CA`;
+      return `TLS to ${hostPort(d, 'the server')}${opt(d.proxy, ' through proxy ')} is intercepted: ${how} — ${has(d.proxy) ? 'the proxy' : 'a corporate proxy'} or an antivirus re-signs the traffic`;
+    },
     remediation: (d, ctx) => [
       `Ask IT for the root certificate of ${opt(d.issuer, '"', '"') || 'the intercepting proxy'} (PEM) and trust it before node starts: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, 'corporate-root.pem'))}; ` +
         'the file may hold several certificates, so append the Russian Trusted Root CA to it as well (gigadoctor ca --out russian-trusted-root-ca.pem)',
-      `Or ask IT to exclude ${OFFICIAL.authHost}, ${OFFICIAL.apiHosts.join(', ')} from TLS inspection`,
+      `Or ask IT to exclude ${OFFICIAL.authHost}, ${OFFICIAL.apiHosts.join(', ')} from TLS inspection` +
+        (has(d.proxy) ? `; if they are reachable directly, bypass the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}` : ''),
       'If it is a local antivirus ("scan encrypted connections", HTTPS scanning), add these hosts to its exclusions',
+      `Python SDK: put the same PEM file in ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx, 'corporate-root.pem'))}`,
     ],
   },
   TLS_HOSTNAME_MISMATCH: {
@@ -749,25 +927,32 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_EXPIRED: {
     title: 'Certificate expired',
-    summary: (d) => `The certificate of ${hostPort(d, 'the server')} expired${opt(d.validTo, ' on ')} — according to this machine's clock`,
-    remediation: (_d, ctx) => [
-      clockCheckStep(ctx),
-      'If the clock is right, the expired certificate is not GigaChat\'s usual one: a proxy or antivirus in the way (see the issuer with --verbose), or an outdated certificate in your own CA file',
-      'Try again later; if it persists, report the host and time to GigaChat support',
-    ],
+    summary: (d) =>
+      `The certificate${opt(d.subject, ' "', '"')} of ${hostPort(d, 'the server')} expired${opt(d.validTo, ' on ')} — according to this machine's clock${clockSays(d.clock)}`,
+    remediation: (d, ctx) => {
+      const clockOk = clockVerdict(d.clock) === 'ok';
+      return [
+        ...(clockOk ? [] : [clockCheckStep(ctx)]),
+        'If the clock is right, the expired certificate is not GigaChat\'s usual one: a proxy or antivirus in the way (see the issuer with --verbose), or an outdated certificate in your own CA file',
+        'Try again later; if it persists, report the host and time to GigaChat support',
+      ];
+    },
   },
   TLS_NOT_YET_VALID: {
     title: 'Certificate not yet valid',
     summary: (d) =>
-      `The certificate of ${hostPort(d, 'the server')} is valid only from ${str(d.validFrom, 'a later date')} — this machine's clock is probably behind`,
-    remediation: (_d, ctx) => [
-      clockCheckStep(ctx),
-      'In WSL2 or a VM the clock drifts after sleep: wsl --shutdown or restart the VM; containers use the host\'s clock',
-    ],
+      `The certificate${opt(d.subject, ' "', '"')} of ${hostPort(d, 'the server')} is valid only from ${str(d.validFrom, 'a later date')}` +
+      (clockVerdict(d.clock) === 'ok' ? clockSays(d.clock) : ` — this machine's clock is probably behind${clockSays(d.clock)}`),
+    remediation: (d, ctx) => clockVerdict(d.clock) === 'ok'
+      ? ['The clock agrees with the server\'s: the certificate was installed before its start date — report the host and time to its operator', reportStep]
+      : [
+        clockCheckStep(ctx),
+        'In WSL2 or a VM the clock drifts after sleep: wsl --shutdown or restart the VM; containers use the host\'s clock',
+      ],
   },
   TLS_TIMEOUT: {
     title: 'TLS handshake timed out',
-    summary: (d) => `TLS handshake with ${hostPort(d, 'the server')} did not finish${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    summary: (d) => `TLS handshake with ${hostPort(d, 'the server')}${opt(d.proxy, ' through ')} did not finish${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
     remediation: (_d, ctx) => [
       'Run again',
       `TCP connects but TLS stalls: typical of DPI or a filtering firewall — try another network, without the VPN, or through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
@@ -788,15 +973,45 @@ const codes: Record<Code, CodeText> = {
       ];
     },
   },
+  TLS_CLIENT_CERT_REQUIRED: {
+    title: 'Client certificate required',
+    summary: (d) =>
+      `${hostPort(d)} demands a client certificate (mTLS)${d.clientCertSent === true ? ' and did not accept the one offered' : ' and none is configured'}${opt(d.errno, ' (', ')')}`,
+    remediation: (_d, ctx) => [
+      `Give the certificate and key issued for this service: ${ctx.setEnv('GIGACHAT_CERT_FILE', caPath(ctx, 'client.crt'))} and ${ctx.setEnv('GIGACHAT_KEY_FILE', caPath(ctx, 'client.key'))} (GIGACHAT_KEY_FILE_PASSWORD if the key is encrypted)`,
+      'The Python SDK reads these variables; the JS SDK takes them as an https.Agent with cert, key and passphrase passed as httpsAgent',
+      `Personal and business keys use the public hosts (${OFFICIAL.baseUrl}), which need no client certificate: check GIGACHAT_BASE_URL if mTLS is unexpected`,
+    ],
+  },
+  TLS_CLIENT_CERT_REJECTED: {
+    title: 'Client certificate rejected',
+    summary: (d) => `${hostPort(d)} rejected the client certificate${opt(d.certFile, ' from ')}${opt(d.errno, ' (', ')')}`,
+    remediation: (d) => [
+      `Check that it is the certificate issued for this service and still valid: openssl x509 -in ${str(d.certFile, 'client.crt')} -noout -subject -issuer -dates`,
+      'If it was issued by an intermediate CA, put that intermediate into the certificate file after the certificate',
+      'Ask whoever issued it whether it is enrolled for this host; a new one may be needed',
+    ],
+  },
+  TLS_SUB_CA_EXPIRING: {
+    title: 'Sub CA expires soon',
+    summary: (d) =>
+      `${hostPort(d)} presents ${str(d.subject, 'the Russian Trusted Sub CA')}, which expires${opt(d.validTo, ' on ')}${opt(d.daysLeft, ' (in ', ' days)')}: anything that trusts this intermediate instead of the root will break then`,
+    remediation: (_d, ctx) => [
+      `Trust the root, not the intermediate: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} (gigadoctor ca --out ${OFFICIAL.caFile})`,
+      `If a bundle of yours pins the Sub CA, add its successor ("Russian Trusted Sub CA 2024") from ${OFFICIAL.caPage}`,
+    ],
+  },
   TLS_VERIFICATION_DISABLED: {
     title: 'TLS verification disabled',
     summary: (d) =>
-      `Certificate verification is OFF${opt(d.reason, ' (', ')')}: the TLS results prove nothing, and the key could be handed to an impostor`,
+      str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
+        ? `Your app turns certificate verification OFF (GIGACHAT_VERIFY_SSL_CERTS${opt(sourceLabel(d.source), ' from ')}): it would hand the key to any impostor; gigadoctor verified anyway`
+        : `Certificate verification is OFF${opt(d.reason, ' (', ')')}: the key and token went out with no proof of who receives them; what verification finds is reported as a warning`,
     remediation: (d, ctx) => [
       `Turning verification off is never the fix: trust the Russian Trusted Root CA instead — gigadoctor ca --out ${OFFICIAL.caFile}, then ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} before node starts`,
       str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
         ? `Turn verification back on: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}${isFileSource(d.source) ? ` and delete the line in ${str(d.source)}` : ''}; the Python SDK takes the CA file via ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
-        : 'Run gigadoctor again without the option that disables verification, to see the real TLS verdict',
+        : 'What verification found is shown above as a warning: a client with verification on stops there. Fix that, then run gigadoctor without the option that disables verification',
     ],
   },
   CA_FILE_INVALID: {
@@ -827,6 +1042,48 @@ const codes: Record<Code, CodeText> = {
       }
       return steps;
     },
+  },
+  CLIENT_CERT_INVALID: {
+    title: 'Client certificate unusable',
+    summary: (d) =>
+      `${str(d.variable, 'GIGACHAT_CERT_FILE')}${opt(d.path, ' (', ')')} cannot be used for mTLS: ${clientCertReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const reason = str(d.reason);
+      const path = str(d.path, str(d.which) === 'key' ? 'client.key' : 'client.crt');
+      switch (reason) {
+        case 'cert-not-set':
+          return [`GIGACHAT_KEY_FILE is set but the certificate is not: ${ctx.setEnv('GIGACHAT_CERT_FILE', caPath(ctx, 'client.crt'))}`];
+        case 'missing':
+        case 'unreadable':
+        case 'too-large':
+          return [`Use an absolute path to the file and check that it is readable: ${ctx.setEnv(str(d.variable, 'GIGACHAT_CERT_FILE'), caPath(ctx, str(d.which) === 'key' ? 'client.key' : 'client.crt'))}`];
+        case 'der':
+          return [str(d.which) === 'key'
+            ? `Convert the key to PEM: openssl pkey -inform der -in ${path} -out client.key`
+            : `Convert the certificate to PEM: openssl x509 -inform der -in ${path} -out client.crt`];
+        case 'no-key':
+          return [`The certificate file holds no private key: ${ctx.setEnv('GIGACHAT_KEY_FILE', caPath(ctx, 'client.key'))}`];
+        case 'passphrase-missing':
+          return [`The key is encrypted: give its password where the app starts — ${ctx.setEnv('GIGACHAT_KEY_FILE_PASSWORD', '<key password>')} — never on a command line`];
+        case 'bad-passphrase':
+          return ['GIGACHAT_KEY_FILE_PASSWORD does not decrypt the key: check it (and that no quotes or trailing spaces came along)'];
+        case 'key-mismatch':
+          return ['The key does not belong to the certificate: take the key that was generated with this certificate\'s request',
+            `Compare: openssl x509 -in ${str(d.path, 'client.crt')} -noout -pubkey and openssl pkey -in client.key -pubout must print the same`];
+        default:
+          return [`Check the files with openssl: openssl x509 -in client.crt -noout -subject -dates; openssl pkey -in client.key -noout`];
+      }
+    },
+  },
+  NODE_EXTRA_CA_CERTS_IN_ENV_FILE: {
+    title: 'NODE_EXTRA_CA_CERTS only in .env',
+    summary: (d) =>
+      `NODE_EXTRA_CA_CERTS is set only in ${str(d.source, '.env')}${opt(d.path, ' (', ')')}: Node reads it once, when the process starts, before any dotenv code runs — so a Node app never gets this CA`,
+    remediation: (d, ctx) => [
+      `Set it where node starts — the shell, the service unit, the Dockerfile (ENV) or the CI job: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', str(d.path, caPath(ctx)))}`,
+      `Then delete the line from ${str(d.source, '.env')}: it only suggests a fix that is not in effect`,
+      `The Python SDK does not read NODE_EXTRA_CA_CERTS at all: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', str(d.path, caPath(ctx)))}`,
+    ],
   },
 
   // --- oauth ---
@@ -1009,6 +1266,14 @@ const codes: Record<Code, CodeText> = {
       if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
         return ['The token is damaged or not for this API: paste it whole, without "Bearer " or quotes', tokenMovedToCredentials(ctx)];
       }
+      if (str(d.tokenSource) !== 'oauth') {
+        // From `explain`: whose token it was is not known.
+        return [
+          'Send the token exactly as the auth server issued it, after "Authorization: Bearer " — no quotes, no line breaks, not the authorization key',
+          tokenMovedToCredentials(ctx),
+          `Check that the token comes from the auth server of the same installation as the API (official: ${OFFICIAL.authUrl} and ${OFFICIAL.baseUrl})`,
+        ];
+      }
       return [
         `A token fresh from the auth server was rejected: the auth URL and the API URL probably belong to different installations — check GIGACHAT_AUTH_URL and GIGACHAT_BASE_URL (official: ${OFFICIAL.authUrl} and ${OFFICIAL.baseUrl})`,
         'Check that no proxy strips or replaces the Authorization header (HTTPS_PROXY, NO_PROXY)',
@@ -1024,6 +1289,14 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => {
       if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
         return ['Tokens live 30 minutes; get a new one', tokenMovedToCredentials(ctx)];
+      }
+      if (str(d.tokenSource) !== 'oauth') {
+        // From `explain`: an app used a token past its 30 minutes.
+        return [
+          'Tokens live 30 minutes: the app must get a new one before expires_at; the official SDKs do it themselves when they have the key',
+          tokenMovedToCredentials(ctx),
+          `If a token that was just issued is already reported expired, check this machine's clock: ${clockSyncCommand(ctx)}`,
+        ];
       }
       return [
         `A token that has just been issued is reported expired: check this machine's clock — ${clockSyncCommand(ctx)}`,

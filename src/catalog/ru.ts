@@ -28,7 +28,9 @@ import {
   officialFor,
   opt,
   otherScopes,
+  portOf,
   pathEndsWith,
+  persistEnv,
   proxyWithAuth,
   records,
   retryAfter,
@@ -175,19 +177,94 @@ const caGetStep = (ctx: RemedyContext): string =>
   `сверьте отпечаток SHA-256: ${OFFICIAL.caSha256}` +
   (isWindows(ctx) ? '' : ` (openssl x509 -in ${OFFICIAL.caFile} -noout -fingerprint -sha256)`);
 
-const caNodeStep = (ctx: RemedyContext): string =>
-  `Node: переменная должна быть задана до запуска node — ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} — в shell, unit-файле сервиса, Dockerfile (ENV) или CI; ` +
-  `строка в .env, которую читает dotenv, появляется слишком поздно и не действует`;
+const caNodeStep = (ctx: RemedyContext, file: string = OFFICIAL.caFile): string =>
+  `Node: переменная должна быть задана до запуска node — ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, file))} — в shell, unit-файле сервиса, Dockerfile (ENV) или CI; ` +
+  `чтобы сохранить её для новых терминалов: ${persistEnv(ctx, 'NODE_EXTRA_CA_CERTS', caPath(ctx, file))}; ` +
+  `строка в .env, которую читает dotenv, появляется слишком поздно и не действует (в коде: передайте ca в https.Agent — httpsAgent в JS SDK)`;
 
-function osStoreStep(ctx: RemedyContext): string {
+function osStoreStep(ctx: RemedyContext, file: string = OFFICIAL.caFile): string {
+  const crt = file.replace(/\.pem$/, '.crt');
   if (isWindows(ctx)) {
-    return `Или добавьте его в хранилище Windows (от администратора): certutil -addstore Root russian_trusted_root_ca.cer; ` +
-      `Node читает системное хранилище только с флагом --use-system-ca (свежие версии Node), так что надёжнее NODE_EXTRA_CA_CERTS. В Docker ставьте сертификат внутрь образа`;
+    return `Или добавьте его в хранилище Windows (от администратора): certutil -addstore Root ${caPath(ctx, file)}; ` +
+      `Node читает системное хранилище только с флагом --use-system-ca (свежие версии Node), так что надёжнее NODE_EXTRA_CA_CERTS. ` +
+      `Docker: ставьте сертификат внутрь образа (COPY, затем ENV NODE_EXTRA_CA_CERTS=<путь в образе>), а не на хост`;
   }
-  return `Или добавьте его в системное хранилище — Debian/Ubuntu: sudo cp ${OFFICIAL.caFile} /usr/local/share/ca-certificates/russian-trusted-root-ca.crt && sudo update-ca-certificates; ` +
-    `RHEL/Fedora: sudo cp ${OFFICIAL.caFile} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
-    `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${OFFICIAL.caFile}. ` +
-    `В Docker это делается внутри образа (Dockerfile), а не на хосте. Системное хранилище Node читает только с --use-system-ca (свежие версии Node)`;
+  return `Или добавьте его в системное хранилище — Debian/Ubuntu: sudo cp ${file} /usr/local/share/ca-certificates/${crt} && sudo update-ca-certificates; ` +
+    `RHEL/Fedora: sudo cp ${file} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
+    `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}. ` +
+    `Docker: в Dockerfile, а не на хосте — COPY ${file} /usr/local/share/ca-certificates/${crt}, RUN update-ca-certificates, ` +
+    `ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/${crt}. Системное хранилище Node читает только с --use-system-ca (свежие версии Node)`;
+}
+
+/** «3 дн.» / «5 ч» / «12 мин» / «40 с» для числа секунд. */
+function span(sec: number): string {
+  const s = Math.abs(Math.round(sec));
+  if (s >= 2 * 86_400) return `${Math.round(s / 86_400)} дн.`;
+  if (s >= 2 * 3_600) return `${Math.round(s / 3_600)} ч`;
+  if (s >= 120) return `${Math.round(s / 60)} мин`;
+  return `${s} с`;
+}
+
+const clockOf = (c: unknown): Record<string, unknown> => records([c])[0] ?? {};
+const clockVerdict = (c: unknown): string => str(clockOf(c).verdict);
+
+/** Что говорят улики о часах — хвост к описанию ошибки дат ('' если ничего не известно). */
+function clockSays(c: unknown): string {
+  const r = clockOf(c);
+  const skew = num(r.skewSec);
+  const least = num(r.atLeastSec);
+  const fromServer = str(r.evidence) === 'server-date' && skew !== undefined;
+  switch (str(r.verdict)) {
+    case 'ok':
+      return fromServer ? `; заголовок Date сервера совпадает с этими часами (в пределах ${span(skew)}), значит, дело в самом сертификате` : '';
+    case 'behind':
+      if (fromServer) return `; по заголовку Date сервера эти часы отстают на ${span(skew)}`;
+      return least !== undefined && least > 0 ? ` минимум на ${span(least)} (сервер не предъявляет сертификат до его выпуска)` : '';
+    case 'ahead':
+      return fromServer
+        ? `; по заголовку Date сервера эти часы спешат на ${span(skew)}`
+        : '; сертификаты УЦ выше по цепочке тоже выглядят просроченными — похоже, часы сильно спешат';
+    default:
+      return '';
+  }
+}
+
+function proxyReason(reason: string): string {
+  switch (reason) {
+    case 'no-scheme':
+      return 'нет схемы (http://), а undici в Node без неё не работает';
+    case 'unsupported-scheme':
+      return 'gigadoctor умеет проверять только прокси http:// и https:// (CONNECT)';
+    default:
+      return 'это не URL';
+  }
+}
+
+function clientCertReason(reason: string): string {
+  switch (reason) {
+    case 'cert-not-set':
+      return 'задан GIGACHAT_KEY_FILE, но не задан GIGACHAT_CERT_FILE';
+    case 'missing':
+      return 'файла нет';
+    case 'unreadable':
+      return 'файл не читается';
+    case 'too-large':
+      return 'файл слишком большой для сертификата или ключа';
+    case 'der':
+      return 'он в двоичном формате DER, а нужен PEM';
+    case 'not-pem':
+      return 'это не PEM (нет строки -----BEGIN)';
+    case 'no-key':
+      return 'нет закрытого ключа: GIGACHAT_KEY_FILE не задан, а в файле сертификата ключа нет';
+    case 'passphrase-missing':
+      return 'ключ зашифрован, а GIGACHAT_KEY_FILE_PASSWORD не задан';
+    case 'bad-passphrase':
+      return 'GIGACHAT_KEY_FILE_PASSWORD не расшифровывает ключ';
+    case 'key-mismatch':
+      return 'ключ не от этого сертификата';
+    default:
+      return 'сертификат и ключ не образуют рабочую пару';
+  }
 }
 
 function clockCheckStep(ctx: RemedyContext): string {
@@ -591,9 +668,14 @@ const codes: Record<Code, CodeText> = {
       const hosts = records(d.hosts).map((h) => {
         const addrs = list(h.addresses);
         const first = addrs[0] ? ` → ${addrs[0]}${addrs.length > 1 ? ` (+${addrs.length - 1})` : ''}` : '';
-        return `${str(h.host, '?')}${first}${opt(ms(h.ms), ' за ')}`;
+        return `${str(h.role) === 'proxy' ? 'прокси ' : ''}${str(h.host, '?')}${first}${opt(ms(h.ms), ' за ')}`;
       });
-      return hosts.length ? `Разрешено: ${hosts.join('; ')}` : 'Все имена разрешаются';
+      const byProxy = list(d.resolvedByProxy);
+      const direct = records(d.routes).filter((r) => str(r.reason).startsWith('no-proxy-') && has(r.noProxyEntry));
+      const parts = [hosts.length ? `Разрешено: ${hosts.join('; ')}` : 'Все имена разрешаются'];
+      if (byProxy.length) parts.push(`${byProxy.join(', ')} разрешает прокси`);
+      if (direct.length) parts.push(direct.map((r) => `${str(r.host, '?')} идёт мимо прокси (запись NO_PROXY ${str(r.noProxyEntry)})`).join('; '));
+      return parts.join('; ');
     },
     remediation: () => [],
   },
@@ -612,7 +694,7 @@ const codes: Record<Code, CodeText> = {
   },
   DNS_TIMEOUT: {
     title: 'Таймаут DNS',
-    summary: (d) => `DNS-запрос для ${str(d.host, 'хоста')} не уложился${opt(ms(d.timeoutMs), ' в ')}; ${RETRY}`,
+    summary: (d) => `DNS-запрос для ${str(d.host, 'хоста')}${opt(d.proxy, ' (прокси из ', ')')} не уложился${opt(ms(d.timeoutMs), ' в ')}; ${RETRY}`,
     remediation: (d) => [
       'Запустите ещё раз',
       `Проверьте, работает ли DNS вообще: nslookup ${str(d.host, OFFICIAL.authHost)}`,
@@ -624,7 +706,10 @@ const codes: Record<Code, CodeText> = {
   TCP_OK: {
     title: 'TCP-соединение есть',
     summary: (d) => {
-      const targets = records(d.targets).map((t) => `${str(t.host, '?')}:${str(t.port, '?')}${opt(ms(t.ms), ' за ')}`);
+      const targets = records(d.targets).map((t) => {
+        const via = has(t.proxy) ? ` через ${str(t.proxy)}${opt(t.proxyStatus, ' (CONNECT ', ')')}` : '';
+        return `${str(t.host, '?')}:${str(t.port, '?')}${via}${opt(ms(t.ms), ' за ')}`;
+      });
       return targets.length ? `Соединение установлено: ${targets.join('; ')}` : 'Все хосты принимают соединения';
     },
     remediation: () => [],
@@ -680,21 +765,86 @@ const codes: Record<Code, CodeText> = {
   },
   PROXY_UNREACHABLE: {
     title: 'Прокси недоступен',
-    summary: (d) => `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} недоступен${opt(d.errno, ' (', ')')}`,
-    remediation: (_d, ctx) => [
+    summary: (d) =>
+      `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} недоступен${opt(d.errno, ' (', ')')}` +
+      (str(d.stage) === 'dns' ? ': его имя не разрешается' : '') +
+      opt(d.target, ', поэтому нет пути к '),
+    remediation: (d, ctx) => [
       `Проверьте HTTPS_PROXY / HTTP_PROXY (в любом регистре): хост и порт должны быть верными — ${showProxyCommand(ctx)}`,
       `Если в этой сети прокси не нужен, уберите его: ${unsetEnv(ctx, 'HTTPS_PROXY')} (и HTTP_PROXY, https_proxy, http_proxy)`,
       `Если GigaChat доступен напрямую, исключите его хосты из прокси: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      `Проверьте порт прокси: ${tcpTest(ctx, hostOf(d.proxy) ?? '<хост-прокси>', portOf(d.proxy))}`,
     ],
   },
   PROXY_AUTH_REQUIRED: {
     title: 'Прокси требует логин',
-    summary: (d) => `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} требует авторизации (HTTP 407)`,
+    summary: (d) =>
+      `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} ` +
+      (d.credentialsSent === true ? 'не принял логин из URL прокси' : 'требует авторизации') +
+      ` (HTTP 407${opt(d.scheme, ', схема ')})${opt(d.target, ' для CONNECT ')}`,
+    remediation: (d, ctx) => {
+      const windowsAuth = /^(ntlm|negotiate|kerberos)$/i.test(str(d.scheme));
+      const local = 'Если прокси требует Windows-авторизацию (NTLM/Kerberos), поднимите локальный прокси-посредник вроде cntlm или px и укажите его в HTTPS_PROXY';
+      const login = d.credentialsSent === true
+        ? `Проверьте логин и пароль в URL прокси (${proxyWithAuth(d.proxy)}); спецсимволы пароля закодируйте (@ → %40, : → %3A)`
+        : `Добавьте логин в URL прокси: ${ctx.setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy))}; спецсимволы пароля закодируйте (@ → %40, : → %3A)`;
+      return [
+        ...(windowsAuth ? [local, login] : [login, local]),
+        `Если GigaChat доступен без прокси, исключите его хосты: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      ];
+    },
+  },
+  PROXY_CONNECT_REFUSED: {
+    title: 'Прокси не открыл туннель',
+    summary: (d) =>
+      has(d.status)
+        ? `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} отказал в CONNECT ${str(d.target, 'к хосту GigaChat')} (HTTP ${str(d.status)}${opt(d.statusText, ' ')})`
+        : `${str(d.proxy, 'Прокси')} ${str(d.reason) === 'closed' ? 'закрыл соединение вместо ответа на CONNECT' : 'ответил на CONNECT не как HTTP-прокси'}${opt(d.target, ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const steps: string[] = [];
+      if (/:9443$/.test(str(d.target))) {
+        steps.push('Многие прокси разрешают CONNECT только на порт 443 (SSL_ports в Squid по умолчанию): попросите администраторов разрешить CONNECT на ngw.devices.sberbank.ru:9443 — порт OAuth');
+      } else {
+        steps.push(`Попросите администраторов разрешить CONNECT на ${str(d.target, 'хосты GigaChat')} через прокси`);
+      }
+      if (!has(d.status)) steps.push(`Проверьте, что HTTPS_PROXY указывает на HTTP-прокси (хост и порт): ${showProxyCommand(ctx)}`);
+      steps.push(`Если GigaChat доступен напрямую, исключите его хосты из прокси: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`);
+      return steps;
+    },
+  },
+  PROXY_BAD_GATEWAY: {
+    title: 'Прокси не достучался до хоста',
+    summary: (d) =>
+      `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} не смог открыть ${str(d.target, 'соединение')} (HTTP ${str(d.status, '5xx')}${opt(d.statusText, ' ')}); ${RETRY}`,
     remediation: (d, ctx) => [
-      `Добавьте логин в URL прокси: ${ctx.setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy))}; спецсимволы пароля закодируйте (@ → %40, : → %3A)`,
-      'Если прокси требует Windows-авторизацию (NTLM/Kerberos), поднимите локальный прокси-посредник вроде cntlm или px и укажите его в HTTPS_PROXY',
-      `Если GigaChat доступен без прокси, исключите его хосты: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      'Запустите ещё раз через минуту',
+      `Сам прокси не достаёт до ${str(d.target, 'хоста')} (его DNS или файрвол): попросите администраторов открыть доступ`,
+      `Если GigaChat доступен напрямую, исключите его хосты из прокси: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
     ],
+  },
+  PROXY_TIMEOUT: {
+    title: 'Таймаут прокси',
+    summary: (d) =>
+      `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} ${str(d.stage) === 'connect-response' ? 'принял соединение, но не ответил на CONNECT' : 'не принял соединение'}` +
+      `${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Запустите ещё раз',
+      `Проверьте хост и порт прокси: ${showProxyCommand(ctx)}; проверка: ${tcpTest(ctx, hostOf(d.proxy) ?? '<хост-прокси>', portOf(d.proxy))}`,
+      timeoutStep,
+    ],
+  },
+  PROXY_INVALID_URL: {
+    title: 'Настройка прокси непригодна',
+    summary: (d) => `${str(d.variable, 'HTTPS_PROXY')}=${str(d.value, '…')} нельзя использовать: ${proxyReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const name = str(d.variable, 'HTTPS_PROXY');
+      const value = str(d.value);
+      const fixed = str(d.reason) === 'no-scheme' && value ? `http://${value}` : PROXY;
+      return [
+        `Запишите полный URL: ${ctx.setEnv(name, fixed)} (с логином: ${proxyWithAuth(fixed)})`,
+        `Node (undici), Python SDK (httpx) и gigadoctor читают HTTPS_PROXY / HTTP_PROXY в любом регистре; что задано сейчас: ${showProxyCommand(ctx)}`,
+      ];
+    },
   },
 
   // --- tls ---
@@ -702,7 +852,9 @@ const codes: Record<Code, CodeText> = {
     title: 'Сертификат проверен',
     summary: (d) => {
       const targets = records(d.targets).map((t) => {
-        const extra = [opt(t.issuer, 'издатель '), opt(t.validTo, 'действует до ')].filter(Boolean).join(', ');
+        const timing = records([t.timings])[0] ?? {};
+        const times = [opt(ms(timing.connectMs), 'соединение '), opt(ms(timing.tlsMs), 'TLS ')].filter(Boolean).join(', ');
+        const extra = [opt(t.issuer, 'издатель '), opt(t.validTo, 'действует до '), opt(t.proxy, 'через '), times].filter(Boolean).join(', ');
         return `${str(t.host, '?')}:${str(t.port, '443')}${extra ? ` (${extra})` : ''}`;
       });
       return targets.length ? `Цепочка проверена: ${targets.join('; ')}` : 'Цепочки сертификатов проверены';
@@ -711,31 +863,57 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_UNTRUSTED_ROOT: {
     title: 'Нет корневого сертификата Минцифры',
-    summary: (d) =>
-      `${hostPort(d)}: цепочка сертификатов${opt(d.issuer, ' (издатель ', ')')} не проходит проверку${opt(d.errno, ' (', ')')} — ` +
-      `этот Node не доверяет Russian Trusted Root CA (НУЦ Минцифры)` +
-      opt(d.caFile, '; указанный CA-файл ', ' не помог'),
+    summary: (d) => {
+      const head = `${hostPort(d)}: цепочка сертификатов${opt(d.issuer, ' (издатель ', ')')} не проходит проверку${opt(d.errno, ' (', ')')}`;
+      if (d.verifiesWithRussianRoot === false) {
+        const why = d.claimsRussianRoot === true
+          ? ': она носит имя Russian Trusted Root CA, но подписана не настоящим корнем, так что этому процессу не хватает корня, которым она подписана на самом деле'
+          : ` и не ведёт к Russian Trusted Root CA: этому процессу не хватает корня ${opt(d.issuer, '«', '»') || 'её издателя'}`;
+        return `${head}${why}${opt(d.caFile, '; указанный CA-файл ', ' не помог')}`;
+      }
+      const proof = d.verifiesWithRussianRoot === true ? ' С встроенным корнем (SHA-256 D2:6D…CF:31) она проверяется: установка этого корня всё исправит' : '';
+      return `${head} — этот Node не доверяет Russian Trusted Root CA (НУЦ Минцифры)` +
+        opt(d.caFile, '; указанный CA-файл ', ' не помог') + (proof ? `.${proof}` : '');
+    },
     remediation: (d, ctx) => {
+      if (d.verifiesWithRussianRoot === false) {
+        const file = 'server-root-ca.pem';
+        return [
+          d.claimsRussianRoot === true
+            ? `Настоящий корень Минцифры (SHA-256 D2:6D…CF:31) не поможет: возьмите у владельцев ${str(d.host, 'этого сервера')} CA-сертификат (PEM), которым цепочка подписана на самом деле — у тестового стенда он свой`
+            : `Корень Минцифры здесь не поможет: возьмите корневой сертификат ${opt(d.issuer, '«', '»') || 'издателя'} (PEM) у владельцев ${str(d.host, 'этого сервера')}`,
+          caNodeStep(ctx, file),
+          `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx, file))}; gigadoctor: --ca-file ${caPath(ctx, file)}`,
+          osStoreStep(ctx, file),
+        ];
+      }
       const first = has(d.caFile)
         ? `${str(d.caFile)} не подтверждает эту цепочку: проверьте, что в нём Russian Trusted Root CA. ${caGetStep(ctx)}`
         : caGetStep(ctx);
       return [
         first,
         caNodeStep(ctx),
-        `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`,
+        `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))} (gigadoctor тоже её читает, либо --ca-file)`,
         osStoreStep(ctx),
       ];
     },
   },
   TLS_INTERCEPTED: {
     title: 'TLS перехватывается',
-    summary: (d) =>
-      `TLS-соединение с ${hostPort(d, 'сервером')} перехвачено: сертификат выдан ${opt(d.issuer, '«', '»') || 'неизвестным издателем'}, а не Russian Trusted Root CA — трафик переподписывает корпоративный прокси или антивирус`,
+    summary: (d) => {
+      const who = opt(d.issuer, '«', '»') || 'неизвестным издателем';
+      const how = d.claimsRussianRoot === true
+        ? `цепочка носит имя Russian Trusted Root CA, но им не подписана (верхний издатель ${opt(d.issuer, '«', '»') || 'неизвестен'})`
+        : `сертификат выдан ${who}, а не Russian Trusted Root CA`;
+      return `TLS-соединение с ${hostPort(d, 'сервером')}${opt(d.proxy, ' через прокси ')} перехвачено: ${how} — трафик переподписывает ${has(d.proxy) ? 'этот прокси' : 'корпоративный прокси'} или антивирус`;
+    },
     remediation: (d, ctx) => [
       `Попросите у администраторов корневой сертификат ${opt(d.issuer, '«', '»') || 'перехватывающего прокси'} (PEM) и подключите его до запуска node: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, 'corporate-root.pem'))}; ` +
         'в файле может быть несколько сертификатов — допишите туда и Russian Trusted Root CA (gigadoctor ca --out russian-trusted-root-ca.pem)',
-      `Или попросите исключить ${OFFICIAL.authHost}, ${OFFICIAL.apiHosts.join(', ')} из TLS-инспекции`,
+      `Или попросите исключить ${OFFICIAL.authHost}, ${OFFICIAL.apiHosts.join(', ')} из TLS-инспекции` +
+        (has(d.proxy) ? `; если они доступны напрямую, пустите их мимо прокси: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}` : ''),
       'Если это локальный антивирус («проверка защищённых соединений», HTTPS-сканирование), добавьте эти хосты в исключения',
+      `Python SDK: тот же PEM-файл в ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx, 'corporate-root.pem'))}`,
     ],
   },
   TLS_HOSTNAME_MISMATCH: {
@@ -750,25 +928,32 @@ const codes: Record<Code, CodeText> = {
   },
   TLS_EXPIRED: {
     title: 'Сертификат просрочен',
-    summary: (d) => `Срок сертификата ${hostPort(d, 'сервера')} истёк${opt(d.validTo, ' ')} — по часам этой машины`,
-    remediation: (_d, ctx) => [
-      clockCheckStep(ctx),
-      'Если часы верные, просроченный сертификат — не обычный сертификат GigaChat: на пути прокси или антивирус (издателя покажет --verbose) либо устаревший сертификат в вашем CA-файле',
-      'Повторите позже; если не проходит, сообщите в поддержку GigaChat хост и время',
-    ],
+    summary: (d) =>
+      `Срок сертификата${opt(d.subject, ' «', '»')} ${hostPort(d, 'сервера')} истёк${opt(d.validTo, ' ')} — по часам этой машины${clockSays(d.clock)}`,
+    remediation: (d, ctx) => {
+      const clockOk = clockVerdict(d.clock) === 'ok';
+      return [
+        ...(clockOk ? [] : [clockCheckStep(ctx)]),
+        'Если часы верные, просроченный сертификат — не обычный сертификат GigaChat: на пути прокси или антивирус (издателя покажет --verbose) либо устаревший сертификат в вашем CA-файле',
+        'Повторите позже; если не проходит, сообщите в поддержку GigaChat хост и время',
+      ];
+    },
   },
   TLS_NOT_YET_VALID: {
     title: 'Сертификат ещё не действует',
     summary: (d) =>
-      `Сертификат ${hostPort(d, 'сервера')} действует только с ${str(d.validFrom, 'более поздней даты')} — вероятно, часы этой машины отстают`,
-    remediation: (_d, ctx) => [
-      clockCheckStep(ctx),
-      'В WSL2 и виртуалках часы уходят после сна: wsl --shutdown или перезапуск ВМ; контейнеры берут время хоста',
-    ],
+      `Сертификат${opt(d.subject, ' «', '»')} ${hostPort(d, 'сервера')} действует только с ${str(d.validFrom, 'более поздней даты')}` +
+      (clockVerdict(d.clock) === 'ok' ? clockSays(d.clock) : ` — вероятно, часы этой машины отстают${clockSays(d.clock)}`),
+    remediation: (d, ctx) => clockVerdict(d.clock) === 'ok'
+      ? ['Часы совпадают с серверными: сертификат поставили раньше даты начала его действия — сообщите хост и время его владельцам', reportStep]
+      : [
+        clockCheckStep(ctx),
+        'В WSL2 и виртуалках часы уходят после сна: wsl --shutdown или перезапуск ВМ; контейнеры берут время хоста',
+      ],
   },
   TLS_TIMEOUT: {
     title: 'Таймаут TLS-рукопожатия',
-    summary: (d) => `TLS-рукопожатие с ${hostPort(d, 'сервером')} не завершилось${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
+    summary: (d) => `TLS-рукопожатие с ${hostPort(d, 'сервером')}${opt(d.proxy, ' через ')} не завершилось${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
     remediation: (_d, ctx) => [
       'Запустите ещё раз',
       `TCP проходит, а TLS зависает — типично для DPI или фильтрующего файрвола: попробуйте другую сеть, без VPN или через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
@@ -789,15 +974,45 @@ const codes: Record<Code, CodeText> = {
       ];
     },
   },
+  TLS_CLIENT_CERT_REQUIRED: {
+    title: 'Нужен клиентский сертификат',
+    summary: (d) =>
+      `${hostPort(d)} требует клиентский сертификат (mTLS)${d.clientCertSent === true ? ' и не принял предложенный' : ', а он не настроен'}${opt(d.errno, ' (', ')')}`,
+    remediation: (_d, ctx) => [
+      `Укажите сертификат и ключ, выданные для этого сервиса: ${ctx.setEnv('GIGACHAT_CERT_FILE', caPath(ctx, 'client.crt'))} и ${ctx.setEnv('GIGACHAT_KEY_FILE', caPath(ctx, 'client.key'))} (и GIGACHAT_KEY_FILE_PASSWORD, если ключ зашифрован)`,
+      'Python SDK читает эти переменные; JS SDK принимает их как https.Agent с cert, key и passphrase, переданный в httpsAgent',
+      `Персональные и бизнес-ключи работают с публичными хостами (${OFFICIAL.baseUrl}), где клиентский сертификат не нужен: если mTLS неожидан, проверьте GIGACHAT_BASE_URL`,
+    ],
+  },
+  TLS_CLIENT_CERT_REJECTED: {
+    title: 'Клиентский сертификат отклонён',
+    summary: (d) => `${hostPort(d)} отклонил клиентский сертификат${opt(d.certFile, ' из ')}${opt(d.errno, ' (', ')')}`,
+    remediation: (d) => [
+      `Проверьте, что это сертификат, выданный для этого сервиса, и он ещё действует: openssl x509 -in ${str(d.certFile, 'client.crt')} -noout -subject -issuer -dates`,
+      'Если его выпустил промежуточный УЦ, допишите этот промежуточный сертификат в файл после самого сертификата',
+      'Уточните у выпустившего, зарегистрирован ли сертификат для этого хоста; возможно, нужен новый',
+    ],
+  },
+  TLS_SUB_CA_EXPIRING: {
+    title: 'Скоро истекает Sub CA',
+    summary: (d) =>
+      `${hostPort(d)} предъявляет ${str(d.subject, 'Russian Trusted Sub CA')}, срок которого истекает${opt(d.validTo, ' ')}${opt(d.daysLeft, ' (через ', ' дн.)')}: всё, что доверяет этому промежуточному сертификату вместо корня, тогда сломается`,
+    remediation: (_d, ctx) => [
+      `Доверяйте корню, а не промежуточному: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} (gigadoctor ca --out ${OFFICIAL.caFile})`,
+      `Если ваш бандл закрепляет Sub CA, добавьте его преемника («Russian Trusted Sub CA 2024») с ${OFFICIAL.caPage}`,
+    ],
+  },
   TLS_VERIFICATION_DISABLED: {
     title: 'Проверка TLS отключена',
     summary: (d) =>
-      `Проверка сертификатов ОТКЛЮЧЕНА${opt(d.reason, ' (', ')')}: результаты TLS ничего не доказывают, а ключ может уйти подставному серверу`,
+      str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
+        ? `Ваше приложение ОТКЛЮЧАЕТ проверку сертификатов (GIGACHAT_VERIFY_SSL_CERTS${opt(sourceLabel(d.source), ' из ')}): ключ уйдёт любому подставному серверу; gigadoctor всё равно проверил`
+        : `Проверка сертификатов ОТКЛЮЧЕНА${opt(d.reason, ' (', ')')}: ключ и токен ушли без доказательства, кто их получает; найденное проверкой показано как предупреждение`,
     remediation: (d, ctx) => [
       `Отключение проверки — никогда не решение: подключите Russian Trusted Root CA — gigadoctor ca --out ${OFFICIAL.caFile}, затем ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} до запуска node`,
       str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
         ? `Верните проверку: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}${isFileSource(d.source) ? ` и удалите строку ${str(d.source)}` : ''}; Python SDK принимает CA-файл через ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
-        : 'Запустите gigadoctor ещё раз без опции, отключающей проверку, чтобы увидеть настоящий вердикт TLS',
+        : 'Что нашла проверка, показано выше как предупреждение: клиент с включённой проверкой на этом остановится. Исправьте это и запустите gigadoctor без опции, отключающей проверку',
     ],
   },
   CA_FILE_INVALID: {
@@ -828,6 +1043,49 @@ const codes: Record<Code, CodeText> = {
       }
       return steps;
     },
+  },
+
+  CLIENT_CERT_INVALID: {
+    title: 'Клиентский сертификат непригоден',
+    summary: (d) =>
+      `${str(d.variable, 'GIGACHAT_CERT_FILE')}${opt(d.path, ' (', ')')} нельзя использовать для mTLS: ${clientCertReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const reason = str(d.reason);
+      const path = str(d.path, str(d.which) === 'key' ? 'client.key' : 'client.crt');
+      switch (reason) {
+        case 'cert-not-set':
+          return [`GIGACHAT_KEY_FILE задан, а сертификат — нет: ${ctx.setEnv('GIGACHAT_CERT_FILE', caPath(ctx, 'client.crt'))}`];
+        case 'missing':
+        case 'unreadable':
+        case 'too-large':
+          return [`Укажите абсолютный путь к файлу и проверьте права на чтение: ${ctx.setEnv(str(d.variable, 'GIGACHAT_CERT_FILE'), caPath(ctx, str(d.which) === 'key' ? 'client.key' : 'client.crt'))}`];
+        case 'der':
+          return [str(d.which) === 'key'
+            ? `Переведите ключ в PEM: openssl pkey -inform der -in ${path} -out client.key`
+            : `Переведите сертификат в PEM: openssl x509 -inform der -in ${path} -out client.crt`];
+        case 'no-key':
+          return [`В файле сертификата нет закрытого ключа: ${ctx.setEnv('GIGACHAT_KEY_FILE', caPath(ctx, 'client.key'))}`];
+        case 'passphrase-missing':
+          return [`Ключ зашифрован: задайте пароль там, где запускается приложение — ${ctx.setEnv('GIGACHAT_KEY_FILE_PASSWORD', '<пароль ключа>')}, — но не в командной строке`];
+        case 'bad-passphrase':
+          return ['GIGACHAT_KEY_FILE_PASSWORD не расшифровывает ключ: проверьте его (и что не прихватились кавычки или пробелы в конце)'];
+        case 'key-mismatch':
+          return ['Ключ не от этого сертификата: возьмите ключ, с которым создавался запрос на этот сертификат',
+            `Сравните: openssl x509 -in ${str(d.path, 'client.crt')} -noout -pubkey и openssl pkey -in client.key -pubout должны совпасть`];
+        default:
+          return ['Проверьте файлы через openssl: openssl x509 -in client.crt -noout -subject -dates; openssl pkey -in client.key -noout'];
+      }
+    },
+  },
+  NODE_EXTRA_CA_CERTS_IN_ENV_FILE: {
+    title: 'NODE_EXTRA_CA_CERTS только в .env',
+    summary: (d) =>
+      `NODE_EXTRA_CA_CERTS задан только в ${str(d.source, '.env')}${opt(d.path, ' (', ')')}: Node читает его один раз, при запуске процесса, раньше любого кода dotenv — Node-приложение этот CA не получит`,
+    remediation: (d, ctx) => [
+      `Задайте его там, где запускается node — в shell, unit-файле сервиса, Dockerfile (ENV) или CI: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', str(d.path, caPath(ctx)))}`,
+      `Затем удалите строку из ${str(d.source, '.env')}: она лишь создаёт видимость исправления`,
+      `Python SDK вообще не читает NODE_EXTRA_CA_CERTS: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', str(d.path, caPath(ctx)))}`,
+    ],
   },
 
   // --- oauth ---
@@ -1010,6 +1268,14 @@ const codes: Record<Code, CodeText> = {
       if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
         return ['Токен повреждён или выдан не для этого API: вставьте его целиком, без «Bearer » и кавычек', tokenMovedToCredentials(ctx)];
       }
+      if (str(d.tokenSource) !== 'oauth') {
+        // Из `explain`: чей это токен, неизвестно.
+        return [
+          'Передавайте токен ровно таким, каким его выдал сервер авторизации, после «Authorization: Bearer » — без кавычек, переносов строк и не ключ авторизации',
+          tokenMovedToCredentials(ctx),
+          `Проверьте, что токен получен от сервера авторизации той же инсталляции, что и API (официальные: ${OFFICIAL.authUrl} и ${OFFICIAL.baseUrl})`,
+        ];
+      }
       return [
         `Только что выданный токен отклонён: похоже, URL авторизации и URL API относятся к разным инсталляциям — проверьте GIGACHAT_AUTH_URL и GIGACHAT_BASE_URL (официальные: ${OFFICIAL.authUrl} и ${OFFICIAL.baseUrl})`,
         'Проверьте, не вырезает и не подменяет ли прокси заголовок Authorization (HTTPS_PROXY, NO_PROXY)',
@@ -1025,6 +1291,14 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => {
       if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
         return ['Токен живёт 30 минут — нужен новый', tokenMovedToCredentials(ctx)];
+      }
+      if (str(d.tokenSource) !== 'oauth') {
+        // Из `explain`: приложение пользовалось токеном дольше 30 минут.
+        return [
+          'Токен живёт 30 минут: приложение должно получать новый до expires_at; официальные SDK делают это сами, если у них есть ключ',
+          tokenMovedToCredentials(ctx),
+          `Если только что выданный токен уже считается истёкшим, проверьте часы этой машины: ${clockSyncCommand(ctx)}`,
+        ];
       }
       return [
         `Только что выданный токен считается истёкшим: проверьте часы этой машины — ${clockSyncCommand(ctx)}`,

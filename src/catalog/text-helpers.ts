@@ -83,6 +83,17 @@ export function hostOf(v: unknown): string | undefined {
   }
 }
 
+/** Port of a URL-ish value (the scheme's default when none is written), else the fallback. */
+export function portOf(v: unknown, fallback = '3128'): string {
+  const s = str(v);
+  try {
+    const u = new URL(s);
+    return u.port || (u.protocol === 'https:' ? '443' : u.protocol === 'http:' ? '80' : fallback);
+  } catch {
+    return fallback;
+  }
+}
+
 /** `origin + path` of a URL, or the fallback when the URL does not parse. */
 export function withPath(url: unknown, path: unknown, fallback: string): string {
   const p = str(path);
@@ -284,4 +295,21 @@ export function truncate(items: string[], max: number, more: (n: number) => stri
 /** Is the model GigaChat-3-Ultra, which only api.giga.chat serves? */
 export function isUltra(model: unknown): boolean {
   return /gigachat-3-ultra/i.test(str(model));
+}
+
+/**
+ * The command that keeps a variable for new sessions ("persist"): PowerShell
+ * [Environment]::SetEnvironmentVariable(…, 'User'), cmd setx, POSIX a line in ~/.profile.
+ */
+export function persistEnv(ctx: RemedyContext, name: string, value: string): string {
+  switch (ctx.shell) {
+    case 'powershell':
+      return `[Environment]::SetEnvironmentVariable('${name}', '${value.replace(/'/g, "''")}', 'User')`;
+    case 'cmd':
+      return `setx ${name} "${value.replace(/"/g, '')}"`;
+    default: {
+      const line = `export ${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`;
+      return `echo '${line.replace(/'/g, `'\\''`)}' >> ~/.profile`;
+    }
+  }
 }

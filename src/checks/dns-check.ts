@@ -1,25 +1,53 @@
-import type { Check, Verdict } from '../types.js';
+import type { Check, Details, Verdict } from '../types.js';
 import { displayUrl } from './endpoints-check.js';
-import { networkTargets } from './network-targets.js';
+import { invalidProxy, networkTargets, routeDetails } from './network-targets.js';
 
-/** Each host resolves; the time it took is kept for the report. */
+/**
+ * Each host this machine must resolve does; the time it took is kept for the report. Through
+ * a proxy that is the proxy's host: the proxy resolves the GigaChat hosts itself, so a
+ * local resolver that cannot is no fault then.
+ */
 export const dnsCheck: Check = {
   id: 'dns',
   needs: ['endpoints'],
   async run({ settings, probe }): Promise<Verdict> {
     const targets = networkTargets(settings);
-    const hosts = [...new Set(targets.map((t) => t.host))];
-    const results = await Promise.all(hosts.map(async (host) => ({ host, result: await probe.resolve(host, settings.timeoutMs.value) })));
+    const bad = invalidProxy(targets);
+    if (bad) return { status: 'fail', code: 'PROXY_INVALID_URL', details: bad };
+
+    const lookups = new Map<string, { role: 'target' | 'proxy'; proxy?: string }>();
+    for (const t of targets) {
+      const p = t.route.proxy;
+      if (p) {
+        if (!lookups.has(p.host)) lookups.set(p.host, { role: 'proxy', proxy: p.display });
+      } else if (!lookups.has(t.host)) {
+        lookups.set(t.host, { role: 'target' });
+      }
+    }
+    const timeoutMs = settings.timeoutMs.value;
+    const results = await Promise.all([...lookups].map(async ([host, info]) => ({ host, ...info, result: await probe.resolve(host, timeoutMs) })));
+    const routes = targets.map(routeDetails);
+
     const failed = results.find((r) => !r.result.ok);
     if (failed && !failed.result.ok) {
-      const which = targets.find((t) => t.host === failed.host)?.which;
+      const { failure } = failed.result;
+      if (failed.role === 'proxy' && failure.code === 'DNS_NOT_FOUND') {
+        return { status: 'fail', code: 'PROXY_UNREACHABLE', details: { proxy: failed.proxy, host: failed.host, errno: 'ENOTFOUND', stage: 'dns', routes } };
+      }
+      const target = targets.find((t) => t.host === failed.host);
+      const which = target?.which;
       const url = which === 'auth' ? settings.authUrl.value : settings.baseUrl.value;
-      return { status: 'fail', code: failed.result.failure.code, details: { ...failed.result.failure.details, which, url: displayUrl(url) } };
+      const extra: Details = failed.role === 'proxy' ? { proxy: failed.proxy } : { which, url: displayUrl(url) };
+      return { status: 'fail', code: failure.code, details: { ...failure.details, ...extra, routes } };
     }
     return {
       status: 'pass',
       code: 'DNS_OK',
-      details: { hosts: results.map(({ host, result }) => (result.ok ? { host, addresses: result.value.addresses, ms: result.value.ms } : { host })) },
+      details: {
+        hosts: results.map(({ host, role, result }) => (result.ok ? { host, role, addresses: result.value.addresses, ms: result.value.ms } : { host, role })),
+        routes,
+        resolvedByProxy: [...new Set(targets.filter((t) => t.route.proxy).map((t) => t.host))],
+      },
     };
   },
 };

@@ -73,6 +73,10 @@ export function exchangeDetails(method: string, res: HttpResponse, sentHeader: s
       url: displayUrl(res.url),
       status: res.status,
       ms: res.ms,
+      // Time to the status line and headers; DNS, connect and TLS are in the dns/tcp/tls checks.
+      ttfbMs: res.ttfbMs ?? null,
+      ...(res.viaProxy ? { proxy: res.viaProxy } : {}),
+      ...(res.tlsVerified === false ? { tlsVerified: false } : {}),
       [sentHeader]: sentId,
       requestId: res.headers['x-request-id'] ?? null,
       sessionId: res.headers['x-session-id'] ?? null,

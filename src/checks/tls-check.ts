@@ -1,80 +1,146 @@
-import type { NetResult, PresentedCert, TlsAnswer } from '../probe/net.js';
-import type { NetworkFailure } from '../probe/types.js';
-import type { Check, Details, Note, Verdict } from '../types.js';
+import type { TlsAnswer } from '../probe/net.js';
+import type { Settings } from '../settings/types.js';
+import { bundledRussianCas } from '../trust/bundled.js';
+import { VERIFICATION_CODES, commonName, expiringNotes, explainTlsFailure } from '../trust/explain.js';
+import type { Check, CheckContext, Details, Note, Verdict } from '../types.js';
 import { OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from './known.js';
-import { networkTargets, type Target } from './network-targets.js';
+import { invalidProxy, networkTargets } from './network-targets.js';
 
-/** The handshake verifies with the trust the user's app would have; a failure is explained from the presented chain. */
+/**
+ * The handshake verifies with the trust the user's app would have; a failure is explained
+ * from the presented chain. Under --insecure it still verifies, so the report can say what
+ * verification would have found, and every such finding is a warning instead of a failure.
+ */
 export const tlsCheck: Check = {
   id: 'tls',
   needs: ['tcp'],
-  async run({ settings, probe, now }): Promise<Verdict> {
+  async run(ctx): Promise<Verdict> {
+    const { settings, probe } = ctx;
     const timeoutMs = settings.timeoutMs.value;
-    if (settings.caFile && settings.caFileRead && !settings.caFileRead.ok) {
-      return {
-        status: 'fail',
-        code: 'CA_FILE_INVALID',
-        details: { path: settings.caFile.value, variable: settings.caFile.name, source: settings.caFile.source, reason: settings.caFileRead.reason },
-      };
-    }
+    const unusable = unusableFiles(settings);
+    if (unusable) return unusable;
     const targets = networkTargets(settings);
-    const results = await Promise.all(targets.map(async (t) => ({ t, result: await probe.handshake(t.host, t.port, { verify: true, timeoutMs }) })));
+    const bad = invalidProxy(targets);
+    if (bad) return { status: 'fail', code: 'PROXY_INVALID_URL', details: bad };
 
-    const notes: Note[] = [];
-    if (settings.insecure) notes.push({ code: 'TLS_VERIFICATION_DISABLED', details: { reason: '--insecure' } });
-    if (!settings.appVerifiesTls.value) {
-      notes.push({ code: 'TLS_VERIFICATION_DISABLED', details: { reason: 'GIGACHAT_VERIFY_SSL_CERTS', source: settings.appVerifiesTls.source } });
-    }
+    const notes = trustNotes(settings);
+    const results = await Promise.all(
+      targets.map(async (t) => ({ t, result: await probe.handshake(t.host, t.port, { verify: true, timeoutMs, via: t.route.proxy }) })),
+    );
 
     for (const { t, result } of results) {
       if (result.ok) continue;
-      if (result.failure.layer !== 'tls') return { status: 'fail', code: result.failure.code, details: result.failure.details };
+      const { failure } = result;
+      if (!VERIFICATION_CODES.has(failure.code)) {
+        // Not about the certificate (a timeout, a refused client certificate, a reset): nothing to read.
+        return withNotes({ status: 'fail', code: failure.code, details: { ...failure.details, which: t.which } }, notes);
+      }
       // The verified handshake failed: look again without verifying, only to read what was presented.
-      const look = await probe.handshake(t.host, t.port, { verify: false, timeoutMs });
-      return explainTlsFailure(t, result.failure, look, now(), settings.caFile?.value ?? null);
+      const look = await probe.handshake(t.host, t.port, { verify: false, timeoutMs, via: t.route.proxy });
+      const verdict = explainTlsFailure({
+        target: { host: t.host, port: t.port, which: t.which, official: isOfficial(t.host) },
+        proxy: t.route.proxy?.display ?? null,
+        failure,
+        look,
+        now: ctx.now(),
+        serverDate: probe.serverDate?.() ?? null,
+        caFile: settings.caFile?.value ?? null,
+        bundled: bundledRussianCas(),
+      });
+      // --insecure: the requests go out anyway, so the finding is a (loud) warning, not a stop.
+      if (settings.insecure && VERIFICATION_CODES.has(verdict.code)) verdict.status = 'warn';
+      return withNotes(verdict, notes);
     }
 
+    const dnsMs = dnsTimes(ctx);
     const details: Details = {
       targets: results.map(({ t, result }) => {
         const v = (result as { ok: true; value: TlsAnswer }).value;
-        return { host: t.host, port: t.port, ms: v.ms, protocol: v.protocol, issuer: v.chain[0]?.issuer ?? null, validTo: v.chain[0]?.validTo ?? null };
+        return {
+          host: t.host,
+          port: t.port,
+          protocol: v.protocol,
+          issuer: v.chain[0] ? commonName(v.chain[0].issuer) : null,
+          validTo: v.chain[0]?.validTo ?? null,
+          proxy: v.viaProxy,
+          // curl -w style: name lookup, connect (or proxy tunnel), TLS handshake.
+          timings: { dnsMs: dnsMs.get(t.route.proxy?.host ?? t.host) ?? null, connectMs: v.connectMs, tlsMs: v.tlsMs },
+        };
       }),
     };
+    for (const { t, result } of results) if (result.ok) notes.push(...expiringNotes(result.value.chain, ctx.now(), t));
     const [first, ...rest] = notes;
     if (first) return { status: 'warn', code: first.code, details: { ...details, ...first.details }, notes: rest };
     return { status: 'pass', code: 'TLS_OK', details };
   },
 };
 
-/** Why verification failed, read from the chain the server presented. Pure. */
-export function explainTlsFailure(
-  target: Target, failure: NetworkFailure, look: NetResult<TlsAnswer>, now: number, caFile: string | null,
-): Verdict {
-  const base: Details = { host: target.host, port: target.port, which: target.which, errno: failure.details.errno ?? null, caFile };
-  if (!look.ok) return { status: 'fail', code: failure.code, details: { ...base, ...failure.details } };
-  const chain = look.value.chain;
-  const leaf = chain[0];
-  const details: Details = { ...base, chain: chain.map(describe) };
-  if (leaf) {
-    if (Date.parse(leaf.validTo) < now) return { status: 'fail', code: 'TLS_EXPIRED', details: { ...details, validTo: leaf.validTo } };
-    if (Date.parse(leaf.validFrom) > now) return { status: 'fail', code: 'TLS_NOT_YET_VALID', details: { ...details, validFrom: leaf.validFrom } };
+/** A CA file or client certificate that cannot be used is the finding: no handshake would mean anything. */
+function unusableFiles(settings: Settings): Verdict | null {
+  if (settings.caFile && settings.caFileRead && !settings.caFileRead.ok) {
+    return {
+      status: 'fail',
+      code: 'CA_FILE_INVALID',
+      details: { path: settings.caFile.value, variable: settings.caFile.name, source: settings.caFile.source, reason: settings.caFileRead.reason },
+    };
   }
-  if (failure.code === 'TLS_HOSTNAME_MISMATCH') return { status: 'fail', code: failure.code, details: { ...details, certNames: leaf?.names ?? [] } };
-  if (failure.code !== 'TLS_UNTRUSTED_ROOT') return { status: 'fail', code: failure.code, details: { ...details, ...failure.details } };
-
-  const top = chain[chain.length - 1];
-  const issuer = top ? commonName(top.issuer) : null;
-  const russian = chain.some((c) => /Russian Trusted/i.test(c.issuer));
-  const official = OFFICIAL_AUTH_HOSTS.includes(target.host) || OFFICIAL_API_HOSTS.includes(target.host);
-  // GigaChat's own hosts are signed under the Russian Trusted Root CA; any other issuer there sits in between.
-  if (official && !russian) return { status: 'fail', code: 'TLS_INTERCEPTED', details: { ...details, issuer } };
-  return { status: 'fail', code: 'TLS_UNTRUSTED_ROOT', details: { ...details, issuer, russianChain: russian } };
+  const cc = settings.clientCert;
+  if (cc && !cc.read.ok) {
+    const which = cc.read.which;
+    const file = which === 'key' ? cc.keyFile ?? cc.certFile : cc.certFile;
+    return {
+      status: 'fail',
+      code: 'CLIENT_CERT_INVALID',
+      details: {
+        which,
+        reason: cc.read.reason,
+        path: file?.value ?? null,
+        variable: file?.name ?? (which === 'key' ? 'GIGACHAT_KEY_FILE' : 'GIGACHAT_CERT_FILE'),
+        source: file?.source ?? null,
+        passwordSource: cc.passwordSource,
+      },
+    };
+  }
+  return null;
 }
 
-function describe(c: PresentedCert): Details {
-  return { subject: c.subject, issuer: c.issuer, validFrom: c.validFrom, validTo: c.validTo, sha256: c.sha256 };
+/** Findings about the trust settings themselves, shown whatever the handshake says. */
+function trustNotes(settings: Settings): Note[] {
+  const notes: Note[] = [];
+  if (settings.insecure) notes.push({ code: 'TLS_VERIFICATION_DISABLED', details: { reason: '--insecure' } });
+  if (!settings.appVerifiesTls.value) {
+    notes.push({ code: 'TLS_VERIFICATION_DISABLED', details: { reason: 'GIGACHAT_VERIFY_SSL_CERTS', source: settings.appVerifiesTls.source } });
+  }
+  const extra = settings.nodeExtraCaCerts;
+  // Node reads NODE_EXTRA_CA_CERTS once, at start: a line in .env that dotenv loads later does nothing.
+  if (extra && extra.source.startsWith('.env')) {
+    notes.push({ code: 'NODE_EXTRA_CA_CERTS_IN_ENV_FILE', details: { source: extra.source, path: extra.value } });
+  }
+  if (extra && extra.source === 'env' && settings.nodeExtraCaRead && !settings.nodeExtraCaRead.ok) {
+    // Node only prints a warning and goes on without the file.
+    notes.push({ code: 'CA_FILE_INVALID', details: { path: extra.value, variable: 'NODE_EXTRA_CA_CERTS', source: 'env', reason: settings.nodeExtraCaRead.reason } });
+  }
+  return notes;
 }
 
-function commonName(dn: string): string {
-  return /(?:^|, )CN=([^,]+)/.exec(dn)?.[1] ?? dn;
+function withNotes(verdict: Verdict, notes: Note[]): Verdict {
+  const all = [...notes, ...(verdict.notes ?? [])];
+  return all.length ? { ...verdict, notes: all } : verdict;
 }
+
+function isOfficial(host: string): boolean {
+  return OFFICIAL_AUTH_HOSTS.includes(host) || OFFICIAL_API_HOSTS.includes(host);
+}
+
+/** Lookup times from the dns check, by host. */
+function dnsTimes(ctx: CheckContext): Map<string, number> {
+  const out = new Map<string, number>();
+  const hosts = ctx.results.get('dns')?.details?.hosts;
+  if (Array.isArray(hosts)) {
+    for (const h of hosts as Array<{ host?: unknown; ms?: unknown }>) {
+      if (typeof h.host === 'string' && typeof h.ms === 'number') out.set(h.host, h.ms);
+    }
+  }
+  return out;
+}
+

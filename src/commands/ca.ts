@@ -1,7 +1,101 @@
-import type { CliIO } from './io.js';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { langFromLocale } from '../settings/resolve.js';
+import { bundledRussianCas } from '../trust/bundled.js';
+import { RUSSIAN_CA_PAGE } from '../trust/russian-ca.js';
+import { write, type CliIO } from './io.js';
 
-// Placeholder until the network issue lands: `gigadoctor ca` writes the bundled Russian Trusted CAs.
-export async function caCommand(io: CliIO, _opts: { out?: string }): Promise<number> {
-  io.stderr.write('gigadoctor ca: not implemented yet\n');
-  return 2;
+/**
+ * `gigadoctor ca [--out FILE]`: the bundled Russian Trusted Root CA and Sub CA as one PEM
+ * bundle, each preceded by comment lines (subject, validity, SHA-256, the official page) so
+ * the user can check them before installing. Nothing is printed that was not first checked
+ * against its pinned fingerprint.
+ *
+ * --out never overwrites a different file: a CA bundle is something a user may have edited
+ * (appended a corporate root to), and silently replacing trust material is how trust breaks.
+ * An identical file is left alone and counts as success, so the command is safe to re-run.
+ */
+export async function caCommand(io: CliIO, opts: { out?: string }): Promise<number> {
+  const ru = langFromLocale(io.env) === 'ru';
+  const bundled = bundledRussianCas();
+  if (!bundled.ok) {
+    io.stderr.write(ru
+      ? `gigadoctor ca: встроенный сертификат «${bundled.failed}» не совпал со своим отпечатком SHA-256 — он не будет выдан. Скачайте сертификаты с ${RUSSIAN_CA_PAGE}\n`
+      : `gigadoctor ca: the bundled "${bundled.failed}" does not match its pinned SHA-256 and will not be written. Download the certificates from ${RUSSIAN_CA_PAGE}\n`);
+    return 1;
+  }
+  const text = bundleText(bundled.cas.map((c) => ({ cert: c.cert, pem: c.pinned.pem, file: c.pinned.file })));
+  if (!opts.out) {
+    await write(io.stdout, text);
+    return 0;
+  }
+
+  const path = resolve(io.cwd, opts.out);
+  let existing: string | null = null;
+  try {
+    existing = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      io.stderr.write(`gigadoctor ca: ${path}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
+      return 1;
+    }
+  }
+  if (existing !== null) {
+    if (existing === text) {
+      io.stderr.write(ru ? `${path} уже содержит эти сертификаты — не изменён\n` : `${path} already holds these certificates; left unchanged\n`);
+      return 0;
+    }
+    io.stderr.write(ru
+      ? `gigadoctor ca: ${path} уже существует и отличается — не перезаписываю. Укажите другое имя или удалите файл сами\n`
+      : `gigadoctor ca: ${path} exists and differs; not overwriting it. Choose another name or remove the file yourself\n`);
+    return 1;
+  }
+  try {
+    // 'wx': created here or not at all, even if another process creates it meanwhile.
+    writeFileSync(path, text, { flag: 'wx', mode: 0o644 });
+  } catch (err) {
+    io.stderr.write(`gigadoctor ca: ${path}: ${(err as NodeJS.ErrnoException).code ?? 'cannot write'}\n`);
+    return 1;
+  }
+  const fp = bundled.cas.map((c) => `  ${c.pinned.name}: SHA-256 ${c.pinned.sha256}`).join('\n');
+  io.stderr.write(ru
+    ? `Записано в ${path}:\n${fp}\nNode: NODE_EXTRA_CA_CERTS=${path} (задать до запуска node); Python SDK: GIGACHAT_CA_BUNDLE_FILE=${path}\n`
+    : `Wrote ${path}:\n${fp}\nNode: NODE_EXTRA_CA_CERTS=${path} (set before node starts); Python SDK: GIGACHAT_CA_BUNDLE_FILE=${path}\n`);
+  return 0;
+}
+
+interface Entry {
+  cert: X509Certificate;
+  pem: string;
+  file: string;
+}
+
+/** The bundle: a header, then per certificate its comment block and PEM. Deterministic, so re-runs compare equal. */
+export function bundleText(entries: Entry[]): string {
+  const out = [
+    '# Russian Trusted Root CA and Sub CA (Ministry of Digital Development of the Russian Federation).',
+    '# The GigaChat hosts present certificates issued under this root; Node and most trust stores lack it.',
+    `# Official download page: ${RUSSIAN_CA_PAGE}`,
+    '# Verify each certificate before installing: openssl x509 -noout -subject -fingerprint -sha256 -in <file>',
+    '# Node: NODE_EXTRA_CA_CERTS=<this file> (set before node starts); Python SDK: GIGACHAT_CA_BUNDLE_FILE=<this file>',
+    '',
+  ];
+  for (const e of entries) {
+    out.push(
+      `# Subject: ${e.cert.subject.split('\n').join(', ')}`,
+      `# Issuer:  ${e.cert.issuer.split('\n').join(', ')}`,
+      `# Valid:   ${isoDate(e.cert.validFrom)} .. ${isoDate(e.cert.validTo)}`,
+      `# SHA-256: ${e.cert.fingerprint256}`,
+      `# Source:  ${RUSSIAN_CA_PAGE} (${e.file})`,
+      e.pem.trim(),
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+function isoDate(openssl: string): string {
+  const t = Date.parse(openssl);
+  return Number.isNaN(t) ? openssl : new Date(t).toISOString().replace('.000Z', 'Z');
 }

@@ -19,17 +19,43 @@ export function errorCodes(err: unknown): string[] {
   return codes;
 }
 
+/** TLS alerts a server sends about the client's certificate (OpenSSL names, as Node reports them). */
+const CLIENT_CERT_ALERTS = [
+  'ALERT_BAD_CERTIFICATE', 'ALERT_UNKNOWN_CA', 'ALERT_CERTIFICATE_UNKNOWN', 'ALERT_UNSUPPORTED_CERTIFICATE',
+  'ALERT_CERTIFICATE_REVOKED', 'ALERT_CERTIFICATE_EXPIRED', 'ALERT_ACCESS_DENIED',
+];
+
+export interface ClassifyContext {
+  /** The connection went through this proxy (shown without password). */
+  proxy?: string | null;
+  /** A client certificate was offered. */
+  clientCert?: boolean;
+}
+
 /**
  * Puts a failed request at the layer where it broke. TLS codes are Node's
  * (`SELF_SIGNED_CERT_IN_CHAIN` is what GigaChat gives a Node process without the
- * Russian Trusted Root CA); the rest are socket and undici codes.
+ * Russian Trusted Root CA); the rest are socket and undici codes. Through a proxy, a
+ * socket error is about reaching the proxy, and a refused CONNECT is the proxy's answer.
  */
-export function classifyNetworkError(err: unknown, url: string, timeoutMs: number): NetworkFailure {
+export function classifyNetworkError(err: unknown, url: string, timeoutMs: number, ctx: ClassifyContext = {}): NetworkFailure {
   const codes = errorCodes(err);
-  const { hostname: host, port: rawPort, protocol } = new URL(url);
+  const { hostname: rawHost, port: rawPort, protocol } = new URL(url);
+  const host = rawHost.replace(/^\[|\]$/g, '');
   const port = Number(rawPort) || (protocol === 'https:' ? 443 : 80);
   const has = (...c: string[]) => c.some((x) => codes.includes(x));
   const errno = codes.find((c) => !c.startsWith('UND_ERR')) ?? codes[0] ?? 'unknown';
+
+  const clientAlert = codes.find((c) => c.includes('ALERT_CERTIFICATE_REQUIRED') || CLIENT_CERT_ALERTS.some((a) => c.endsWith(a)));
+  if (clientAlert) {
+    // "certificate required" is unambiguous; the other alerts mean a certificate was refused.
+    const code = clientAlert.includes('CERTIFICATE_REQUIRED') || !ctx.clientCert ? 'TLS_CLIENT_CERT_REQUIRED' : 'TLS_CLIENT_CERT_REJECTED';
+    return { layer: 'tls', code, transient: false, details: { host, port, errno: clientAlert, clientCertSent: Boolean(ctx.clientCert) } };
+  }
+  if (ctx.proxy) {
+    const proxied = classifyProxied(err, codes, ctx.proxy, `${host}:${port}`, timeoutMs);
+    if (proxied) return proxied;
+  }
 
   if (has('ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA')) {
     return { layer: 'dns', code: 'DNS_NOT_FOUND', transient: false, details: { host, url } };
@@ -59,6 +85,37 @@ export function classifyNetworkError(err: unknown, url: string, timeoutMs: numbe
     return { layer: 'connection', code: 'CONNECTION_RESET', transient: true, details: { host, port, url } };
   }
   return { layer: 'connection', code: 'TCP_UNREACHABLE', transient: false, details: { host, port, errno, message: messageOf(err) } };
+}
+
+/** undici reports a refused CONNECT only in its message: "Proxy response (407) !== 200 when HTTP Tunneling". */
+function classifyProxied(err: unknown, codes: string[], proxy: string, target: string, timeoutMs: number): NetworkFailure | null {
+  const status = proxyStatus(err);
+  if (status === 407) {
+    return { layer: 'proxy', code: 'PROXY_AUTH_REQUIRED', transient: false, details: { proxy, target, status, scheme: null, credentialsSent: null } };
+  }
+  if (status !== null) {
+    const code = status >= 500 ? 'PROXY_BAD_GATEWAY' : 'PROXY_CONNECT_REFUSED';
+    return { layer: 'proxy', code, transient: status >= 500, details: { proxy, target, status, statusText: null } };
+  }
+  const errno = codes.find((c) => !c.startsWith('UND_ERR')) ?? null;
+  if (errno && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'].includes(errno)) {
+    return { layer: 'proxy', code: 'PROXY_UNREACHABLE', transient: false, details: { proxy, target, errno } };
+  }
+  if (codes.includes('UND_ERR_CONNECT_TIMEOUT')) {
+    return { layer: 'proxy', code: 'PROXY_TIMEOUT', transient: true, details: { proxy, target, timeoutMs, stage: 'connect' } };
+  }
+  return null;
+}
+
+function proxyStatus(err: unknown): number | null {
+  let cur: unknown = err;
+  for (let depth = 0; cur && depth < 6; depth++) {
+    const m = /Proxy response \((\d{3})\)/.exec((cur as { message?: unknown }).message as string ?? '');
+    if (m) return Number(m[1]);
+    if (/Proxy Authentication Required/i.test(String((cur as { message?: unknown }).message ?? ''))) return 407;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return null;
 }
 
 function messageOf(err: unknown): string {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { classifyNetworkError } from './classify-network.js';
-import { connectTcp, handshake, resolveHost } from './net.js';
-import type { HttpRequest, HttpResult, Probe } from './types.js';
+import { connectTcp, handshake, resolveHost, type ClientCertMaterial } from './net.js';
+import { routeFor, type ProxyConfig } from './proxy-route.js';
+import type { HttpRequest, HttpResult, Probe, ServerDateSeen } from './types.js';
 
 /** No real GigaChat answer is near this; a larger body is cut and reported. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -14,17 +15,13 @@ export interface TrustOptions {
   /** Path of NODE_EXTRA_CA_CERTS as this process saw it at start. */
   nodeExtraCaCerts?: string;
   insecure: boolean;
-}
-
-export interface ProxyOptions {
-  httpsProxy?: string;
-  httpProxy?: string;
-  noProxy?: string;
+  /** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE, already read and checked. */
+  clientCert?: ClientCertMaterial | null;
 }
 
 export interface HttpProbeOptions {
   trust: TrustOptions;
-  proxy: ProxyOptions;
+  proxy: ProxyConfig;
   connectTimeoutMs: number;
 }
 
@@ -32,34 +29,60 @@ export interface HttpProbeOptions {
  * The `ca` list for a connection. Node drops its default roots and NODE_EXTRA_CA_CERTS
  * as soon as `ca` is given, so when we add a CA we add those back ourselves.
  */
-export function trustedCas(trust: TrustOptions): string[] | undefined {
+export function trustedCas(trust: Pick<TrustOptions, 'extraCaPem' | 'nodeExtraCaCerts'>): string[] | undefined {
   if (!trust.extraCaPem) return undefined;
-  const cas = [...rootCertificates];
-  if (trust.nodeExtraCaCerts) {
-    try {
-      cas.push(readFileSync(trust.nodeExtraCaCerts, 'utf8'));
-    } catch {
-      // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS; the tls check reports it.
-    }
-  }
-  cas.push(trust.extraCaPem);
-  return cas;
+  const extra = readExtraCaCerts(trust.nodeExtraCaCerts);
+  return [...rootCertificates, ...(extra ? [extra] : []), trust.extraCaPem];
 }
 
-export function createDispatcher(opts: HttpProbeOptions): Dispatcher {
+/**
+ * One TLS context for every connection of the run, or undefined when Node's default one will
+ * do. Node's default roots are copied natively when a CA is added to a default context (about
+ * 5 ms), where a `ca` list of ~140 PEM strings costs about 100 ms to parse; NODE_EXTRA_CA_CERTS
+ * is not part of that copy, so it is added back like the extra CA.
+ */
+export function secureContextFor(trust: TrustOptions): SecureContext | undefined {
+  const cert = trust.clientCert;
+  if (!trust.extraCaPem && !cert) return undefined;
+  const keyPair = cert ? { cert: cert.cert, key: cert.key, passphrase: cert.passphrase } : {};
+  if (!trust.extraCaPem) return createSecureContext(keyPair);
+  const context = createSecureContext(keyPair) as SecureContext & { context?: { addCACert?(pem: string): void } };
+  const native = context.context;
+  if (typeof native?.addCACert !== 'function') {
+    // Not the Node this was written against: the documented, slower way.
+    return createSecureContext({ ca: trustedCas(trust), ...keyPair });
+  }
+  const extra = readExtraCaCerts(trust.nodeExtraCaCerts);
+  if (extra) native.addCACert(extra);
+  native.addCACert(trust.extraCaPem);
+  return context;
+}
+
+function readExtraCaCerts(path: string | undefined): string | null {
+  if (!path) return null;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS; the tls check reports it.
+    return null;
+  }
+}
+
+export function createDispatcher(opts: HttpProbeOptions, secureContext = secureContextFor(opts.trust)): Dispatcher {
   const connect = {
-    ca: trustedCas(opts.trust),
+    secureContext,
     rejectUnauthorized: !opts.trust.insecure,
     timeout: opts.connectTimeoutMs,
   };
   const common = { connect, keepAliveTimeout: 10_000, headersTimeout: 0, bodyTimeout: 0 };
   const { httpsProxy, httpProxy, noProxy } = opts.proxy;
-  if (httpsProxy || httpProxy) {
+  if (httpsProxy?.value || httpProxy?.value) {
     return new EnvHttpProxyAgent({
       ...common,
-      httpsProxy: httpsProxy ?? httpProxy,
-      httpProxy,
-      noProxy,
+      httpsProxy: httpsProxy?.value || httpProxy?.value,
+      httpProxy: httpProxy?.value || undefined,
+      // Given explicitly, so undici never falls back to this process's own NO_PROXY.
+      noProxy: noProxy?.value ?? '',
       requestTls: connect,
       proxyTls: { timeout: opts.connectTimeoutMs },
     } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
@@ -70,16 +93,33 @@ export function createDispatcher(opts: HttpProbeOptions): Dispatcher {
 /** HTTP over one keep-alive dispatcher: one TLS handshake per host for the whole run. */
 export function createProbe(opts: HttpProbeOptions): Probe {
   let dispatcher: Dispatcher | null = null;
-  const get = () => (dispatcher ??= createDispatcher(opts));
-  const ca = trustedCas(opts.trust);
+  const secureContext = secureContextFor(opts.trust);
+  const get = () => (dispatcher ??= createDispatcher(opts, secureContext));
+  let lastDate: ServerDateSeen | null = null;
+  const sawDate = (date: string | null | undefined) => {
+    if (date && !Number.isNaN(Date.parse(date))) lastDate = { date, receivedAt: Date.now() };
+  };
   return {
     resolve: resolveHost,
-    connect: connectTcp,
-    handshake: (host, port, { verify, timeoutMs }) => handshake(host, port, { ca, verify: verify && !opts.trust.insecure, timeoutMs }),
+    async connect(host, port, timeoutMs, via) {
+      const r = await connectTcp(host, port, timeoutMs, via);
+      if (r.ok) sawDate(r.value.proxy?.date);
+      return r;
+    },
+    // The check decides whether to verify: with --insecure it still verifies, to report what it would have found.
+    handshake: (host, port, { verify, timeoutMs, via }) =>
+      handshake(host, port, { secureContext, verify, timeoutMs, via, clientCert: Boolean(opts.trust.clientCert) }),
+    serverDate: () => lastDate,
     async http(req: HttpRequest): Promise<HttpResult> {
       const started = performance.now();
       const signal = AbortSignal.timeout(req.timeoutMs);
+      let proxy: string | null = null;
       try {
+        const route = routeFor(req.url, opts.proxy);
+        proxy = route.proxy?.display ?? null;
+        if (route.reason === 'invalid-proxy') {
+          return { ok: false, failure: { layer: 'proxy', code: 'PROXY_INVALID_URL', transient: false, details: { variable: route.variable, ...route.invalid } } };
+        }
         const res = await request(req.url, {
           method: req.method,
           headers: req.headers,
@@ -87,20 +127,27 @@ export function createProbe(opts: HttpProbeOptions): Probe {
           dispatcher: get(),
           signal,
         } as Parameters<typeof request>[1]);
+        // request() resolves when the status line and headers are in: the time to first byte.
+        const ttfbMs = Math.round(performance.now() - started);
+        const headers = flattenHeaders(res.headers);
+        sawDate(headers.date);
         const { body, truncated } = await readCapped(res.body, MAX_BODY_BYTES);
         return {
           ok: true,
           response: {
             url: req.url,
             status: res.statusCode,
-            headers: flattenHeaders(res.headers),
+            headers,
             body,
             truncated,
             ms: Math.round(performance.now() - started),
+            ttfbMs,
+            viaProxy: proxy,
+            tlsVerified: !opts.trust.insecure,
           },
         };
       } catch (err) {
-        return { ok: false, failure: classifyNetworkError(err, req.url, req.timeoutMs) };
+        return { ok: false, failure: classifyNetworkError(err, req.url, req.timeoutMs, { proxy, clientCert: Boolean(opts.trust.clientCert) }) };
       }
     },
     async close() {

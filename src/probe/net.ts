@@ -1,11 +1,17 @@
 import { lookup } from 'node:dns/promises';
-import { isIP, connect as tcpConnect } from 'node:net';
-import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { isIP, connect as tcpConnect, type Socket } from 'node:net';
+import { connect as tlsConnect, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { classifyNetworkError } from './classify-network.js';
+import type { ProxyEndpoint } from './proxy-route.js';
+import { openTunnel } from './tunnel.js';
 import type { NetworkFailure } from './types.js';
 
 export interface DnsAnswer { addresses: string[]; ms: number }
-export interface TcpAnswer { ms: number }
+export interface TcpAnswer {
+  ms: number;
+  /** Set when the connection went through a proxy: what the proxy answered to CONNECT. */
+  proxy?: { display: string; status: number; proxyConnectMs: number; connectResponseMs: number; date: string | null };
+}
 export interface PresentedCert {
   subject: string;
   issuer: string;
@@ -13,13 +19,21 @@ export interface PresentedCert {
   validTo: string;
   sha256: string;
   names: string[];
+  /** The certificate itself, to verify the chain offline; never rendered. */
+  pem: string;
 }
 export interface TlsAnswer {
+  /** Whole handshake: connect (or tunnel) plus TLS. */
   ms: number;
+  /** TCP connect, or the CONNECT tunnel through a proxy. */
+  connectMs: number;
+  /** TLS alone, from the connected socket to a finished handshake. */
+  tlsMs: number;
   authorized: boolean;
   authorizationError: string | null;
   protocol: string | null;
   chain: PresentedCert[];
+  viaProxy: string | null;
 }
 
 export type NetResult<T> = { ok: true; value: T } | { ok: false; failure: NetworkFailure };
@@ -48,7 +62,16 @@ export async function resolveHost(host: string, timeoutMs: number): Promise<NetR
   }
 }
 
-export function connectTcp(host: string, port: number, timeoutMs: number): Promise<NetResult<TcpAnswer>> {
+/** A TCP connection to host:port, or through `via` a CONNECT tunnel to it; closed at once. */
+export async function connectTcp(host: string, port: number, timeoutMs: number, via?: ProxyEndpoint | null): Promise<NetResult<TcpAnswer>> {
+  if (via) {
+    const started = performance.now();
+    const t = await openTunnel(via, host, port, timeoutMs);
+    if (!t.ok) return t;
+    t.value.socket.destroy();
+    const { proxyConnectMs, connectResponseMs, status, date } = t.value;
+    return { ok: true, value: { ms: Math.round(performance.now() - started), proxy: { display: via.display, status, proxyConnectMs, connectResponseMs, date } } };
+  }
   const started = performance.now();
   return new Promise((resolve) => {
     const socket = tcpConnect({ host, port });
@@ -68,51 +91,88 @@ export function connectTcp(host: string, port: number, timeoutMs: number): Promi
   });
 }
 
+export interface ClientCertMaterial {
+  cert: string;
+  key: string;
+  passphrase?: string;
+}
+
 export interface HandshakeOptions {
-  ca?: string[];
+  /** Trust and client certificate; Node's default context when absent. */
+  secureContext?: SecureContext;
   verify: boolean;
   timeoutMs: number;
+  via?: ProxyEndpoint | null;
+  /** A client certificate is in the context (so a refusal of it can be told from a demand for one). */
+  clientCert?: boolean;
 }
 
 /**
- * A TLS handshake that sends no request. With `verify: false` it still completes
- * and reads the presented chain, which is how a failed verification gets explained.
+ * A TLS handshake that sends no request. With `verify: false` it still completes and reads
+ * the presented chain, which is how a failed verification gets explained. Through a proxy
+ * the tunnel is opened first (bounded by its own timeout), then TLS runs inside it.
  */
-export function handshake(host: string, port: number, opts: HandshakeOptions): Promise<NetResult<TlsAnswer>> {
+export async function handshake(host: string, port: number, opts: HandshakeOptions): Promise<NetResult<TlsAnswer>> {
   const started = performance.now();
+  let tunnelSocket: Socket | undefined;
+  let connectMs: number | null = null;
+  if (opts.via) {
+    const t = await openTunnel(opts.via, host, port, opts.timeoutMs);
+    if (!t.ok) return t;
+    tunnelSocket = t.value.socket;
+    connectMs = Math.round(performance.now() - started);
+  }
+  const tlsStarted = performance.now();
+  const viaProxy = opts.via?.display ?? null;
+  const ctx = { clientCert: Boolean(opts.clientCert), proxy: viaProxy };
   return new Promise((resolve) => {
     let settled = false;
-    const done = (r: NetResult<TlsAnswer>, socket?: TLSSocket) => {
+    let graceTimer: NodeJS.Timeout | undefined;
+    const done = (r: NetResult<TlsAnswer>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      socket?.destroy();
+      clearTimeout(graceTimer);
+      socket.destroy();
+      tunnelSocket?.destroy();
       resolve(r);
     };
-    const socket = tlsConnect({
-      host,
-      port,
+    const socket: TLSSocket = tlsConnect({
+      ...(tunnelSocket ? { socket: tunnelSocket } : { host, port }),
       servername: isIP(host) ? undefined : host,
-      ca: opts.ca,
+      // A host given by IP is checked against the certificate's IP names, as undici does.
+      host,
+      secureContext: opts.secureContext,
       rejectUnauthorized: opts.verify,
       ALPNProtocols: ['http/1.1'],
     });
+    let tcpConnectedAt = tunnelSocket ? tlsStarted : 0;
+    if (!tunnelSocket) socket.once('connect', () => (tcpConnectedAt = performance.now()));
     const timer = setTimeout(() => {
-      done({ ok: false, failure: { layer: 'tls', code: 'TLS_TIMEOUT', transient: true, details: { host, port, timeoutMs: opts.timeoutMs } } }, socket);
+      done({ ok: false, failure: { layer: 'tls', code: 'TLS_TIMEOUT', transient: true, details: { host, port, timeoutMs: opts.timeoutMs, proxy: viaProxy } } });
     }, opts.timeoutMs);
     socket.once('secureConnect', () => {
-      done({
-        ok: true,
-        value: {
-          ms: Math.round(performance.now() - started),
-          authorized: socket.authorized,
-          authorizationError: socket.authorizationError ? String(socket.authorizationError) : null,
-          protocol: socket.getProtocol(),
-          chain: presentedChain(socket),
-        },
-      }, socket);
+      const now = performance.now();
+      const answer: TlsAnswer = {
+        ms: Math.round(now - started),
+        connectMs: connectMs ?? Math.round((tcpConnectedAt || now) - tlsStarted),
+        tlsMs: Math.round(now - (tcpConnectedAt || tlsStarted)),
+        authorized: socket.authorized,
+        authorizationError: socket.authorizationError ? String(socket.authorizationError) : null,
+        protocol: socket.getProtocol(),
+        chain: presentedChain(socket),
+        viaProxy,
+      };
+      if (answer.protocol !== 'TLSv1.3') return done({ ok: true, value: answer });
+      // In TLS 1.3 the client finishes first: a server that demands a client certificate says
+      // so one round trip later (alert "certificate required"). Wait for that alert, or for the
+      // session ticket a server sends once it has accepted us, or about two round trips.
+      const grace = Math.min(1000, Math.max(100, answer.tlsMs + 50), Math.max(0, opts.timeoutMs - (now - started)));
+      socket.once('session', () => done({ ok: true, value: answer }));
+      socket.once('end', () => done({ ok: true, value: answer }));
+      graceTimer = setTimeout(() => done({ ok: true, value: answer }), grace);
     });
-    socket.once('error', (err) => done({ ok: false, failure: classifyNetworkError(err, urlOf(host, port), opts.timeoutMs) }, socket));
+    socket.once('error', (err) => done({ ok: false, failure: classifyNetworkError(err, urlOf(host, port), opts.timeoutMs, ctx) }));
   });
 }
 
@@ -129,10 +189,15 @@ function presentedChain(socket: TLSSocket): PresentedCert[] {
       validTo: new Date(cert.valid_to).toISOString(),
       sha256: cert.fingerprint256,
       names: (cert.subjectaltname ?? '').split(', ').filter(Boolean).map((n) => n.replace(/^(DNS|IP Address):/, '')),
+      pem: toPem(cert.raw),
     });
     cert = cert.issuerCertificate as typeof cert;
   }
   return chain;
+}
+
+function toPem(der: Buffer): string {
+  return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
 }
 
 function dn(name: object | undefined): string {

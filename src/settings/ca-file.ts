@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readBounded } from './env-file.js';
 
 export type CaFileRead =
   | { ok: true; pem: string; count: number }
@@ -9,14 +9,10 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/
 
 /** Reads a CA bundle and says what it is when it is not a PEM certificate, since users hand in .cer (DER) files. */
 export function readCaFile(path: string): CaFileRead {
-  let buf: Buffer;
-  try {
-    if (statSync(path).size > 4 * 1024 * 1024) return { ok: false, reason: 'too-large' };
-    buf = readFileSync(path);
-  } catch (err) {
-    return { ok: false, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
-  }
-  return classifyCaBytes(buf);
+  // Bounded: a FIFO or /dev/zero named as the CA file must be a verdict, not a hang or a flood.
+  const read = readBounded(path, 4 * 1024 * 1024);
+  if (!read.ok) return { ok: false, reason: read.reason === 'absent' ? 'missing' : read.reason.startsWith('too large') ? 'too-large' : 'unreadable' };
+  return classifyCaBytes(read.buf);
 }
 
 export function classifyCaBytes(buf: Buffer): CaFileRead {

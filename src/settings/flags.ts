@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { echoValue } from '../util/sanitize.js';
 
 export const CHECK_IDS = ['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat'] as const;
 
@@ -74,7 +75,7 @@ export function validateFlags(raw: RawFlags): Flags {
     : key === 'format' ? ' (human, json, markdown or junit)'
     : key === 'lang' ? ' (ru or en)'
     : '';
-  const shown = typeof value === 'string' ? ` '${value.slice(0, 40)}'` : '';
+  const shown = typeof value === 'string' ? ` '${echoValue(value, 40)}'` : '';
   const reason = issue.code === 'invalid_value' ? 'not one of the allowed values' : issue.message;
   throw new UsageError(`invalid value${shown} for ${flag}: ${reason}${allowed}`);
 }

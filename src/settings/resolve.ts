@@ -1,10 +1,12 @@
 import { resolve as resolvePath } from 'node:path';
-import { Secret } from '../secret.js';
+import { Secret, looksLikeCredential } from '../secret.js';
+import { echoValue } from '../util/sanitize.js';
 import type { Lang } from '../catalog/types.js';
 import { readCaFile } from './ca-file.js';
+import { readClientCert } from './client-cert.js';
 import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
-import type { CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
+import type { ClientCertSettings, CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
 
 export const DEFAULT_AUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
 export const DEFAULT_BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
@@ -72,7 +74,7 @@ export function resolveSettings(input: SettingsInput): Settings {
     model: fromFlagOrEnv(flags.model, '--model', 'GIGACHAT_MODEL', DEFAULT_MODEL),
     caFile: caFile && caPath ? { ...caFile, value: caPath } : null,
     caFileRead: caPath ? readCaFile(caPath) : null,
-    secretValues: secretValues(lookup, proxy),
+    secretValues: secretValues(lookup, proxy, { env: input.env, entries, urls: [flags.authUrl, flags.baseUrl] }),
     appVerifiesTls: verify
       ? { ...verify, value: !/^(false|0|no|off)$/i.test(verify.value.trim()) }
       : { value: true, source: 'default', name: 'GIGACHAT_VERIFY_SSL_CERTS' },
@@ -90,7 +92,31 @@ export function resolveSettings(input: SettingsInput): Settings {
     color: colorWanted(flags, input.env, input.stdoutIsTTY),
     proxy,
     nodeExtraCaCerts: lookup('NODE_EXTRA_CA_CERTS'),
+    // Node resolves a relative NODE_EXTRA_CA_CERTS from the directory it starts in.
+    nodeExtraCaRead: input.env.NODE_EXTRA_CA_CERTS ? readCaFile(resolvePath(input.cwd, input.env.NODE_EXTRA_CA_CERTS)) : null,
+    clientCert: resolveClientCert(lookup, input.cwd),
   };
+}
+
+/** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE / GIGACHAT_KEY_FILE_PASSWORD, the Python SDK's mTLS settings. */
+function resolveClientCert(lookup: Lookup, cwd: string): ClientCertSettings | null {
+  const certFile = nonEmpty(lookup('GIGACHAT_CERT_FILE'));
+  const keyFile = nonEmpty(lookup('GIGACHAT_KEY_FILE'));
+  if (!certFile && !keyFile) return null;
+  const password = nonEmpty(lookup('GIGACHAT_KEY_FILE_PASSWORD'));
+  const abs = (s: Sourced<string> | null) => (s ? { ...s, value: resolvePath(cwd, s.value) } : null);
+  const cert = abs(certFile);
+  const key = abs(keyFile);
+  return {
+    certFile: cert,
+    keyFile: key,
+    passwordSource: password?.source ?? null,
+    read: readClientCert(cert?.value ?? null, key?.value ?? null, password?.value ?? null),
+  };
+}
+
+function nonEmpty(s: Sourced<string> | null): Sourced<string> | null {
+  return s && s.value.trim() !== '' ? { ...s, value: s.value.trim() } : null;
 }
 
 type Lookup = (name: string) => Sourced<string> | null;
@@ -179,17 +205,37 @@ function findShadowed(env: SettingsInput['env'], entries: Map<string, EnvFileEnt
   return shadowed;
 }
 
-function secretValues(lookup: Lookup, proxy: Settings['proxy']): string[] {
+function secretValues(
+  lookup: Lookup,
+  proxy: Settings['proxy'],
+  seen: { env: SettingsInput['env']; entries: Map<string, EnvFileEntry>; urls: Array<string | undefined> },
+): string[] {
   const values = SECRET_VARIABLES.map((name) => lookup(name)?.value).filter((v): v is string => Boolean(v));
-  for (const p of [proxy.httpsProxy, proxy.httpProxy]) {
-    try {
-      const u = p && new URL(p.value);
-      if (u && u.password) values.push(decodeURIComponent(u.password), u.password);
-    } catch {
-      // An unparsable proxy URL is reported by the proxy check; nothing to scrub from it.
-    }
+  // A password in a URL's user-info: the proxy's, and one pasted into the auth or API URL.
+  const urls = [proxy.httpsProxy?.value, proxy.httpProxy?.value, lookup('GIGACHAT_AUTH_URL')?.value, lookup('GIGACHAT_BASE_URL')?.value, ...seen.urls];
+  for (const value of urls) if (value) values.push(...userinfoPassword(value));
+  // A key or a token under any other GIGACHAT_ name (pasted into GIGACHAT_SCOPE, say) is still a secret.
+  const named = [...Object.entries(seen.env).map(([k, v]) => [k, v] as const), ...[...seen.entries].map(([k, e]) => [k, e.value] as const)];
+  for (const [name, value] of named) {
+    if (value && /^GIGA/i.test(name) && looksLikeCredential(value)) values.push(value);
   }
-  return values;
+  return [...new Set(values)];
+}
+
+/** The password of `scheme://user:password@host`, as written and decoded; also from a URL too broken to parse. */
+function userinfoPassword(value: string): string[] {
+  let password = '';
+  try {
+    password = new URL(value.trim()).password;
+  } catch {
+    password = /^[a-z][a-z0-9+.-]*:\/\/[^/@]*?:([^/@]*)@/i.exec(value.trim())?.[1] ?? '';
+  }
+  if (!password) return [];
+  try {
+    return [password, decodeURIComponent(password)];
+  } catch {
+    return [password];
+  }
 }
 
 function resolveTimeout(flags: Flags, lookup: Lookup): Sourced<number> {
@@ -198,7 +244,7 @@ function resolveTimeout(flags: Flags, lookup: Lookup): Sourced<number> {
   if (env) {
     const seconds = Number(env.value.trim());
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-      throw new UsageError(`GIGACHAT_TIMEOUT (${env.source}) must be a number of seconds between 0 and 600, got '${env.value.slice(0, 20)}'`);
+      throw new UsageError(`GIGACHAT_TIMEOUT (${env.source}) must be a number of seconds between 0 and 600, got '${echoValue(env.value, 20)}'`);
     }
     return { value: Math.max(100, Math.round(seconds * 1000)), source: env.source, name: 'GIGACHAT_TIMEOUT' };
   }

@@ -1,4 +1,5 @@
 import type { CaFileRead } from './ca-file.js';
+import type { ClientCertRead } from './client-cert.js';
 import type { Lang } from '../catalog/types.js';
 import type { Secret } from '../secret.js';
 
@@ -72,6 +73,18 @@ export interface Settings {
   color: boolean;
   proxy: ProxySettings;
   nodeExtraCaCerts: Sourced<string> | null;
+  /** What the NODE_EXTRA_CA_CERTS file Node loaded at start holds (process env only: a .env line is never loaded). */
+  nodeExtraCaRead: CaFileRead | null;
+  /** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE (mTLS), null when neither is set. */
+  clientCert: ClientCertSettings | null;
+}
+
+export interface ClientCertSettings {
+  certFile: Sourced<string> | null;
+  keyFile: Sourced<string> | null;
+  /** Where GIGACHAT_KEY_FILE_PASSWORD came from; its value is a secret and lives only in `read`. */
+  passwordSource: Source | null;
+  read: ClientCertRead;
 }
 
 export interface ProxySettings {
