@@ -75,7 +75,7 @@ export async function main(io: CliIO): Promise<number> {
   program
     .command('ca')
     .description('write the Russian Trusted Root CA and Sub CA (PEM) with their SHA-256 fingerprints')
-    .option('--out <file>', 'write the PEM bundle to this file instead of stdout')
+    .option('--out <file>', 'write the PEM bundle to this file instead of stdout (an existing different file is never overwritten; an identical one is left as is)')
     .allowExcessArguments(false)
     .action(async (opts) => {
       const { caCommand } = await import('./commands/ca.js');
