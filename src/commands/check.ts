@@ -1,5 +1,7 @@
+import os from 'node:os';
 import type { Shell } from '../catalog/types.js';
 import { diagnose } from '../diagnose.js';
+import type { RenderContext } from '../render/context.js';
 import { detectShell } from '../render/shell.js';
 import { UsageError } from '../settings/flags.js';
 import { resolveSettings } from '../settings/resolve.js';
@@ -30,24 +32,46 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
     nodeExtraCaCerts: io.env.NODE_EXTRA_CA_CERTS,
   }).finally(() => spinner?.stop());
 
-  const text = await render(report, settings, io);
-  const safe = scrubber.scrub(text);
-  await write(io.stdout, safe);
-  await ciExtras(io, report, settings, scrubber);
+  const ctx = renderContext(io, settings, shell, scrubber);
+  const text = await render(report, settings, io, ctx);
+  if (settings.format === 'markdown') {
+    // The report is made to be pasted where anyone may read it: refuse rather than leak.
+    const { selfCheck } = await import('../render/markdown.js');
+    const refusal = selfCheck(text, scrubber, settings.lang);
+    if (refusal) {
+      io.stderr.write(refusal);
+      return 1;
+    }
+  }
+  await write(io.stdout, scrubber.scrub(text));
+  await ciExtras(io, report, settings, scrubber, ctx);
   return report.exitCode;
 }
 
-async function render(report: Report, settings: Settings, io: CliIO): Promise<string> {
+function renderContext(io: CliIO, settings: Settings, shell: Shell, scrubber: Scrubber): RenderContext {
+  return {
+    settings,
+    env: io.env,
+    platform: io.platform,
+    os: osDescription(),
+    home: safeHome(),
+    shell,
+    generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    scrub: (t) => scrubber.scrub(t),
+  };
+}
+
+async function render(report: Report, settings: Settings, io: CliIO, ctx: RenderContext): Promise<string> {
   switch (settings.format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown': {
       const { renderMarkdown } = await import('../render/markdown.js');
-      return renderMarkdown(report, { settings, env: io.env, platform: io.platform });
+      return renderMarkdown(report, ctx);
     }
     case 'junit': {
       const { renderJunit } = await import('../render/junit.js');
-      return renderJunit(report);
+      return renderJunit(report, { strict: settings.strict, lang: settings.lang, timestamp: ctx.generatedAt });
     }
     default: {
       const { renderHuman, terminalHasUnicode } = await import('../render/human.js');
@@ -56,23 +80,65 @@ async function render(report: Report, settings: Settings, io: CliIO): Promise<st
         color: settings.color,
         unicode: terminalHasUnicode(io.platform, io.env),
         verbose: settings.verbose,
+        credentialVariable: settings.credential?.variable,
       });
     }
   }
 }
 
-/** On GitHub Actions: annotations on stderr-free stdout lines would break --json, so they go only with human output. */
-async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber: Scrubber): Promise<void> {
+/**
+ * On GitHub Actions: annotations and a job summary. The runner reads workflow commands from
+ * stdout and stderr alike; stdout is where GitHub documents them, so they go there with human
+ * output, and to stderr when stdout holds a document (JSON, Markdown, JUnit) they would corrupt.
+ */
+async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber: Scrubber, ctx: RenderContext): Promise<void> {
   if (io.env.GITHUB_ACTIONS !== 'true') return;
   const { githubAnnotations, appendStepSummary } = await import('../render/github.js');
-  if (settings.format === 'human') await write(io.stdout, scrubber.scrub(githubAnnotations(report)));
-  await appendStepSummary(io.env.GITHUB_STEP_SUMMARY, report, { settings, env: io.env, platform: io.platform }, (t) => scrubber.scrub(t));
+  const annotations = scrubber.scrub(githubAnnotations(report, { strict: settings.strict, lang: settings.lang }));
+  if (annotations) await write(settings.format === 'human' ? io.stdout : io.stderr, annotations);
+  const problem = await appendStepSummary(io.env.GITHUB_STEP_SUMMARY, report, ctx, scrubber);
+  if (problem) io.stderr.write(problem);
 }
 
-/** A spinner only where a person watches: human output, stderr is a terminal, not CI. */
+/**
+ * A spinner only where a person watches: human output, stderr is a terminal, not CI, not a dumb
+ * terminal. A pseudo-terminal that reports 0 columns (script, some container runtimes) gets none
+ * either: ora divides by the width and would clear lines without end.
+ */
 async function startSpinner(io: CliIO, settings: Settings) {
-  if (settings.format !== 'human' || !io.stderr.isTTY || io.env.CI) return null;
-  const { default: ora } = await import('ora');
+  if (settings.format !== 'human' || !io.stderr.isTTY || isCI(io.env) || io.env.TERM === 'dumb') return null;
+  if (!(io.stderr.columns > 0)) return null;
+  const [{ default: ora }, { terminalHasUnicode }] = await Promise.all([import('ora'), import('../render/human.js')]);
   const text = settings.lang === 'ru' ? 'Проверяю подключение к GigaChat…' : 'Checking GigaChat connectivity…';
-  return ora({ text, stream: io.stderr, color: 'cyan', isEnabled: true }).start();
+  const unicode = terminalHasUnicode(io.platform, io.env);
+  return ora({
+    text: unicode ? text : text.replace('…', '...'),
+    stream: io.stderr,
+    color: 'cyan',
+    spinner: unicode ? 'dots' : 'line',
+    isEnabled: true,
+  }).start();
+}
+
+/** CI=true (GitHub, GitLab, most others) or any CI value except an explicit false. */
+export function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
+  const ci = env.CI;
+  if (ci !== undefined && ci !== '' && !/^(false|0)$/i.test(ci)) return true;
+  return Boolean(env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI || env.TF_BUILD);
+}
+
+function osDescription(): string {
+  try {
+    return `${os.type()} ${os.release()} (${os.arch()})`;
+  } catch {
+    return os.platform();
+  }
+}
+
+function safeHome(): string | undefined {
+  try {
+    return os.homedir();
+  } catch {
+    return undefined;
+  }
 }

@@ -8,6 +8,8 @@ export interface HumanOptions {
   color: boolean;
   unicode: boolean;
   verbose: boolean;
+  /** The variable the key came from, to name it in --verbose request headers (never its value). */
+  credentialVariable?: string;
 }
 
 const SYMBOLS: Record<Status, [string, string]> = {
@@ -21,11 +23,15 @@ const SYMBOLS: Record<Status, [string, string]> = {
 export function renderHuman(report: Report, opts: HumanOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const ui = uiText(opts.lang);
+  const u = opts.unicode;
   const paint: Record<Status, (s: string) => string> = { pass: c.green, warn: c.yellow, fail: c.red, skip: c.dim };
-  const sym = (s: Status) => paint[s](SYMBOLS[s][opts.unicode ? 0 : 1]);
-  const arrow = opts.unicode ? '→' : '->';
+  const sym = (s: Status) => paint[s](SYMBOLS[s][u ? 0 : 1]);
+  const arrow = u ? '→' : '->';
+  const dot = u ? ' · ' : ' | ';
+  const dash = u ? '—' : '-';
   const width = Math.max(...report.checks.map((x) => x.title.length)) + 2;
-  const lines: string[] = [c.bold(`gigadoctor ${report.tool.version} · ${ui.heading}`), ''];
+  const indent = ' '.repeat(width + (u ? 2 : 5));
+  const lines: string[] = [c.bold(`gigadoctor ${report.tool.version}${dot}${ui.heading}`), ''];
 
   const folded = report.checks.filter((x) => x.status === 'skip' && x.blockedBy);
   for (const check of report.checks) {
@@ -35,15 +41,16 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
       lines.push(`${head}${c.dim(check.summary)}`);
     } else {
       lines.push(`${head}${paint[check.status](check.code)}`);
-      lines.push(`${' '.repeat(width + 2)}${check.summary}`);
-      for (const step of check.remediation) lines.push(`${' '.repeat(width + 2)}${c.cyan(arrow)} ${step}`);
+      lines.push(`${indent}${check.summary}`);
+      for (const step of check.remediation) lines.push(`${indent}${c.cyan(arrow)} ${step}`);
     }
     for (const note of notesOf(check)) {
-      lines.push(`${' '.repeat(width + 2)}${c.yellow(opts.unicode ? '·' : '*')} ${c.yellow(note.code)} ${note.summary}`);
-      for (const step of note.remediation) lines.push(`${' '.repeat(width + 4)}${c.cyan(arrow)} ${step}`);
+      lines.push(`${indent}${c.yellow(u ? '·' : '*')} ${c.yellow(note.code)} ${note.summary}`);
+      for (const step of note.remediation) lines.push(`${indent}  ${c.cyan(arrow)} ${step}`);
     }
-    if (opts.verbose) lines.push(...verboseLines(check, width + 2, c.dim));
+    if (opts.verbose) lines.push(...verboseLines(check, indent, c.dim, { u, credentialVariable: opts.credentialVariable, lang: opts.lang }));
   }
+  // Checks that did not run because another one failed: one line per cause, not one per check.
   const byCause = new Map<string, CheckResult[]>();
   for (const f of folded) byCause.set(f.blockedBy!, [...(byCause.get(f.blockedBy!) ?? []), f]);
   for (const [cause, list] of byCause) {
@@ -54,17 +61,21 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
   const { pass, warn, fail, skip } = report.counts;
   lines.push('');
   lines.push([
-    `${sym('fail')} ${fail} ${ui.failed}`,
-    `${sym('warn')} ${warn} ${ui.warnings}`,
-    `${sym('pass')} ${pass} ${ui.passed}`,
-    `${sym('skip')} ${skip} ${ui.skipped}`,
+    `${sym('fail')} ${ui.failed(fail)}`,
+    `${sym('warn')} ${ui.warnings(warn)}`,
+    `${sym('pass')} ${ui.passed(pass)}`,
+    `${sym('skip')} ${ui.skipped(skip)}`,
     `${report.durationMs} ms`,
-  ].join(c.dim(' · ')));
+  ].join(c.dim(dot)));
 
   const root = report.checks.find((x) => x.status === 'fail') ?? report.checks.find((x) => x.status === 'warn');
   if (root && (root.status === 'fail' || report.exitCode !== 0)) {
-    lines.push(`${c.bold(ui.rootCause)}: ${root.title} — ${root.summary}`);
-    if (root.remediation[0]) lines.push(`${c.bold(ui.next)}: ${root.remediation[0]}`);
+    lines.push(`${c.bold(ui.rootCause)}: ${root.title} ${dash} ${root.summary}`);
+    if (root.remediation[0]) {
+      const more = root.remediation.length > 1 ? ` ${c.dim(ui.moreSteps(root.remediation.length - 1))}` : '';
+      lines.push(`${c.bold(ui.next)}: ${root.remediation[0]}${more}`);
+    }
+    lines.push(`${c.bold(ui.confirm)}: ${ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`)}`);
     if (report.exitCode === 3) lines.push(ui.inconclusive);
   } else if (report.exitCode === 0) {
     lines.push(c.green(ui.allGood));
@@ -77,18 +88,72 @@ function notesOf(check: CheckResult): Array<{ code: string; summary: string; rem
   return Array.isArray(notes) ? (notes as Array<{ code: string; summary: string; remediation: string[] }>) : [];
 }
 
-function verboseLines(check: CheckResult, indent: number, dim: (s: string) => string): string[] {
-  const { notes: _notes, ...details } = check.details;
-  const pad = ' '.repeat(indent);
-  const out = [`${pad}${dim(`${check.id} · ${check.code} · ${check.durationMs} ms`)}`];
-  for (const [k, v] of Object.entries(details)) {
-    out.push(`${pad}${dim(`${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)}`);
+interface VerboseOptions {
+  u: boolean;
+  credentialVariable?: string;
+  lang: Lang;
+}
+
+/**
+ * --verbose: how the check looked. The request as sent (secrets named, never shown), the
+ * answer's status and headers, timings, then every other detail the check recorded.
+ */
+function verboseLines(check: CheckResult, pad: string, dim: (s: string) => string, o: VerboseOptions): string[] {
+  const { notes: _notes, http, chain, ...rest } = check.details;
+  const ui = uiText(o.lang);
+  const dot = o.u ? ' · ' : ' | ';
+  const out = [`${pad}${dim(`${check.id}${dot}${check.code}${dot}${check.durationMs} ms`)}`];
+  if (isRecord(http)) {
+    const arrow = o.u ? '→' : '->';
+    const ttfb = typeof http.ttfbMs === 'number' ? ` (${ui.firstByte} ${http.ttfbMs} ms)` : '';
+    out.push(`${pad}${dim(`${str(http.method)} ${str(http.url)} ${arrow} HTTP ${str(http.status)}${dot}${str(http.ms)} ms${ttfb}`)}`);
+    const sent: string[] = [];
+    if (typeof http.rqUid === 'string') {
+      sent.push(`Authorization: Basic <${o.credentialVariable ?? 'GIGACHAT_CREDENTIALS'}: ${ui.notShown}>`, `RqUID: ${http.rqUid}`);
+    } else if (typeof http.xRequestId === 'string') {
+      sent.push(`Authorization: Bearer <${ui.accessToken}: ${ui.notShown}>`, `X-Request-ID: ${http.xRequestId}`);
+    }
+    if (sent.length) out.push(`${pad}${dim(`  ${ui.sent}: ${sent.join(dot)}`)}`);
+    const received = [
+      ['Date', http.date],
+      ['X-Request-ID', http.requestId],
+      ['X-Session-ID', http.sessionId],
+      ['Server', http.server],
+      ['Content-Type', http.contentType],
+    ].filter(([, v]) => typeof v === 'string' && v).map(([k, v]) => `${k}: ${v as string}`);
+    if (received.length) out.push(`${pad}${dim(`  ${ui.received}: ${received.join(dot)}`)}`);
+  }
+  if (Array.isArray(chain)) {
+    chain.filter(isRecord).forEach((cert, i) => {
+      out.push(`${pad}${dim(`chain[${i}]: ${str(cert.subject)} ${o.u ? '←' : '<-'} ${str(cert.issuer)}${dot}${str(cert.validFrom)} – ${str(cert.validTo)}${dot}sha256 ${str(cert.sha256)}`)}`);
+    });
+  }
+  for (const [k, v] of Object.entries(rest)) {
+    if (Array.isArray(v) && v.every(isRecord)) {
+      v.forEach((item, i) => out.push(`${pad}${dim(`${k}[${i}]: ${Object.entries(item).map(([ik, iv]) => `${ik}=${str(iv)}`).join(', ')}`)}`));
+    } else {
+      out.push(`${pad}${dim(`${k}: ${str(v)}`)}`);
+    }
   }
   return out;
 }
 
-/** Whether the terminal shows ✓ and →: Windows consoles other than Windows Terminal often do not. */
+function str(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return v.map(str).join(', ');
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Whether the terminal shows ✓ and →. Windows consoles other than Windows Terminal, VS Code and
+ * ConEmu often do not; the Linux virtual console (TERM=linux) lacks most of them.
+ */
 export function terminalHasUnicode(platform: string, env: Readonly<Record<string, string | undefined>>): boolean {
   if (platform !== 'win32') return env.TERM !== 'linux';
-  return Boolean(env.WT_SESSION || env.TERM_PROGRAM === 'vscode' || env.ConEmuTask || env.TERMINUS_SUBLIME);
+  return Boolean(env.WT_SESSION || env.TERM_PROGRAM === 'vscode' || env.ConEmuTask || env.TERMINUS_SUBLIME || env.TERM === 'xterm-256color');
 }

@@ -1,46 +1,71 @@
 import type { Lang } from '../catalog/types.js';
+import { ruPlural } from './report-text.js';
 
 /** The few words of the human report that are not a finding's own text. */
 export interface UiText {
   heading: string;
-  passed: string;
-  warnings: string;
-  failed: string;
-  skipped: string;
+  passed: (n: number) => string;
+  warnings: (n: number) => string;
+  failed: (n: number) => string;
+  skipped: (n: number) => string;
   rootCause: string;
   next: string;
+  moreSteps: (n: number) => string;
+  confirm: string;
+  confirmHow: (id: string, expect: string) => string;
   blockedBy: (titles: string, cause: string) => string;
   allGood: string;
   inconclusive: string;
   running: (title: string) => string;
+  sent: string;
+  received: string;
+  notShown: string;
+  accessToken: string;
+  firstByte: string;
 }
 
 const en: UiText = {
   heading: 'GigaChat connectivity check',
-  passed: 'passed',
-  warnings: 'warnings',
-  failed: 'failed',
-  skipped: 'skipped',
+  passed: (n) => `${n} passed`,
+  warnings: (n) => `${n} ${n === 1 ? 'warning' : 'warnings'}`,
+  failed: (n) => `${n} failed`,
+  skipped: (n) => `${n} skipped`,
   rootCause: 'Root cause',
   next: 'First step',
+  moreSteps: (n) => `(${n} more ${n === 1 ? 'step' : 'steps'} above)`,
+  confirm: 'Then confirm',
+  confirmHow: (id, expect) => `run gigadoctor again (this step only: gigadoctor --only ${id}); expect ${expect}`,
   blockedBy: (titles, cause) => `${titles}: not run, because ${cause} failed`,
   allGood: 'Everything a GigaChat client needs works from here.',
   inconclusive: 'Inconclusive: every failure may pass on retry (exit 3).',
   running: (title) => `Checking ${title}…`,
+  sent: 'sent',
+  received: 'received',
+  notShown: 'not shown',
+  accessToken: 'access token',
+  firstByte: 'first byte after',
 };
 
 const ru: UiText = {
   heading: 'Проверка подключения к GigaChat',
-  passed: 'пройдено',
-  warnings: 'предупреждений',
-  failed: 'ошибок',
-  skipped: 'пропущено',
+  passed: (n) => `${n} пройдено`,
+  warnings: (n) => ruPlural(n, 'предупреждение', 'предупреждения', 'предупреждений'),
+  failed: (n) => ruPlural(n, 'ошибка', 'ошибки', 'ошибок'),
+  skipped: (n) => `${n} пропущено`,
   rootCause: 'Причина',
   next: 'Что сделать',
+  moreSteps: (n) => `(и ещё ${ruPlural(n, 'шаг', 'шага', 'шагов')} выше)`,
+  confirm: 'Как проверить',
+  confirmHow: (id, expect) => `запустите gigadoctor ещё раз (только этот шаг: gigadoctor --only ${id}); должно быть ${expect}`,
   blockedBy: (titles, cause) => `${titles}: не проверялось, потому что не прошла проверка «${cause}»`,
   allGood: 'Всё, что нужно клиенту GigaChat, отсюда работает.',
   inconclusive: 'Результат неокончательный: все сбои могут пройти при повторе (код 3).',
   running: (title) => `Проверяю: ${title}…`,
+  sent: 'отправлено',
+  received: 'получено',
+  notShown: 'не показан',
+  accessToken: 'токен доступа',
+  firstByte: 'первый байт через',
 };
 
 export function uiText(lang: Lang): UiText {

@@ -1,0 +1,101 @@
+/**
+ * The spinner under a real pseudo-terminal: util-linux `script` gives the CLI a PTY for
+ * stdin, stdout and stderr. On a TTY the spinner shows; with CI set, off a TTY, or on a PTY
+ * that reports no width it does not. Skipped, with the reason logged, where `script` is not
+ * util-linux's (macOS, Windows) or not installed.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type MockServer } from '../../src/mock/index.js';
+import { BIN, emptyDir, mockEnv, runCli } from './cli.js';
+
+function utilLinuxScript(): string | null {
+  if (process.platform !== 'linux') return `script(1) with -qfec is util-linux's; this is ${process.platform}`;
+  try {
+    const version = execFileSync('script', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return /util-linux/.test(version) ? null : `script is not util-linux's: ${version.trim()}`;
+  } catch {
+    return 'script(1) is not installed (util-linux); the PTY test needs it';
+  }
+}
+const skipReason = utilLinuxScript();
+if (skipReason) console.log(`test/e2e/tty.test.ts skipped: ${skipReason}`);
+
+const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Runs the CLI inside `script`, on a PTY of the given size; returns everything the terminal got. */
+function underPty(args: string[], env: Record<string, string | undefined>, size = 'cols 100 rows 40'): Promise<{ code: number | null; out: string }> {
+  const cmd = `stty ${size}; exec ${sh(process.execPath)} ${sh(BIN)} ${args.map(sh).join(' ')}`;
+  const full: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) full[k] = v;
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: emptyDir(), env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+let mock: MockServer;
+beforeAll(async () => {
+  // A little latency keeps the run on screen long enough for the spinner's frames.
+  mock = await startMock({ latencyMs: 50 });
+});
+afterAll(() => mock.close());
+
+describe.skipIf(skipReason !== null)('the spinner', () => {
+  it('spins on a terminal: frames and text on stderr, the report after it', async () => {
+    const run = await underPty(['--no-chat'], mockEnv(mock));
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Checking GigaChat connectivity');
+    expect(run.out).toContain('\u001b[?25l'); // the cursor hidden while it spins
+    expect(run.out).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    expect(run.out).toContain('Everything a GigaChat client needs works from here.');
+  });
+
+  it('in Russian too', async () => {
+    const run = await underPty(['--no-chat', '--lang', 'ru'], mockEnv(mock));
+    expect(run.out).toContain('Проверяю подключение к GigaChat');
+  });
+
+  it('not with CI set, even on a terminal', async () => {
+    const run = await underPty(['--no-chat'], { ...mockEnv(mock), CI: 'true' });
+    expect(run.code).toBe(0);
+    expect(run.out).not.toContain('Checking GigaChat connectivity');
+    expect(run.out).toContain('Everything a GigaChat client needs works from here.');
+  });
+
+  it('not with --json (stdout is the document, nothing else)', async () => {
+    const run = await underPty(['--no-chat', '--json'], mockEnv(mock));
+    expect(run.out).not.toContain('Checking GigaChat connectivity');
+  });
+
+  it('not on a pseudo-terminal that reports no width', async () => {
+    const run = await underPty(['--no-chat'], mockEnv(mock), 'cols 0 rows 0');
+    expect(run.out).not.toContain('Checking GigaChat connectivity');
+    expect(run.out.length).toBeLessThan(20_000);
+  });
+
+  it('colour on a terminal, none with NO_COLOR or --no-color', async () => {
+    expect((await underPty(['--no-chat'], mockEnv(mock))).out).toMatch(/\u001b\[32m✓/);
+    expect((await underPty(['--no-chat'], { ...mockEnv(mock), NO_COLOR: '1', CI: 'true' })).out).not.toMatch(/\u001b\[3\dm/);
+    expect((await underPty(['--no-chat', '--no-color'], { ...mockEnv(mock), CI: 'true' })).out).not.toMatch(/\u001b\[3\dm/);
+  });
+});
+
+describe('off a terminal', () => {
+  it('no spinner and nothing on stderr; FORCE_COLOR still colours a pipe', async () => {
+    const plain = await runCli(['--no-chat'], { env: mockEnv(mock) });
+    expect(plain.stderr).toBe('');
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    const forced = await runCli(['--no-chat'], { env: { ...mockEnv(mock), FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(/\u001b\[32m/);
+    expect(forced.stderr).toBe('');
+  });
+});
