@@ -19,6 +19,9 @@ await build({
   target: 'node20',
   sourcemap: false,
   legalComments: 'none',
+  // Less source to compile at start-up; names are kept so an internal error still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   // CommonJS dependencies bundled into ESM still call require() for node built-ins.

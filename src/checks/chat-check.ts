@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Check, Details, Verdict } from '../types.js';
 import { callApi, commonApiVerdict, type ApiCodes } from './api-request.js';
 import { displayUrl } from './endpoints-check.js';
@@ -11,11 +11,11 @@ const CHAT_CODES: ApiCodes = {
 
 const completion = z.object({
   choices: z.array(z.object({
-    message: z.object({ role: z.string(), content: z.string().nullable().optional() }),
+    message: z.object({ role: z.string(), content: z.optional(z.nullable(z.string())) }),
     finish_reason: z.string(),
-  })).min(1),
-  model: z.string().optional(),
-  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).partial().optional(),
+  })).check(z.minLength(1)),
+  model: z.optional(z.string()),
+  usage: z.optional(z.partial(z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }))),
 });
 
 /** One-token completion: the cheapest request that proves the model actually answers. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Check, Details, Verdict } from '../types.js';
 import { nearest } from '../util/nearest.js';
 import { callApi, commonApiVerdict, type ApiCodes } from './api-request.js';
@@ -12,7 +12,7 @@ const MODELS_CODES: ApiCodes = {
 };
 
 const modelList = z.object({
-  data: z.array(z.object({ id: z.string().min(1), type: z.string().optional() })),
+  data: z.array(z.object({ id: z.string().check(z.minLength(1)), type: z.optional(z.string()) })),
 });
 
 /** GET /models with the token: the token works on the API host, and the configured model is served. */

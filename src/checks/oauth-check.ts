@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Secret } from '../secret.js';
 import type { CheckContext, Check, Details, Verdict } from '../types.js';
 import { displayUrl } from './endpoints-check.js';
@@ -12,8 +12,8 @@ import { USER_AGENT } from './user-agent.js';
 const MAX_SKEW_SECONDS = 60;
 
 const tokenAnswer = z.union([
-  z.object({ access_token: z.string().min(1), expires_at: z.number() }),
-  z.object({ tok: z.string().min(1), exp: z.number() }),
+  z.object({ access_token: z.string().check(z.minLength(1)), expires_at: z.number() }),
+  z.object({ tok: z.string().check(z.minLength(1)), exp: z.number() }),
 ]);
 
 export interface OauthOutcome {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { classifyNetworkError } from './classify-network.js';
 import { connectTcp, handshake, resolveHost, type ClientCertMaterial } from './net.js';
 import { routeFor, type ProxyConfig } from './proxy-route.js';
@@ -68,39 +68,27 @@ function readExtraCaCerts(path: string | undefined): string | null {
   }
 }
 
-export function createDispatcher(opts: HttpProbeOptions, secureContext = secureContextFor(opts.trust)): Dispatcher {
-  const connect = {
-    secureContext,
-    rejectUnauthorized: !opts.trust.insecure,
-    timeout: opts.connectTimeoutMs,
-  };
-  const common = { connect, keepAliveTimeout: 10_000, headersTimeout: 0, bodyTimeout: 0 };
-  const { httpsProxy, httpProxy, noProxy } = opts.proxy;
-  if (httpsProxy?.value || httpProxy?.value) {
-    return new EnvHttpProxyAgent({
-      ...common,
-      httpsProxy: httpsProxy?.value || httpProxy?.value,
-      httpProxy: httpProxy?.value || undefined,
-      // Given explicitly, so undici never falls back to this process's own NO_PROXY.
-      noProxy: noProxy?.value ?? '',
-      requestTls: connect,
-      proxyTls: { timeout: opts.connectTimeoutMs },
-    } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
-  }
-  return new Agent(common);
-}
-
 /** HTTP over one keep-alive dispatcher: one TLS handshake per host for the whole run. */
 export function createProbe(opts: HttpProbeOptions): Probe {
   let dispatcher: Dispatcher | null = null;
   const secureContext = secureContextFor(opts.trust);
-  const get = () => (dispatcher ??= createDispatcher(opts, secureContext));
+  // undici is the heaviest module we have: load it only for a run that goes on the network,
+  // starting with the first DNS lookup so that loading overlaps the dns/tcp/tls round trips.
+  let transport: Promise<typeof import('./dispatcher.js')> | null = null;
+  const loadTransport = () => (transport ??= import('./dispatcher.js'));
+  const get = async () => {
+    const { createDispatcher } = await loadTransport();
+    return (dispatcher ??= createDispatcher(opts, secureContext));
+  };
   let lastDate: ServerDateSeen | null = null;
   const sawDate = (date: string | null | undefined) => {
     if (date && !Number.isNaN(Date.parse(date))) lastDate = { date, receivedAt: Date.now() };
   };
   return {
-    resolve: resolveHost,
+    resolve(host, timeoutMs) {
+      void loadTransport();
+      return resolveHost(host, timeoutMs);
+    },
     async connect(host, port, timeoutMs, via) {
       const r = await connectTcp(host, port, timeoutMs, via);
       if (r.ok) sawDate(r.value.proxy?.date);
@@ -120,11 +108,12 @@ export function createProbe(opts: HttpProbeOptions): Probe {
         if (route.reason === 'invalid-proxy') {
           return { ok: false, failure: { layer: 'proxy', code: 'PROXY_INVALID_URL', transient: false, details: { variable: route.variable, ...route.invalid } } };
         }
+        const { request } = await loadTransport();
         const res = await request(req.url, {
           method: req.method,
           headers: req.headers,
           body: req.body,
-          dispatcher: get(),
+          dispatcher: await get(),
           signal,
         } as Parameters<typeof request>[1]);
         // request() resolves when the status line and headers are in: the time to first byte.
