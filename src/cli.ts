@@ -88,6 +88,8 @@ export async function main(io: CliIO): Promise<number> {
     .argument('[text...]', 'the error text (or pipe it on stdin)')
     .addOption(new Option('--lang <lang>', 'language').choices(['ru', 'en']))
     .option('--json', 'matches as JSON')
+    .addOption(new Option('--shell <shell>', 'shell the remedies’ commands are written for (default: detected)').choices(['posix', 'powershell', 'cmd']))
+    .option('--no-color', 'no colours (also NO_COLOR)')
     .action(async (words: string[], opts) => {
       const { explainCommand } = await import('./commands/explain.js');
       exitCode = await explainCommand(io, words.join(' '), opts);
@@ -133,6 +135,7 @@ export async function run(): Promise<void> {
     nodeVersion: process.version,
     stdout: process.stdout,
     stderr: process.stderr,
+    stdin: process.stdin,
     // Registered only by commands that run until stopped: anywhere else Ctrl-C must kill at once.
     waitForInterrupt: () =>
       new Promise<string>((resolve) => {

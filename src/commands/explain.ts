@@ -1,3 +1,4 @@
+import type { Shell } from '../catalog/types.js';
 import { Chalk } from 'chalk';
 import { loadCatalog } from '../catalog/index.js';
 import type { Lang } from '../catalog/types.js';
@@ -16,6 +17,9 @@ const STDIN_IDLE_MS = 60_000;
 export interface ExplainOptions {
   lang?: string;
   json?: boolean;
+  shell?: Shell;
+  /** false with --no-color */
+  color?: boolean;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface ExplainOptions {
 export async function explainCommand(io: CliIO, text: string, opts: ExplainOptions): Promise<number> {
   const lang: Lang = opts.lang === 'ru' || opts.lang === 'en' ? opts.lang : langFromLocale(io.env);
   let input = text;
-  const stdin = (io as CliIO & { stdin?: NodeJS.ReadStream }).stdin ?? process.stdin;
+  const stdin = io.stdin;
   if (!input.trim() && stdin && !stdin.isTTY) input = await readStdin(stdin);
   if (!input.trim()) {
     io.stderr.write(lang === 'ru'
@@ -37,7 +41,7 @@ export async function explainCommand(io: CliIO, text: string, opts: ExplainOptio
 
   const explanation = explainText(input);
   const catalog = await loadCatalog(lang);
-  const remedy = remedyContext(detectShell(io.platform, io.env));
+  const remedy = remedyContext(opts.shell ?? detectShell(io.platform, io.env));
   // Values from this environment are secrets too: never echo them, in any encoding.
   const scrubber = new Scrubber();
   for (const name of SECRET_VARIABLES) scrubber.add(io.env[name]);
@@ -63,7 +67,7 @@ export async function explainCommand(io: CliIO, text: string, opts: ExplainOptio
     return found ? 0 : 1;
   }
 
-  const color = !io.env.NO_COLOR && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : Boolean(io.stdout.isTTY) && io.env.TERM !== 'dumb');
+  const color = opts.color !== false && !io.env.NO_COLOR && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : Boolean(io.stdout.isTTY) && io.env.TERM !== 'dumb');
   const c = new Chalk({ level: color ? 1 : 0 });
   const unicode = terminalHasUnicode(io.platform, io.env);
   const arrow = unicode ? '→' : '->';

@@ -7,6 +7,8 @@ export interface CliIO {
   nodeVersion: string;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
+  /** Read only by `explain`, for text piped in. */
+  stdin: NodeJS.ReadStream;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM); only long-running commands call it. */
   waitForInterrupt(): Promise<string>;
 }

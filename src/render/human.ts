@@ -77,6 +77,9 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
     }
     lines.push(`${c.bold(ui.confirm)}: ${ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`)}`);
     if (report.exitCode === 3) lines.push(ui.inconclusive);
+  } else if (report.exitCode === 0 && verificationOff(report)) {
+    // Requests that passed with verification off prove nothing about the trust a real client has.
+    lines.push(c.yellow(ui.unverified));
   } else if (report.exitCode === 0) {
     lines.push(c.green(ui.allGood));
   }
@@ -156,4 +159,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function terminalHasUnicode(platform: string, env: Readonly<Record<string, string | undefined>>): boolean {
   if (platform !== 'win32') return env.TERM !== 'linux';
   return Boolean(env.WT_SESSION || env.TERM_PROGRAM === 'vscode' || env.ConEmuTask || env.TERMINUS_SUBLIME || env.TERM === 'xterm-256color');
+}
+
+function verificationOff(report: Report): boolean {
+  return report.checks.some(
+    (c) => c.code === 'TLS_VERIFICATION_DISABLED' || notesOf(c).some((n) => n.code === 'TLS_VERIFICATION_DISABLED'),
+  );
 }

@@ -15,6 +15,7 @@ export interface UiText {
   confirmHow: (id: string, expect: string) => string;
   blockedBy: (titles: string, cause: string) => string;
   allGood: string;
+  unverified: string;
   inconclusive: string;
   running: (title: string) => string;
   sent: string;
@@ -37,6 +38,7 @@ const en: UiText = {
   confirmHow: (id, expect) => `run gigadoctor again (this step only: gigadoctor --only ${id}); expect ${expect}`,
   blockedBy: (titles, cause) => `${titles}: not run, because ${cause} failed`,
   allGood: 'Everything a GigaChat client needs works from here.',
+  unverified: 'The requests went through, but with TLS verification off: a client that verifies may still fail (see the TLS warning above).',
   inconclusive: 'Inconclusive: every failure may pass on retry (exit 3).',
   running: (title) => `Checking ${title}…`,
   sent: 'sent',
@@ -59,6 +61,7 @@ const ru: UiText = {
   confirmHow: (id, expect) => `запустите gigadoctor ещё раз (только этот шаг: gigadoctor --only ${id}); должно быть ${expect}`,
   blockedBy: (titles, cause) => `${titles}: не проверялось, потому что не прошла проверка «${cause}»`,
   allGood: 'Всё, что нужно клиенту GigaChat, отсюда работает.',
+  unverified: 'Запросы прошли, но с отключённой проверкой TLS: клиент, который проверяет сертификаты, всё ещё может не подключиться (см. предупреждение TLS выше).',
   inconclusive: 'Результат неокончательный: все сбои могут пройти при повторе (код 3).',
   running: (title) => `Проверяю: ${title}…`,
   sent: 'отправлено',

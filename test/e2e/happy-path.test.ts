@@ -64,3 +64,15 @@ describe('gigadoctor check against a healthy stand-in', () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe('--insecure against a chain this machine does not trust', () => {
+  it('goes through, warns loudly, and never claims all is well', async () => {
+    const env = { ...mockEnv(mock, { NO_COLOR: '1' }), NODE_EXTRA_CA_CERTS: undefined };
+    const run = await runCli(['--insecure'], { env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/! TLS certificate\s+TLS_/);
+    expect(run.stdout).toMatch(/with TLS verification off/);
+    expect(run.stdout).not.toMatch(/Everything a GigaChat client needs works/);
+    expectNoSecrets(run, mock);
+  });
+});

@@ -27,7 +27,7 @@ function fakeIO(env: Record<string, string | undefined>) {
     }) as unknown as NodeJS.WriteStream;
   const io: CliIO = {
     argv: [], env, cwd: emptyDir(), platform: 'linux', nodeVersion: process.version,
-    stdout: stream('stdout'), stderr: stream('stderr'), waitForInterrupt: () => new Promise(() => {}),
+    stdout: stream('stdout'), stderr: stream('stderr'), stdin: process.stdin, waitForInterrupt: () => new Promise(() => {}),
   };
   return { io, out };
 }

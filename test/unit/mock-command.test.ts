@@ -44,6 +44,7 @@ async function runMock(flags: MockFlags) {
     argv: [],
     env: { PATH: process.env.PATH },
     cwd: process.cwd(),
+    stdin: process.stdin,
     platform: 'linux',
     nodeVersion: process.version,
     stdout: sink((s) => (out += s)),
