@@ -20,11 +20,6 @@ The key is never taken from the command line: set GIGACHAT_CREDENTIALS in the en
 
 /** Parses argv, runs the command, returns the exit code. The only place that knows about commander. */
 export async function main(io: CliIO): Promise<number> {
-  // The one path that must start as fast as bare node: nothing else is loaded for it.
-  if (io.argv.length === 1 && (io.argv[0] === '--version' || io.argv[0] === '-V')) {
-    io.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
   const { Command, CommanderError, Option } = await import('commander');
   let exitCode = 0;
   const program: CommandType = new Command('gigadoctor')
