@@ -28,13 +28,16 @@ await build({
   banner: { js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);" },
 });
 // Chunks are content-hashed, so a name never changes meaning: add the new ones, swap the
-// entries in, then drop the chunks nothing points at any more.
+// entries in, then (on a full build) drop the chunks nothing points at any more.
 const chunks = new URL('chunks/', dist);
 mkdirSync(chunks, { recursive: true });
 const fresh = new Set(readdirSync(new URL('chunks/', next)));
 for (const name of fresh) renameSync(new URL(`chunks/${name}`, next), new URL(name, chunks));
 for (const entry of ['cli.js', 'index.js']) renameSync(new URL(entry, next), new URL(entry, dist));
-for (const name of readdirSync(chunks)) if (!fresh.has(name)) rmSync(new URL(name, chunks), { force: true });
+// A CLI already running (a parallel test) may still lazy-load an old chunk: prune only on a full build.
+if (process.argv.includes('--types')) {
+  for (const name of readdirSync(chunks)) if (!fresh.has(name)) rmSync(new URL(name, chunks), { force: true });
+}
 rmSync(next, { recursive: true, force: true });
 
 // Type declarations of the programmatic API, for `import { runChecks } from 'gigadoctor'`.

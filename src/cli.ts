@@ -63,8 +63,13 @@ export async function main(io: CliIO): Promise<number> {
   withCheckOptions(program.command('report'), ['markdown'])
     .description('run the checks and print a Markdown report to paste into a support ticket (secrets never included)')
     .action(async (opts) => {
+      if (opts.json) {
+        io.stderr.write("gigadoctor: 'report' prints Markdown; for JSON use 'gigadoctor check --json'\n");
+        exitCode = 2;
+        return;
+      }
       const { checkCommand } = await import('./commands/check.js');
-      exitCode = await checkCommand(io, { ...opts, json: false, format: 'markdown' });
+      exitCode = await checkCommand(io, { ...opts, format: 'markdown' });
     });
 
   program
@@ -115,8 +120,10 @@ export async function main(io: CliIO): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return err.exitCode === 0 ? 0 : 2;
     }
-    io.stderr.write(`gigadoctor: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 2;
+    // Our own failure, not a usage error: one scrubbed line (never a stack), exit 1.
+    const { internalErrorLine } = await import('./util/sanitize.js');
+    io.stderr.write(`${internalErrorLine(err, io.env)}\n`);
+    return 1;
   }
 }
 

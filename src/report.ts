@@ -3,7 +3,7 @@ import type { Catalog, RemedyContext } from './catalog/types.js';
 import type { RawResult } from './runner.js';
 import type { Settings } from './settings/types.js';
 import type { CheckResult, Details, Report, Status, Verdict } from './types.js';
-import { displayUrl } from './checks/endpoints-check.js';
+import { withoutPassword } from './probe/proxy-route.js';
 import { VERSION } from './version.js';
 
 export interface ReportMeta {
@@ -78,5 +78,5 @@ export function exitCodeOf(checks: Pick<CheckResult, 'status' | 'transient'>[], 
 
 function proxyShown(settings: Settings): string | null {
   const p = settings.proxy.httpsProxy ?? settings.proxy.httpProxy;
-  return p ? `${p.name}=${displayUrl(p.value)}` : null;
+  return p ? `${p.name}=${withoutPassword(p.value)}` : null;
 }

@@ -117,7 +117,7 @@ export const ALL_CODES = Object.keys(CODES) as Code[];
 
 // Codes whose failure may pass on a retry: a run whose every failure is one of these exits 3.
 export const TRANSIENT_CODES: ReadonlySet<Code> = new Set<Code>([
-  'DNS_TIMEOUT', 'TCP_TIMEOUT', 'TLS_TIMEOUT', 'CONNECTION_RESET', 'PROXY_TIMEOUT', 'PROXY_BAD_GATEWAY',
+  'DNS_TIMEOUT', 'TCP_TIMEOUT', 'TLS_TIMEOUT', 'PROXY_TIMEOUT', 'PROXY_BAD_GATEWAY',
   'OAUTH_RATE_LIMITED', 'OAUTH_SERVER_ERROR', 'OAUTH_TIMEOUT',
   'API_RATE_LIMITED', 'API_SERVER_ERROR', 'API_TIMEOUT',
   'CHAT_RATE_LIMITED', 'CHAT_SERVER_ERROR', 'CHAT_TIMEOUT',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Code } from '../catalog/codes.js';
 import type { CheckContext, Details, Verdict } from '../types.js';
-import { displayUrl } from './endpoints-check.js';
+import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
 import { exchangeDetails, failureVerdict, malformedAnswer, readAnswer, retryAfterSeconds, type Answer } from './http-answer.js';
 import { USER_AGENT } from './user-agent.js';
 
@@ -21,6 +21,8 @@ export async function callApi(ctx: CheckContext, path: string, codes: ApiCodes, 
   const { settings, probe, handoff } = ctx;
   // No token when oauth was skipped by an option: nothing to call the API with.
   if (!handoff.token) return { verdict: { status: 'skip', code: 'BLOCKED', details: { blockedBy: 'oauth' } } };
+  const refusal = credentialUrlRefusal('api', settings.baseUrl);
+  if (refusal) return { verdict: refusal };
   const url = `${settings.baseUrl.value.trim().replace(/\/+$/, '')}${path}`;
   const requestId = randomUUID();
   const headers: Record<string, string> = {

@@ -39,6 +39,16 @@ export const endpointsCheck: Check = {
   },
 };
 
+/**
+ * The last gate before a credential leaves: a URL that is not https, not a URL, or one of the
+ * guide's wrong hosts never gets the key or a token — even when --skip took the endpoints check out.
+ */
+export function credentialUrlRefusal(which: Which, setting: Sourced<string>): Verdict | null {
+  const refused = judgeUrl(which, setting).find((f) =>
+    f.code === 'ENDPOINT_KNOWN_WRONG' || f.code === 'ENDPOINT_NOT_HTTPS' || f.code === 'ENDPOINT_INVALID_URL');
+  return refused ? { status: 'fail', code: refused.code, details: refused.details } : null;
+}
+
 function judgeUrl(which: Which, setting: Sourced<string>): Array<Note & { status: 'fail' | 'warn' }> {
   const variable = setting.name;
   let url: URL;

@@ -66,7 +66,7 @@ export function retryAfterSeconds(headers: Record<string, string>, now: number):
 }
 
 /** What a report needs to let support find the call: ids sent and received, time, status. */
-export function exchangeDetails(method: string, res: HttpResponse, sentHeader: string, sentId: string): Details {
+export function exchangeDetails(method: string, res: HttpResponse, sentHeader: string, sentId: string | null): Details {
   return {
     http: {
       method,
@@ -77,7 +77,7 @@ export function exchangeDetails(method: string, res: HttpResponse, sentHeader: s
       ttfbMs: res.ttfbMs ?? null,
       ...(res.viaProxy ? { proxy: res.viaProxy } : {}),
       ...(res.tlsVerified === false ? { tlsVerified: false } : {}),
-      [sentHeader]: sentId,
+      ...(sentId ? { [sentHeader]: sentId } : {}),
       requestId: res.headers['x-request-id'] ?? null,
       sessionId: res.headers['x-session-id'] ?? null,
       date: res.headers.date ?? null,

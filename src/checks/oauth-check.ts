@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { Secret } from '../secret.js';
 import type { CheckContext, Check, Details, Verdict } from '../types.js';
-import { displayUrl } from './endpoints-check.js';
+import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
 import {
   clockSkewSeconds, exchangeDetails, failureVerdict, firstIssuePath, malformedAnswer, readAnswer, retryAfterSeconds, type Answer,
 } from './http-answer.js';
@@ -11,9 +11,12 @@ import { USER_AGENT } from './user-agent.js';
 
 const MAX_SKEW_SECONDS = 60;
 
+// Any larger and Date cannot hold it: such an answer is malformed, not a reason to crash.
+const EXPIRY = z.number().check(z.minimum(0), z.maximum(8.64e15));
+
 const tokenAnswer = z.union([
-  z.object({ access_token: z.string().check(z.minLength(1)), expires_at: z.number() }),
-  z.object({ tok: z.string().check(z.minLength(1)), exp: z.number() }),
+  z.object({ access_token: z.string().check(z.minLength(1)), expires_at: EXPIRY }),
+  z.object({ tok: z.string().check(z.minLength(1)), exp: EXPIRY }),
 ]);
 
 export interface OauthOutcome {
@@ -56,6 +59,8 @@ async function requestToken(ctx: CheckContext): Promise<OauthOutcome> {
     headers.RqUID = rqUid;
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
   }
+  const refusal = credentialUrlRefusal(passwordFlow ? 'api' : 'auth', passwordFlow ? settings.baseUrl : settings.authUrl);
+  if (refusal) return { verdict: refusal };
   const result = await probe.http({
     url,
     method: 'POST',
@@ -65,9 +70,10 @@ async function requestToken(ctx: CheckContext): Promise<OauthOutcome> {
   });
   if (!result.ok) return { verdict: failureVerdict(result.failure, 'OAUTH_TIMEOUT', url) };
   const answer = readAnswer(result.response);
-  const exchange = exchangeDetails('POST', result.response, 'rqUid', rqUid);
+  // The password flow sends no RqUID: never report an id support could not find.
+  const exchange = exchangeDetails('POST', result.response, 'rqUid', passwordFlow ? null : rqUid);
   const outcome = classifyOauthAnswer(answer, { url, scope: settings.scope.value.trim(), now: ctx.now(), flow: passwordFlow ? 'password' : 'key' });
-  outcome.verdict.details = { ...exchange, ...outcome.verdict.details, rqUid };
+  outcome.verdict.details = { ...exchange, ...outcome.verdict.details, ...(passwordFlow ? {} : { rqUid }) };
   return outcome;
 }
 

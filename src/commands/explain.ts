@@ -127,13 +127,13 @@ function readStdin(stream: NodeJS.ReadStream): Promise<string> {
       resolve(Buffer.concat(chunks).toString('utf8'));
     };
     const onData = (chunk: Buffer | string) => {
-      if (idle) {
-        clearTimeout(idle);
-        idle = null;
-      }
+      // Silence is measured from the last chunk: `tail -f log | gigadoctor explain` must end too.
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => finish(), STDIN_IDLE_MS);
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       if (size < MAX_INPUT) chunks.push(buf.subarray(0, MAX_INPUT - size));
       size += buf.length;
+      if (size >= MAX_INPUT) finish();
     };
     stream.on('data', onData);
     stream.once('end', finish);

@@ -152,6 +152,15 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       done({ ok: false, failure: { layer: 'tls', code: 'TLS_TIMEOUT', transient: true, details: { host, port, timeoutMs: opts.timeoutMs, proxy: viaProxy } } });
     }, opts.timeoutMs);
     socket.once('secureConnect', () => {
+      // A throw in this listener would escape as an uncaught exception: a certificate with a
+      // date no Date can hold must become a verdict, not a stack trace.
+      try {
+        onSecure();
+      } catch (err) {
+        done({ ok: false, failure: { layer: 'tls', code: 'TLS_HANDSHAKE_FAILED', transient: false, details: { host, port, message: err instanceof Error ? err.message : String(err) } } });
+      }
+    });
+    const onSecure = () => {
       const now = performance.now();
       const answer: TlsAnswer = {
         ms: Math.round(now - started),
@@ -171,7 +180,7 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       socket.once('session', () => done({ ok: true, value: answer }));
       socket.once('end', () => done({ ok: true, value: answer }));
       graceTimer = setTimeout(() => done({ ok: true, value: answer }), grace);
-    });
+    };
     socket.once('error', (err) => done({ ok: false, failure: classifyNetworkError(err, urlOf(host, port), opts.timeoutMs, ctx) }));
   });
 }

@@ -1,3 +1,4 @@
+import { withoutPassword } from '../probe/proxy-route.js';
 /**
  * The Markdown report (`gigadoctor report`): paste-ready for a support ticket. Everything it
  * shows comes from the scrubbed Report, except the settings table, whose values pass through
@@ -167,12 +168,9 @@ function networkRows(s: Settings, t: ReportText, scrub: (x: string) => string): 
     let shown = p.value;
     let hidden = false;
     if (isUrl) {
-      try {
-        hidden = new URL(p.value.trim()).password !== '';
-      } catch {
-        // unparsable: show what displayUrl makes of it
-      }
-      shown = displayUrl(p.value);
+      // `user:pass@proxy:3128` (no scheme) parses as a URL of scheme `user:`: judge by the @ instead.
+      hidden = p.value.includes('@');
+      shown = withoutPassword(p.value);
     }
     rows.push([label, `${val(shown)}${hidden ? ` (${t.passwordHidden})` : ''}`, t.sourceLabel(p.source, p.name)]);
   };

@@ -230,6 +230,8 @@ function userinfoPassword(value: string): string[] {
   } catch {
     password = /^[a-z][a-z0-9+.-]*:\/\/[^/@]*?:([^/@]*)@/i.exec(value.trim())?.[1] ?? '';
   }
+  // Without a scheme, `user:pass@host` parses as scheme `user:` and no password at all.
+  if (!password && !value.includes('://')) password = /^[^/@:\s]+:([^@/\s]*)@/.exec(value.trim())?.[1] ?? '';
   if (!password) return [];
   try {
     return [password, decodeURIComponent(password)];

@@ -193,3 +193,24 @@ describe('endpoints: warnings and the official addresses', () => {
     expectClean(ultra, mock);
   });
 });
+
+describe('the credential gate holds even when --skip takes the endpoints check out', () => {
+  it('plain http: the key is never sent, the oauth check itself refuses', async () => {
+    const plain = `http://127.0.0.1:${new URL(counter.url).port}/api/v2/oauth`;
+    const run = await runCli(['check', '--json', '--skip', 'endpoints,dns,tcp,tls'], {
+      env: mockEnv(mock, { GIGACHAT_AUTH_URL: plain }),
+    });
+    const report = reportOf(run);
+    expect(checkOf(report, 'oauth')).toMatchObject({ status: 'fail', code: 'ENDPOINT_NOT_HTTPS' });
+    expect(counter.count(), 'connections to the plain-http listener').toBe(0);
+    expect(run.code).toBe(1);
+    expectClean(run, mock);
+  });
+
+  it("the guide's Yandex OAuth URL: refused at the request too", async () => {
+    const run = await check(['--skip', 'endpoints,dns,tcp,tls'], { GIGACHAT_AUTH_URL: 'https://auth.api.cloud.yandex.net/oauth/token' });
+    expect(checkOf(reportOf(run), 'oauth')).toMatchObject({ status: 'fail', code: 'ENDPOINT_KNOWN_WRONG' });
+    expect(counter.count()).toBe(0);
+    expectClean(run, mock);
+  });
+});
