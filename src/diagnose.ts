@@ -8,6 +8,7 @@ import { remedyContext } from './render/shell.js';
 import { buildReport } from './report.js';
 import { runGraph } from './runner.js';
 import { Scrubber } from './secret.js';
+import { sanitizeDeep } from './util/sanitize.js';
 import type { Settings } from './settings/types.js';
 import type { Check, Handoff, Report } from './types.js';
 
@@ -57,5 +58,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     node: opts.nodeVersion,
     platform: opts.platform,
   });
-  return { report: JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report, scrubber };
+  // Server messages, headers and certificate names are text from outside: no escape sequence
+  // or bidi control from them may reach a terminal or a pasted report.
+  return { report: sanitizeDeep(JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report), scrubber };
 }

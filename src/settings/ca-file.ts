@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readBounded } from './env-file.js';
+import { readBounded } from '../util/read-bounded.js';
 
 export type CaFileRead =
   | { ok: true; pem: string; count: number }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readBounded } from '../util/read-bounded.js';
 import { createSecureContext } from 'node:tls';
 import { Secret } from '../secret.js';
 
@@ -52,13 +52,11 @@ export function readClientCert(certPath: string | null, keyPath: string | null, 
 type TextRead = { ok: true; text: string; der: boolean } | { ok: false; reason: 'missing' | 'unreadable' | 'too-large' };
 
 function readText(path: string): TextRead {
-  try {
-    if (statSync(path).size > MAX_BYTES) return { ok: false, reason: 'too-large' };
-    const buf = readFileSync(path);
-    // DER starts with an ASN.1 SEQUENCE and a long-form length; PEM is text.
-    const der = buf[0] === 0x30 && (buf[1] === 0x82 || buf[1] === 0x81);
-    return { ok: true, text: buf.toString('utf8'), der };
-  } catch (err) {
-    return { ok: false, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
-  }
+  // Bounded and regular files only: a FIFO or /dev/zero named here must not hang or flood the run.
+  const read = readBounded(path, MAX_BYTES);
+  if (!read.ok) return { ok: false, reason: read.reason === 'absent' ? 'missing' : read.reason.startsWith('too large') ? 'too-large' : 'unreadable' };
+  const buf = read.buf;
+  // DER starts with an ASN.1 SEQUENCE and a long-form length; PEM is text.
+  const der = buf[0] === 0x30 && (buf[1] === 0x82 || buf[1] === 0x81);
+  return { ok: true, text: buf.toString('utf8'), der };
 }

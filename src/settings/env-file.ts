@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { readBounded } from '../util/read-bounded.js';
 import { parse } from 'dotenv';
 
 export const MAX_ENV_FILE_BYTES = 1024 * 1024;
@@ -36,45 +36,6 @@ export function readEnvFile(path: string): EnvFileRead {
     entries.set(name, { value, line: lines.get(name) ?? 0 });
   }
   return { status: 'loaded', entries };
-}
-
-export type BoundedRead = { ok: true; buf: Buffer } | { ok: false; reason: string };
-
-/**
- * Reads at most `max` bytes of a regular file. Anything else in its place is a reason, never a
- * wait or a flood: a FIFO would block the open forever, /dev/zero would fill the memory, and a
- * file's size may change between stat and read.
- */
-export function readBounded(path: string, max: number): BoundedRead {
-  let fd: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return { ok: false, reason: 'is a directory' };
-    if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (stat.size > max) return { ok: false, reason: `too large (${stat.size} bytes)` };
-    // O_NONBLOCK: should a FIFO be swapped in after the stat, the open still returns at once.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'absent' };
-    return { ok: false, reason: code ?? 'cannot read' };
-  }
-  try {
-    const buf = Buffer.alloc(max + 1);
-    let size = 0;
-    for (;;) {
-      const n = readSync(fd, buf, size, buf.length - size, null);
-      if (n === 0) break;
-      size += n;
-      if (size > max) return { ok: false, reason: `too large (more than ${max} bytes)` };
-    }
-    return { ok: true, buf: buf.subarray(0, size) };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'EAGAIN' ? 'not a regular file' : code ?? 'cannot read' };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The line of the last assignment of each name (dotenv: the last one wins). */
