@@ -148,6 +148,13 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
     });
     let tcpConnectedAt = tunnelSocket ? tlsStarted : 0;
     if (!tunnelSocket) socket.once('connect', () => (tcpConnectedAt = performance.now()));
+    // The session ticket often arrives in the same read as the handshake's end, before
+    // secureConnect fires: listen from the start, or the grace below waits for nothing.
+    let ticketSeen = false;
+    let onTicket = () => {
+      ticketSeen = true;
+    };
+    socket.on('session', () => onTicket());
     const timer = setTimeout(() => {
       done({ ok: false, failure: { layer: 'tls', code: 'TLS_TIMEOUT', transient: true, details: { host, port, timeoutMs: opts.timeoutMs, proxy: viaProxy } } });
     }, opts.timeoutMs);
@@ -177,7 +184,8 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       // so one round trip later (alert "certificate required"). Wait for that alert, or for the
       // session ticket a server sends once it has accepted us, or about two round trips.
       const grace = Math.min(1000, Math.max(100, answer.tlsMs + 50), Math.max(0, opts.timeoutMs - (now - started)));
-      socket.once('session', () => done({ ok: true, value: answer }));
+      if (ticketSeen) return done({ ok: true, value: answer });
+      onTicket = () => done({ ok: true, value: answer });
       socket.once('end', () => done({ ok: true, value: answer }));
       graceTimer = setTimeout(() => done({ ok: true, value: answer }), grace);
     };
