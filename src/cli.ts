@@ -1,5 +1,6 @@
 import type { Command as CommandType } from 'commander';
 import type { CliIO } from './commands/io.js';
+import { neutralizeControls } from './secret.js';
 import { VERSION } from './version.js';
 
 export type { CliIO };
@@ -26,7 +27,8 @@ export async function main(io: CliIO): Promise<number> {
     .description('Diagnoses connectivity to GigaChat: credentials, endpoints, DNS, TCP, TLS, OAuth, models, chat.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // commander quotes argv in its errors: a control sequence there must show, never act.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(neutralizeControls(s)) })
     .showSuggestionAfterError(true);
 
   const withCheckOptions = (cmd: CommandType, formats: string[]) =>
@@ -129,6 +131,13 @@ export async function main(io: CliIO): Promise<number> {
 
 /** Entry point of the bin shim: the only code that touches process. */
 export async function run(): Promise<void> {
+  // The last net: whatever escapes every verdict is still one scrubbed line and exit 1, never a stack.
+  const fatal = async (err: unknown) => {
+    const { internalErrorLine } = await import('./util/sanitize.js');
+    process.stderr.write(`${internalErrorLine(err, process.env)}\n`, () => process.exit(1));
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   const code = await main({
     argv: process.argv.slice(2),
     env: process.env,

@@ -31,8 +31,13 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   const { settings } = opts;
   const scrubber = new Scrubber();
   // A known placeholder ("your_token") is nobody's secret; hiding it would hide the finding itself.
-  for (const value of settings.secretValues) if (!isKnownPlaceholder(value)) scrubber.add(value);
-  if (settings.credential && !isKnownPlaceholder(settings.credential.secret.reveal())) scrubber.add(settings.credential.secret);
+  // A known placeholder in the key's place ("your_token") is nobody's secret, and hiding it would
+  // hide the finding itself; every other value, even `changeme` as a password, stays secret.
+  const placeholderKey = settings.credential && settings.credential.kind !== 'password' && isKnownPlaceholder(settings.credential.secret.reveal())
+    ? settings.credential.secret.reveal()
+    : null;
+  for (const value of settings.secretValues) if (value !== placeholderKey) scrubber.add(value);
+  if (settings.credential && !placeholderKey) scrubber.add(settings.credential.secret);
 
   const cert = settings.clientCert?.read;
   const probe = opts.probe ?? createProbe({

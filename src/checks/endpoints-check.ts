@@ -17,7 +17,7 @@ export const endpointsCheck: Check = {
     if (usesOauth) findings.push(...judgeUrl('auth', settings.authUrl));
     findings.push(...judgeUrl('api', settings.baseUrl));
 
-    const modelHome = MODELS_ONLY_ON[settings.model.value];
+    const modelHome = Object.hasOwn(MODELS_ONLY_ON, settings.model.value) ? MODELS_ONLY_ON[settings.model.value] : undefined;
     if (modelHome && safeHost(settings.baseUrl.value) !== new URL(modelHome).hostname) {
       findings.push({
         status: 'warn',
@@ -58,8 +58,9 @@ function judgeUrl(which: Which, setting: Sourced<string>): Array<Note & { status
     return [{ status: 'fail', code: 'ENDPOINT_INVALID_URL', details: { which, value: displayUrl(setting.value), variable } }];
   }
   const shown = displayUrl(setting.value);
-  const host = url.hostname.toLowerCase();
-  const wrong = KNOWN_WRONG_HOSTS[host];
+  // `host.` is the same host fully qualified: it must not slip past the lists.
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const wrong = Object.hasOwn(KNOWN_WRONG_HOSTS, host) ? KNOWN_WRONG_HOSTS[host] : undefined;
   if (wrong) {
     const correct = which === 'auth' ? OFFICIAL_AUTH_URL : OFFICIAL_API_URL;
     return [{ status: 'fail', code: 'ENDPOINT_KNOWN_WRONG', details: { which, url: shown, host, correct, variable } }];

@@ -70,7 +70,7 @@ export function classifyModelsAnswer(answer: Answer, ctx: ModelsContext): { verd
   if (!models.includes(ctx.model)) {
     return { verdict: { status: 'fail', code: 'MODEL_NOT_AVAILABLE', details: { ...facts, suggestion: nearest(ctx.model, chatModels, 4) } }, models };
   }
-  const replacement = DEPRECATED_MODELS[ctx.model];
+  const replacement = Object.hasOwn(DEPRECATED_MODELS, ctx.model) ? DEPRECATED_MODELS[ctx.model] : undefined;
   if (replacement) {
     return { verdict: { status: 'warn', code: 'MODEL_DEPRECATED', details: { ...facts, suggestion: replacement } }, models };
   }

@@ -1,3 +1,4 @@
+import { sanitizeText } from '../util/sanitize.js';
 import os from 'node:os';
 import type { Shell } from '../catalog/types.js';
 import { diagnose } from '../diagnose.js';
@@ -57,7 +58,8 @@ function renderContext(io: CliIO, settings: Settings, shell: Shell, scrubber: Sc
     home: safeHome(),
     shell,
     generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    scrub: (t) => scrubber.scrub(t),
+    // Line by line: the curl blocks are multi-line, and every line must be free of control codes.
+    scrub: (t) => scrubber.redact(t).split('\n').map(sanitizeText).join('\n'),
   };
 }
 

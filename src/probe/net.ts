@@ -84,7 +84,7 @@ export async function connectTcp(host: string, port: number, timeoutMs: number, 
       socket.destroy();
       resolve({ ok: true, value: { ms: Math.round(performance.now() - started) } });
     });
-    socket.once('error', (err) => {
+    socket.on('error', (err) => {
       clearTimeout(timer);
       resolve({ ok: false, failure: classifyNetworkError(err, urlOf(host, port), timeoutMs) });
     });
@@ -189,7 +189,7 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       socket.once('end', () => done({ ok: true, value: answer }));
       graceTimer = setTimeout(() => done({ ok: true, value: answer }), grace);
     };
-    socket.once('error', (err) => done({ ok: false, failure: classifyNetworkError(err, urlOf(host, port), opts.timeoutMs, ctx) }));
+    socket.on('error', (err) => done({ ok: false, failure: classifyNetworkError(err, urlOf(host, port), opts.timeoutMs, ctx) }));
   });
 }
 

@@ -300,7 +300,7 @@ describe('a password that happens to be a placeholder word', () => {
   // GIGACHAT_PASSWORD (or proxy password) that is "changeme" or "password" is never scrubbed,
   // and a server that echoes Basic base64(user:changeme) puts it in the report. Exempt only
   // the credential the format check quotes (kind key/accessToken), never a password. Flip then.
-  it.fails('GIGACHAT_PASSWORD=changeme echoed by the server is in no output', async () => {
+  it('GIGACHAT_PASSWORD=changeme echoed by the server is in no output', async () => {
     echo = await startHostileServer(mock, (req, res) => {
       const value = String(req.headers.authorization ?? '').replace(/^\S+ /, '');
       res.writeHead(401, { 'Content-Type': 'application/json' });
