@@ -4,7 +4,7 @@ import { Secret } from '../secret.js';
 import type { CheckContext, Check, Details, Verdict } from '../types.js';
 import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
 import {
-  clockSkewSeconds, exchangeDetails, failureVerdict, firstIssuePath, malformedAnswer, readAnswer, retryAfterSeconds, type Answer,
+  clockSkewSeconds, exchangeDetails, failureVerdict, malformedAnswer, readAnswer, retryAfterSeconds, type Answer,
 } from './http-answer.js';
 import { AUTH_PATH, SCOPES } from './known.js';
 import { USER_AGENT } from './user-agent.js';
@@ -121,7 +121,7 @@ function tokenVerdict(answer: Answer, base: Details, ctx: OauthContext): OauthOu
   if (answer.kind !== 'json') return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'not-json', bodyKind: answer.kind });
   const parsed = tokenAnswer.safeParse(answer.json);
   if (!parsed.success) {
-    return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'wrong-shape', field: firstIssuePath(parsed.error.issues) || 'access_token' });
+    return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'wrong-shape', field: missingTokenField(answer.json) });
   }
   const data = parsed.data;
   const [token, shape, rawExpiry] = 'access_token' in data
@@ -144,6 +144,17 @@ function tokenVerdict(answer: Answer, base: Details, ctx: OauthContext): OauthOu
     : [];
   if (notes.length) return { verdict: { status: 'warn', code: 'CLOCK_SKEW', details: { ...details, ...notes[0].details } }, token };
   return { verdict: { status: 'pass', code: 'OAUTH_OK', details }, token };
+}
+
+/**
+ * Which field broke a token answer. The schema is a union of two shapes, whose failure has no
+ * path of its own: name the field of the shape the answer comes closest to.
+ */
+function missingTokenField(json: unknown): string {
+  const obj = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  const [token, expiry] = 'tok' in obj || 'exp' in obj ? ['tok', 'exp'] : ['access_token', 'expires_at'];
+  const tokenOk = typeof obj[token] === 'string' && (obj[token] as string).length > 0;
+  return tokenOk ? expiry : token;
 }
 
 function fail(code: Verdict['code'], details: Details): OauthOutcome {

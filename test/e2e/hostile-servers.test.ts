@@ -61,10 +61,7 @@ describe('hostile answers from the mock', () => {
     expect(checkOf(oauth.report, 'oauth')).toMatchObject({ code: 'OAUTH_BAD_RESPONSE', details: { reason: 'wrong-shape' } });
   });
 
-  // KNOWN BUG (src/checks/oauth-check.ts, tokenVerdict): the token schema is a z.union, whose
-  // failure has the path [] — firstIssuePath says '(root)', and the `|| 'access_token'` fallback
-  // never fires. Flip to it() once the field is named.
-  it.fails('an OAuth answer without a token names the missing field', async () => {
+  it('an OAuth answer without a token names the missing field', async () => {
     const oauth = await runScenario('auth-wrong-shape');
     expect(String(checkOf(oauth.report, 'oauth').details.field)).toMatch(/access_token|tok/);
   });

@@ -114,3 +114,14 @@ describe('classifyChatAnswer', () => {
     expect(chat(response(429, { status: 429, message: 'Too Many Requests' }, { ...JSON_HEADERS, 'retry-after': '7' }))).toMatchObject({ code: 'CHAT_RATE_LIMITED', details: { retryAfter: 7 } }));
   it('no choices → CHAT_BAD_RESPONSE', () => expect(chat(response(200, { choices: [] }))).toMatchObject({ code: 'CHAT_BAD_RESPONSE', details: { field: 'choices' } }));
 });
+
+describe('classifyOauthAnswer names the field a token answer lacks', () => {
+  it.each([
+    [{ token: 'x' }, 'access_token'],
+    [{ access_token: 'x' }, 'expires_at'],
+    [{ tok: 'x' }, 'exp'],
+    [{ exp: 1 }, 'tok'],
+  ])('%j → %s', (body, field) => {
+    expect(oauth(response(200, body)).verdict).toMatchObject({ code: 'OAUTH_BAD_RESPONSE', details: { reason: 'wrong-shape', field } });
+  });
+});
