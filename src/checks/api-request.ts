@@ -39,7 +39,7 @@ export async function callApi(ctx: CheckContext, path: string, codes: ApiCodes, 
     body: body === undefined ? undefined : JSON.stringify(body),
     timeoutMs: settings.timeoutMs.value,
   });
-  if (!result.ok) return { verdict: failureVerdict(result.failure, codes.timeout, url) };
+  if (!result.ok) return { verdict: failureVerdict(result.failure, codes, url) };
   const answer = readAnswer(result.response);
   const details = exchangeDetails(body === undefined ? 'GET' : 'POST', result.response, 'xRequestId', requestId);
   return { answer, details, url };

@@ -88,8 +88,8 @@ export function exchangeDetails(method: string, res: HttpResponse, sentHeader: s
 }
 
 /** A request that got no HTTP answer becomes the verdict of the layer that broke. */
-export function failureVerdict(failure: NetworkFailure, timeoutCode: Code, url: string): Verdict {
-  const code = failure.layer === 'timeout' ? timeoutCode : failure.code;
+export function failureVerdict(failure: NetworkFailure, codes: { timeout: Code; badResponse: Code }, url: string): Verdict {
+  const code = failure.layer === 'timeout' ? codes.timeout : failure.layer === 'protocol' ? codes.badResponse : failure.code;
   return { status: 'fail', code, details: { url: displayUrl(url), layer: failure.layer, ...failure.details } };
 }
 

@@ -68,7 +68,7 @@ async function requestToken(ctx: CheckContext): Promise<OauthOutcome> {
     body: passwordFlow ? undefined : `scope=${encodeURIComponent(settings.scope.value.trim())}`,
     timeoutMs: settings.timeoutMs.value,
   });
-  if (!result.ok) return { verdict: failureVerdict(result.failure, 'OAUTH_TIMEOUT', url) };
+  if (!result.ok) return { verdict: failureVerdict(result.failure, { timeout: 'OAUTH_TIMEOUT', badResponse: 'OAUTH_BAD_RESPONSE' }, url) };
   const answer = readAnswer(result.response);
   // The password flow sends no RqUID: never report an id support could not find.
   const exchange = exchangeDetails('POST', result.response, 'rqUid', passwordFlow ? null : rqUid);

@@ -81,6 +81,12 @@ export function classifyNetworkError(err: unknown, url: string, timeoutMs: numbe
   if (has('TimeoutError', 'AbortError', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_ABORTED')) {
     return { layer: 'timeout', code: 'OAUTH_TIMEOUT', transient: true, details: { url, timeoutMs } };
   }
+  // The server answered, but not in HTTP: a broken chunk size, a header flood, bytes that are no
+  // status line. That is a bad response (the caller names the code), not an unreachable host.
+  if (codes.some((c) => c.startsWith('HPE_')) || has('UND_ERR_HEADERS_OVERFLOW', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'UND_ERR_INFO')
+    || (err as { name?: string })?.name === 'HTTPParserError') {
+    return { layer: 'protocol', code: 'OAUTH_BAD_RESPONSE', transient: false, details: { url, reason: 'not-http', errno, message: messageOf(err) } };
+  }
   if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED')) {
     return { layer: 'connection', code: 'CONNECTION_RESET', transient: true, details: { host, port, url } };
   }

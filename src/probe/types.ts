@@ -30,7 +30,7 @@ export interface HttpResponse {
 
 /** Why a request got no HTTP answer, at the layer where it broke. */
 export interface NetworkFailure {
-  layer: 'dns' | 'tcp' | 'tls' | 'proxy' | 'timeout' | 'connection';
+  layer: 'dns' | 'tcp' | 'tls' | 'proxy' | 'timeout' | 'connection' | 'protocol';
   code: Code;
   transient: boolean;
   details: Details;

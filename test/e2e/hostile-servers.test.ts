@@ -170,12 +170,9 @@ describe('hostile answers beyond the mock', () => {
     expect(checkOf(report, 'models').status).toBe('fail');
   });
 
-  // KNOWN BUG (src/probe/classify-network.ts): an answer that is not valid HTTP — a header
-  // flood (UND_ERR_HEADERS_OVERFLOW), bytes that are no HTTP at all, a broken chunk size, a
-  // control character in a header (undici's HTTPParserError: "Response does not match the
-  // HTTP/1.1 protocol") — falls through to TCP_UNREACHABLE, whose remedies are about firewalls.
-  // It is a bad response. Flip to it() once classified.
-  it.fails('an answer that is not valid HTTP is a bad response, not an unreachable host', async () => {
+  // A header flood, bytes that are no HTTP at all, a broken chunk size (undici's HTTPParserError):
+  // the server answered, badly — a bad response, not an unreachable host with firewall advice.
+  it('an answer that is not valid HTTP is a bad response, not an unreachable host', async () => {
     const { report } = await againstServer((_req, res) => {
       res.socket!.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n{"data":[]}\r\n0\r\n\r\n');
     });
@@ -292,11 +289,8 @@ describe('a password that happens to be a placeholder word', () => {
   let echo: HostileServer | undefined;
   afterAll(() => echo?.close());
 
-  // KNOWN BUG (src/diagnose.ts): known placeholders are kept out of the scrubber so that
-  // CREDENTIALS_PLACEHOLDER can quote them — but the exemption covers every secret value, so a
-  // GIGACHAT_PASSWORD (or proxy password) that is "changeme" or "password" is never scrubbed,
-  // and a server that echoes Basic base64(user:changeme) puts it in the report. Exempt only
-  // the credential the format check quotes (kind key/accessToken), never a password. Flip then.
+  // Known placeholders may be quoted by CREDENTIALS_PLACEHOLDER, but only in the key's place:
+  // a password that happens to be "changeme" is still a secret.
   it('GIGACHAT_PASSWORD=changeme echoed by the server is in no output', async () => {
     echo = await startHostileServer(mock, (req, res) => {
       const value = String(req.headers.authorization ?? '').replace(/^\S+ /, '');
