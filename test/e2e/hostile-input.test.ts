@@ -260,9 +260,7 @@ describe('bad flag values and bad variables: exit 2, one line, no stack, no echo
     }
   });
 
-  // KNOWN BUG (src/cli.ts): commander's own messages (an invalid choice for --format/--lang/--shell,
-  // an unknown option) quote argv raw to stderr. Fix: configureOutput({ writeErr: (s) =>
-  // io.stderr.write(neutralizeControls(s)) }) — neutralizeControls from src/secret.ts. Flip to it() then.
+  // commander's own messages (an invalid choice, an unknown option) quote argv: shown, never obeyed.
   it('commander’s messages show control characters, never obey them', async () => {
     for (const args of [['--format', '\x1b[2J'], ['--fr\x1b[2Job']]) {
       const run = await runCli(args, {});

@@ -69,10 +69,7 @@ describe('known-wrong hosts are refused before any byte is sent', () => {
     expect(proxy.connections.length).toBe(before);
   });
 
-  // KNOWN BUG (src/checks/endpoints-check.ts, judgeUrl): `new URL(...).hostname` keeps a trailing
-  // dot, so 'auth.api.cloud.yandex.net.' (the same host, fully qualified) misses KNOWN_WRONG_HOSTS
-  // and is only a custom-host warning: the key would be sent. Fix: strip one trailing dot before
-  // the lookups (`host.replace(/\.$/, '')`). Flip to it() once fixed.
+  // `new URL(...).hostname` keeps a trailing dot: the same host, fully qualified, must not slip past.
   it('the Yandex host written fully qualified (trailing dot) is refused too', async () => {
     const { report, connections } = await throughProxy({ GIGACHAT_AUTH_URL: 'https://auth.api.cloud.yandex.net./oauth/token' });
     expect(connections).toEqual([]);
