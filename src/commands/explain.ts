@@ -83,7 +83,7 @@ export async function explainCommand(io: CliIO, text: string, opts: ExplainOptio
       for (const step of m.remediation) lines.push(`  ${c.cyan(arrow)} ${step}`);
       lines.push('');
     }
-    for (const h of hints) lines.push(`${c.yellow(unicode ? '!' : '!')} ${h.text}`, '');
+    for (const h of hints) lines.push(`${c.yellow('!')} ${h.text}`, '');
     lines.push(t.confirm);
   } else {
     for (const h of hints) lines.push(`${c.yellow('!')} ${h.text}`, '');

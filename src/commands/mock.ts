@@ -1,3 +1,4 @@
+import { echoValue } from '../util/sanitize.js';
 /**
  * `gigadoctor mock`: the local HTTPS GigaChat stand-in of gigadoctor's own tests, as a command.
  * It prints what to paste (shell lines, optionally a .env file), runs until SIGINT/SIGTERM,
@@ -48,7 +49,7 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
   if (raw === undefined) return undefined;
   const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new MockUsageError(`${flag} must be a whole number ${min}–${max}${hint}, got "${raw}"`);
+    throw new MockUsageError(`${flag} must be a whole number ${min}–${max}${hint}, got "${echoValue(raw)}"`);
   }
   return value;
 }
@@ -60,13 +61,13 @@ export function parseMockFlags(flags: MockFlags, cwd: string): MockSettings {
   if (apiPort !== 0 && apiPort === authPort) throw new MockUsageError(`--port and --auth-port must differ, both are ${apiPort}`);
   const scenario = flags.scenario ?? 'ok';
   if (!isScenario(scenario)) {
-    throw new MockUsageError(`unknown scenario "${scenario}"; valid: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+    throw new MockUsageError(`unknown scenario "${echoValue(scenario)}"; valid: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   }
   const latencyMs = wholeNumber('--latency', flags.latency, 0, MAX_LATENCY_MS, ' (ms)') ?? 0;
   const ttlS = wholeNumber('--token-ttl', flags.tokenTtl, 1, MAX_TOKEN_TTL_S, ' (seconds)');
   const keyScope = flags.keyScope ?? 'GIGACHAT_API_PERS';
   if (!(SCOPES as readonly string[]).includes(keyScope)) {
-    throw new MockUsageError(`unknown key scope "${keyScope}"; valid: ${SCOPES.join(', ')}`);
+    throw new MockUsageError(`unknown key scope "${echoValue(keyScope)}"; valid: ${SCOPES.join(', ')}`);
   }
   if (flags.envOut !== undefined && flags.envOut.trim() === '') throw new MockUsageError('--env-out needs a file name');
   return {
@@ -86,9 +87,9 @@ function reserveEnvOut(file: string): void {
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new MockUsageError(`--env-out ${file} already exists; refusing to overwrite it`);
-    if (code === 'ENOENT') throw new MockUsageError(`--env-out ${file}: its folder does not exist`);
-    throw new MockUsageError(`--env-out ${file}: cannot create it (${code ?? String(err)})`);
+    if (code === 'EEXIST') throw new MockUsageError(`--env-out ${echoValue(file, 200)} already exists; refusing to overwrite it`);
+    if (code === 'ENOENT') throw new MockUsageError(`--env-out ${echoValue(file, 200)}: its folder does not exist`);
+    throw new MockUsageError(`--env-out ${echoValue(file, 200)}: cannot create it (${code ?? String(err)})`);
   }
 }
 
