@@ -207,30 +207,22 @@ export function tcpTest(ctx: RemedyContext, host: string, port: string): string 
   }
 }
 
+/** A PowerShell one-liner as the shell runs it: as is, through powershell from cmd, or the POSIX form. */
+function viaPowerShell(ctx: RemedyContext, ps: string, posix: string): string {
+  if (ctx.shell === 'powershell') return ps;
+  return ctx.shell === 'cmd' ? `powershell -NoProfile -Command "${ps}"` : posix;
+}
+
 /** One command that Base64-encodes `<client_id>:<client_secret>` without a trailing newline. */
 export function base64PairCommand(ctx: RemedyContext): string {
   const ps = `[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('<client_id>:<client_secret>'))`;
-  switch (ctx.shell) {
-    case 'powershell':
-      return ps;
-    case 'cmd':
-      return `powershell -NoProfile -Command "${ps}"`;
-    default:
-      return `printf '%s' '<client_id>:<client_secret>' | base64 | tr -d '\\n'`;
-  }
+  return viaPowerShell(ctx, ps, `printf '%s' '<client_id>:<client_secret>' | base64 | tr -d '\\n'`);
 }
 
 /** One command that Base64-decodes a file (a PEM that was encoded once more). */
 export function decodeBase64FileCommand(ctx: RemedyContext, input: string, output: string): string {
   const ps = `[IO.File]::WriteAllBytes('${output}', [Convert]::FromBase64String((Get-Content '${input}' -Raw)))`;
-  switch (ctx.shell) {
-    case 'powershell':
-      return ps;
-    case 'cmd':
-      return `powershell -NoProfile -Command "${ps}"`;
-    default:
-      return `base64 -d ${input} > ${output}`;
-  }
+  return viaPowerShell(ctx, ps, `base64 -d ${input} > ${output}`);
 }
 
 /** Command(s) that sync the clock. */

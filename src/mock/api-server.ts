@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerChatV1, answerChatV2, cannedCompletion } from './chat.js';
 import { API_ERRORS, BALANCE, embeddingFor, estimateTokens, findModel, gatewayHtmlPage, modelsList } from './fixtures.js';
 import { hang, hugeModelsBody, invalidUtf8ModelsBody, resetMidBody, trickle } from './faults.js';
-import { API_JSON, HTML, authorizationValue, sendApiError, sendBody, sendJson, sendRedirect } from './respond.js';
+import { API_JSON, HTML, authorizationValue, parseJsonBody, sendApiError, sendBody, sendJson, sendRedirect } from './respond.js';
 import { decodeBasicPair } from './auth-server.js';
 import { scenarioTarget } from './scenarios.js';
 import type { MockState } from './state.js';
@@ -161,13 +161,8 @@ function answerChatFault(state: MockState, res: ServerResponse): void {
 
 /** {model, input}: input a string or a list of strings. Null after answering an error. */
 function parseModelInput(res: ServerResponse, body: Buffer): { model: string; input: string[] } | null {
-  let request: unknown;
-  try {
-    request = JSON.parse(body.toString('utf8'));
-  } catch {
-    sendApiError(res, API_ERRORS.invalidJson);
-    return null;
-  }
+  const request = parseJsonBody(res, body, API_ERRORS.invalidJson);
+  if (request === undefined) return null;
   const { model, input } = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
   const inputs = typeof input === 'string' ? [input] : input;
   if (typeof model !== 'string' || model === '') {

@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { API_ERRORS, BLACKLIST_REPLY, CHAT_REPLY, estimateTokens, findModel, versionedModel } from './fixtures.js';
-import { sendApiError, sendJson } from './respond.js';
+import { parseJsonBody, sendApiError, sendJson } from './respond.js';
 
 type FinishReason = 'stop' | 'length' | 'blacklist';
 
@@ -19,13 +19,8 @@ interface ChatPlan {
 
 /** Parses and validates a chat request; on failure the error has been sent and null returned. */
 function planChat(res: ServerResponse, body: Buffer, blacklist: boolean, contract: 'v1' | 'v2'): (ChatPlan & { stream: boolean }) | null {
-  let request: unknown;
-  try {
-    request = JSON.parse(body.toString('utf8'));
-  } catch {
-    sendApiError(res, API_ERRORS.invalidJson);
-    return null;
-  }
+  const request = parseJsonBody(res, body, API_ERRORS.invalidJson);
+  if (request === undefined) return null;
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     sendApiError(res, API_ERRORS.invalidJson);
     return null;

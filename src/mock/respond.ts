@@ -74,3 +74,13 @@ export function authorizationValue(req: IncomingMessage, scheme: string): string
   if (space < 0 || header.slice(0, space).toLowerCase() !== scheme.toLowerCase()) return null;
   return header.slice(space + 1).trim();
 }
+
+/** The request body as JSON; when it is not, the API's 400 has been sent and undefined returned. */
+export function parseJsonBody(res: ServerResponse, body: Buffer, invalidJson: { status: number; message: string }): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    sendApiError(res, invalidJson);
+    return undefined;
+  }
+}
