@@ -5,6 +5,7 @@
  * as a TLS-intercepting corporate proxy that presents its own chain. Every CONNECT is recorded.
  */
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { AddressInfo, Socket } from 'node:net';
@@ -27,6 +28,8 @@ export interface ProxyOptions {
    * intercepted connection are recorded in `intercepted` and answered 502.
    */
   intercept?: CertificateChain;
+  /** Serve the proxy itself over TLS (an `https://` proxy) with this chain's leaf. */
+  tls?: CertificateChain;
 }
 
 export interface ProxyConnect {
@@ -83,11 +86,14 @@ export async function startProxy(opts: ProxyOptions = {}): Promise<MockProxy> {
   };
   const expected = opts.auth ? `Basic ${Buffer.from(`${opts.auth.user}:${opts.auth.password}`).toString('base64')}` : null;
 
-  const server = http.createServer((_req, res) => {
+  const refusePlain = (_req: http.IncomingMessage, res: http.ServerResponse) => {
     // Plain proxied HTTP is not used by GigaChat clients (everything is https): refuse it clearly.
     res.writeHead(405, { 'Content-Type': 'text/plain' }).end('mock proxy: CONNECT only\n');
-  });
-  server.on('connection', track);
+  };
+  const server = opts.tls
+    ? https.createServer({ cert: opts.tls.chainPem, key: opts.tls.leafKeyPem }, refusePlain)
+    : http.createServer(refusePlain);
+  server.on(opts.tls ? 'secureConnection' : 'connection', track);
 
   server.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
     track(client);
@@ -132,7 +138,7 @@ export async function startProxy(opts: ProxyOptions = {}): Promise<MockProxy> {
   });
   const port = (server.address() as AddressInfo).port;
   const shown = net.isIPv6(host) ? `[${host}]` : host;
-  const url = `http://${shown}:${port}`;
+  const url = `${opts.tls ? 'https' : 'http'}://${shown}:${port}`;
   let closed: Promise<void> | undefined;
   return {
     host,

@@ -56,7 +56,7 @@ export function createDispatcher(opts: HttpProbeOptions, secureContext: SecureCo
       // Given explicitly, so undici never falls back to this process's own NO_PROXY.
       noProxy: noProxy?.value ?? '',
       requestTls: connect,
-      proxyTls: { timeout: opts.connectTimeoutMs },
+      proxyTls: { timeout: opts.connectTimeoutMs, secureContext },
     } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]);
   }
   return new Agent(common);

@@ -90,7 +90,7 @@ export function createProbe(opts: HttpProbeOptions): Probe {
       return resolveHost(host, timeoutMs);
     },
     async connect(host, port, timeoutMs, via) {
-      const r = await connectTcp(host, port, timeoutMs, via);
+      const r = await connectTcp(host, port, timeoutMs, via, secureContext);
       if (r.ok) sawDate(r.value.proxy?.date);
       return r;
     },

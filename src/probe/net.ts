@@ -63,10 +63,12 @@ export async function resolveHost(host: string, timeoutMs: number): Promise<NetR
 }
 
 /** A TCP connection to host:port, or through `via` a CONNECT tunnel to it; closed at once. */
-export async function connectTcp(host: string, port: number, timeoutMs: number, via?: ProxyEndpoint | null): Promise<NetResult<TcpAnswer>> {
+export async function connectTcp(
+  host: string, port: number, timeoutMs: number, via?: ProxyEndpoint | null, secureContext?: SecureContext,
+): Promise<NetResult<TcpAnswer>> {
   if (via) {
     const started = performance.now();
-    const t = await openTunnel(via, host, port, timeoutMs);
+    const t = await openTunnel(via, host, port, timeoutMs, secureContext);
     if (!t.ok) return t;
     t.value.socket.destroy();
     const { proxyConnectMs, connectResponseMs, status, date } = t.value;
@@ -117,7 +119,7 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
   let tunnelSocket: Socket | undefined;
   let connectMs: number | null = null;
   if (opts.via) {
-    const t = await openTunnel(opts.via, host, port, opts.timeoutMs);
+    const t = await openTunnel(opts.via, host, port, opts.timeoutMs, opts.secureContext);
     if (!t.ok) return t;
     tunnelSocket = t.value.socket;
     connectMs = Math.round(performance.now() - started);

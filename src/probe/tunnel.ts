@@ -1,5 +1,5 @@
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { connect as tlsConnect, type SecureContext } from 'node:tls';
 import { errorCodes } from './classify-network.js';
 import type { ProxyEndpoint } from './proxy-route.js';
 import type { NetworkFailure } from './types.js';
@@ -25,7 +25,9 @@ const MAX_HEAD_BYTES = 16 * 1024;
  * reports each way it can fail in the proxy's own terms. The whole exchange is bounded by
  * timeoutMs. On success the caller owns the socket (and must destroy it).
  */
-export function openTunnel(proxy: ProxyEndpoint, host: string, port: number, timeoutMs: number): Promise<TunnelResult> {
+export function openTunnel(
+  proxy: ProxyEndpoint, host: string, port: number, timeoutMs: number, secureContext?: SecureContext,
+): Promise<TunnelResult> {
   const started = performance.now();
   const target = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
   const base = { proxy: proxy.display, target };
@@ -44,7 +46,8 @@ export function openTunnel(proxy: ProxyEndpoint, host: string, port: number, tim
       resolve(r);
     };
     const socket: Socket = proxy.protocol === 'https:'
-      ? tlsConnect({ host: proxy.host, port: proxy.port, servername: isIP(proxy.host) ? undefined : proxy.host })
+      // An https:// proxy is verified with the run's trust: a corporate proxy's private CA comes from --ca-file too.
+      ? tlsConnect({ host: proxy.host, port: proxy.port, servername: isIP(proxy.host) ? undefined : proxy.host, secureContext })
       : tcpConnect({ host: proxy.host, port: proxy.port });
     const timer = setTimeout(() => {
       const stage = connectedAt ? 'connect-response' : 'connect';

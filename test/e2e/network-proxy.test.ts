@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /** Proxies through the built CLI: a real CONNECT proxy on loopback, with and without a login, refusing, intercepting. */
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,5 +177,31 @@ describe('NO_PROXY', () => {
       expect.objectContaining({ reason: 'no-proxy-wildcard' }),
     ]);
     expect(run.code).toBe(0);
+  });
+});
+
+describe('an https:// proxy with a private CA', () => {
+  it('is verified with the run’s trust: --ca-file names its CA, and everything goes through it', async () => {
+    const proxyChain = createChain({ rootName: 'Corp Proxy CA' });
+    const secure = await startProxy({ tls: proxyChain });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'gd-https-proxy-'));
+      const proxyCa = join(dir, 'corp-proxy-ca.pem');
+      writeFileSync(proxyCa, proxyChain.caPem);
+      const before = secure.connects.length;
+      const run = await runCli(['--json', '--no-chat', '--ca-file', proxyCa], { env: mockEnv(mock, { HTTPS_PROXY: secure.url }) });
+      expect(run.code).toBe(0);
+      expect(checkOf(run.json(), 'oauth')).toMatchObject({ status: 'pass', details: { http: { proxy: secure.url } } });
+      expect(secure.connects.length - before).toBeGreaterThan(0);
+      expectNoSecrets(run, mock);
+
+      // Without the proxy's CA the proxy itself is not trusted: a failed verdict, no request sent.
+      const untrusted = await runCli(['--json', '--no-chat'], { env: mockEnv(mock, { HTTPS_PROXY: secure.url }) });
+      expect(untrusted.code).toBe(1);
+      expect(checkOf(untrusted.json(), 'tcp').status).toBe('fail');
+      expectNoSecrets(untrusted, mock);
+    } finally {
+      await secure.close();
+    }
   });
 });
