@@ -1,4 +1,5 @@
 import type { TlsAnswer } from '../probe/net.js';
+import type { NetworkFailure } from '../probe/types.js';
 import type { Settings } from '../settings/types.js';
 import { bundledRussianCas } from '../trust/bundled.js';
 import { VERIFICATION_CODES, commonName, expiringNotes, explainTlsFailure } from '../trust/explain.js';
@@ -28,12 +29,13 @@ export const tlsCheck: Check = {
       targets.map(async (t) => ({ t, result: await probe.handshake(t.host, t.port, { verify: true, timeoutMs, via: t.route.proxy }) })),
     );
 
-    for (const { t, result } of results) {
-      if (result.ok) continue;
-      const { failure } = result;
+    // Every host that fails is explained: the first names the check, the others follow as notes,
+    // so --insecure cannot hide a second host's problem behind the first.
+    const problems = await Promise.all(results.filter(({ result }) => !result.ok).map(async ({ t, result }) => {
+      const { failure } = result as { ok: false; failure: NetworkFailure };
       if (!VERIFICATION_CODES.has(failure.code)) {
         // Not about the certificate (a timeout, a refused client certificate, a reset): nothing to read.
-        return withNotes({ status: 'fail', code: failure.code, details: { ...failure.details, which: t.which } }, notes);
+        return { status: 'fail', code: failure.code, details: { ...failure.details, which: t.which } } satisfies Verdict;
       }
       // The verified handshake failed: look again without verifying, only to read what was presented.
       const look = await probe.handshake(t.host, t.port, { verify: false, timeoutMs, via: t.route.proxy });
@@ -49,7 +51,11 @@ export const tlsCheck: Check = {
       });
       // --insecure: the requests go out anyway, so the finding is a (loud) warning, not a stop.
       if (settings.insecure && VERIFICATION_CODES.has(verdict.code)) verdict.status = 'warn';
-      return withNotes(verdict, notes);
+      return verdict;
+    }));
+    if (problems.length) {
+      const [first, ...others] = problems.sort((x, y) => (x.status === y.status ? 0 : x.status === 'fail' ? -1 : 1));
+      return withNotes(first, [...notes, ...others.map((v) => ({ code: v.code, details: v.details }))]);
     }
 
     const dnsMs = dnsTimes(ctx);

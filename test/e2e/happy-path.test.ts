@@ -76,3 +76,16 @@ describe('--insecure against a chain this machine does not trust', () => {
     expectNoSecrets(run, mock);
   });
 });
+
+describe('a TLS problem on both hosts', () => {
+  it('names the first and lists the second: --insecure hides neither', async () => {
+    const env = { ...mockEnv(mock), NODE_EXTRA_CA_CERTS: undefined };
+    const run = await runCli(['--json', '--insecure', '--no-chat'], { env });
+    const tls = run.json().checks.find((c) => c.id === 'tls')!;
+    expect(tls).toMatchObject({ status: 'warn', code: 'TLS_UNTRUSTED_ROOT' });
+    const notes = (tls.details.notes as Array<{ code: string }>).map((n) => n.code);
+    expect(notes).toContain('TLS_VERIFICATION_DISABLED');
+    expect(notes).toContain('TLS_UNTRUSTED_ROOT');
+    expectNoSecrets(run, mock);
+  });
+});
