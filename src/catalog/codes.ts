@@ -94,6 +94,7 @@ export const CODES = {
   API_BAD_RESPONSE: 'url, status, reason, field',
   MODEL_NOT_AVAILABLE: 'model, suggestion (nearest id in the list or null), chatModels',
   MODEL_DEPRECATED: 'model, suggestion (second-generation replacement)',
+  MODEL_NOT_FOR_CHAT: 'model, type (embedder|aicheck|filter), suggestion (a chat model from the list), chatModels',
   // --- chat ---
   CHAT_OK: 'url, model, modelVersion, finishReason, promptTokens, completionTokens, totalTokens',
   CHAT_PAYMENT_REQUIRED: 'url, status, model, message',

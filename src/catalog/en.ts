@@ -1370,6 +1370,15 @@ const codes: Record<Code, CodeText> = {
       return steps;
     },
   },
+  MODEL_NOT_FOR_CHAT: {
+    title: 'Not a chat model',
+    summary: (d) =>
+      `${str(d.model, 'The configured model')} is in the list, but as ${str(d.type, 'a non-chat')} model: chat completions will not accept it`,
+    remediation: (d, ctx) => [
+      `For chat, use a chat model: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      `Use ${str(d.model, 'this model')} only where its kind is served (embeddings models with POST /embeddings)`,
+    ],
+  },
   MODEL_DEPRECATED: {
     title: 'First-generation model',
     summary: (d) => `${str(d.model, 'This model')} belongs to the first generation, which is being shut down${opt(d.suggestion, '; use ')}`,

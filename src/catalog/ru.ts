@@ -1372,6 +1372,15 @@ const codes: Record<Code, CodeText> = {
       return steps;
     },
   },
+  MODEL_NOT_FOR_CHAT: {
+    title: 'Модель не для чата',
+    summary: (d) =>
+      `Модель${opt(d.model, ' ')} есть в списке, но её тип — ${str(d.type, 'не чат')}: запросы к чату она не принимает`,
+    remediation: (d, ctx) => [
+      `Для чата укажите чат-модель: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      `Используйте${opt(d.model, ' ')} там, где обслуживается её тип (модели эмбеддингов — через POST /embeddings)`,
+    ],
+  },
   MODEL_DEPRECATED: {
     title: 'Модель первого поколения',
     summary: (d) => `Модель${opt(d.model, ' ')} относится к первому поколению, которое отключают${opt(d.suggestion, '; используйте ')}`,

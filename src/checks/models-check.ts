@@ -70,6 +70,11 @@ export function classifyModelsAnswer(answer: Answer, ctx: ModelsContext): { verd
   if (!models.includes(ctx.model)) {
     return { verdict: { status: 'fail', code: 'MODEL_NOT_AVAILABLE', details: { ...facts, suggestion: nearest(ctx.model, chatModels, 4) } }, models };
   }
+  const listed = parsed.data.data.find((m) => m.id === ctx.model);
+  // An embedder or classifier passes "is it in the list", then fails the chat probe with a bare 404.
+  if (listed?.type && listed.type !== 'chat') {
+    return { verdict: { status: 'fail', code: 'MODEL_NOT_FOR_CHAT', details: { ...facts, type: listed.type, suggestion: chatModels.includes('GigaChat-2') ? 'GigaChat-2' : chatModels[0] ?? null } }, models };
+  }
   const replacement = Object.hasOwn(DEPRECATED_MODELS, ctx.model) ? DEPRECATED_MODELS[ctx.model] : undefined;
   if (replacement) {
     return { verdict: { status: 'warn', code: 'MODEL_DEPRECATED', details: { ...facts, suggestion: replacement } }, models };

@@ -218,11 +218,18 @@ describe('chat: the one-token probe', () => {
     expectClean(run, mock);
   });
 
-  it('404 "No such model" for a listed model chat does not serve (an embedder): CHAT_MODEL_NOT_FOUND', async () => {
+  it('an embedder configured as the chat model is named at the models step: MODEL_NOT_FOR_CHAT', async () => {
     const { run, report } = await inScenario('ok', ['--model', 'Embeddings']);
-    expect(checkOf(report, 'models').details).toMatchObject({ model: 'Embeddings' });
+    expect(checkOf(report, 'models')).toMatchObject({ status: 'fail', code: 'MODEL_NOT_FOR_CHAT', details: { model: 'Embeddings', type: 'embedder', suggestion: 'GigaChat-2' } });
+    expect(checkOf(report, 'chat')).toMatchObject({ status: 'skip', blockedBy: 'models' });
+    expect(run.code).toBe(1);
+    expectClean(run, mock);
+  });
+
+  it('404 "No such model" from chat for a model the list has: CHAT_MODEL_NOT_FOUND', async () => {
+    const { run } = await inScenario('chat-model-not-found');
     const chat = expectChatFailure(run, 'CHAT_MODEL_NOT_FOUND', 1);
-    expect(chat.details).toMatchObject({ status: 404, model: 'Embeddings', message: 'No such model' });
+    expect(chat.details).toMatchObject({ status: 404, model: 'GigaChat-2', message: 'No such model' });
     expectClean(run, mock);
   });
 

@@ -125,3 +125,8 @@ describe('classifyOauthAnswer names the field a token answer lacks', () => {
     expect(oauth(response(200, body)).verdict).toMatchObject({ code: 'OAUTH_BAD_RESPONSE', details: { reason: 'wrong-shape', field } });
   });
 });
+
+describe('classifyModelsAnswer and the model type', () => {
+  it('a listed embedder is not a chat model', () =>
+    expect(models(response(200, MODELS), 'Embeddings')).toMatchObject({ status: 'fail', code: 'MODEL_NOT_FOR_CHAT', details: { type: 'embedder', suggestion: 'GigaChat-2' } }));
+});
