@@ -51,7 +51,7 @@ export const CODES = {
   PROXY_TIMEOUT: 'proxy (without password), target, timeoutMs, stage (connect|connect-response)',
   PROXY_INVALID_URL: 'variable (HTTPS_PROXY…), value (without password), reason (no-scheme|unparsable|unsupported-scheme)',
   TLS_OK: 'targets: [{host, port, issuer, validTo, protocol, proxy, timings: {dnsMs, connectMs, tlsMs}}]',
-  TLS_UNTRUSTED_ROOT: 'host, port, errno, issuer, caFile (null when none given), verifiesWithRussianRoot (true|false|null), claimsRussianRoot, proxy, chain',
+  TLS_UNTRUSTED_ROOT: 'host, port, errno, issuer, caFile (null when none given), verifiesWithRussianRoot (true|false|null), claimsRussianRoot, proxy, chain, alsoAffected (other host:port with the same finding)',
   TLS_INTERCEPTED: 'host, port, issuer, proxy (without password) or null, claimsRussianRoot (names the Russian CA yet is not signed by it), chain',
   TLS_HOSTNAME_MISMATCH: 'host, port, certNames',
   TLS_EXPIRED: 'host, port, validTo, subject (the expired certificate), clock {verdict (behind|ahead|ok|unknown), evidence, skewSec, atLeastSec}',

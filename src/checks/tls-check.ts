@@ -55,7 +55,12 @@ export const tlsCheck: Check = {
     }));
     if (problems.length) {
       const [first, ...others] = problems.sort((x, y) => (x.status === y.status ? 0 : x.status === 'fail' ? -1 : 1));
-      return withNotes(first, [...notes, ...others.map((v) => ({ code: v.code, details: v.details }))]);
+      // The same finding on the other host is one more place, not one more remedy to read.
+      const same = others.filter((v) => v.code === first.code);
+      const different = others.filter((v) => v.code !== first.code);
+      const alsoAffected = same.map((v) => `${String(v.details?.host)}:${String(v.details?.port)}`);
+      const named = alsoAffected.length ? { ...first, details: { ...first.details, alsoAffected } } : first;
+      return withNotes(named, [...notes, ...different.map((v) => ({ code: v.code, details: v.details }))]);
     }
 
     const dnsMs = dnsTimes(ctx);

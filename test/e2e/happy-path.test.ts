@@ -82,10 +82,12 @@ describe('a TLS problem on both hosts', () => {
     const env = { ...mockEnv(mock), NODE_EXTRA_CA_CERTS: undefined };
     const run = await runCli(['--json', '--insecure', '--no-chat'], { env });
     const tls = run.json().checks.find((c) => c.id === 'tls')!;
+    const ports = [new URL(mock.authUrl).port, new URL(mock.baseUrl).port];
     expect(tls).toMatchObject({ status: 'warn', code: 'TLS_UNTRUSTED_ROOT' });
-    const notes = (tls.details.notes as Array<{ code: string }>).map((n) => n.code);
-    expect(notes).toContain('TLS_VERIFICATION_DISABLED');
-    expect(notes).toContain('TLS_UNTRUSTED_ROOT');
+    // The same finding on the second host is listed as a place, not repeated as a remedy.
+    expect(ports).toContain(String(tls.details.port));
+    expect(tls.details.alsoAffected).toEqual([`127.0.0.1:${ports.find((p) => p !== String(tls.details.port))}`]);
+    expect((tls.details.notes as Array<{ code: string }>).map((n) => n.code)).toEqual(['TLS_VERIFICATION_DISABLED']);
     expectNoSecrets(run, mock);
   });
 });
