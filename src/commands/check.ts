@@ -1,3 +1,4 @@
+import { uiText } from '../render/ui-text.js';
 import { sanitizeText } from '../util/sanitize.js';
 import os from 'node:os';
 import type { Shell } from '../catalog/types.js';
@@ -111,7 +112,7 @@ async function startSpinner(io: CliIO, settings: Settings) {
   if (settings.format !== 'human' || !io.stderr.isTTY || isCI(io.env) || io.env.TERM === 'dumb') return null;
   if (!(io.stderr.columns > 0)) return null;
   const [{ default: ora }, { terminalHasUnicode }] = await Promise.all([import('ora'), import('../render/human.js')]);
-  const text = settings.lang === 'ru' ? 'Проверяю подключение к GigaChat…' : 'Checking GigaChat connectivity…';
+  const text = uiText(settings.lang).spinner;
   const unicode = terminalHasUnicode(io.platform, io.env);
   return ora({
     text: unicode ? text : text.replace('…', '...'),

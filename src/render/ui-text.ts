@@ -17,7 +17,7 @@ export interface UiText {
   allGood: string;
   unverified: string;
   inconclusive: string;
-  running: (title: string) => string;
+  spinner: string;
   sent: string;
   received: string;
   notShown: string;
@@ -40,7 +40,7 @@ const en: UiText = {
   allGood: 'Everything a GigaChat client needs works from here.',
   unverified: 'The requests went through, but with TLS verification off: a client that verifies may still fail (see the TLS warning above).',
   inconclusive: 'Inconclusive: every failure may pass on retry (exit 3).',
-  running: (title) => `Checking ${title}…`,
+  spinner: 'Checking GigaChat connectivity…',
   sent: 'sent',
   received: 'received',
   notShown: 'not shown',
@@ -63,7 +63,7 @@ const ru: UiText = {
   allGood: 'Всё, что нужно клиенту GigaChat, отсюда работает.',
   unverified: 'Запросы прошли, но с отключённой проверкой TLS: клиент, который проверяет сертификаты, всё ещё может не подключиться (см. предупреждение TLS выше).',
   inconclusive: 'Результат неокончательный: все сбои могут пройти при повторе (код 3).',
-  running: (title) => `Проверяю: ${title}…`,
+  spinner: 'Проверяю подключение к GigaChat…',
   sent: 'отправлено',
   received: 'получено',
   notShown: 'не показан',
