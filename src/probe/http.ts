@@ -71,14 +71,17 @@ function readExtraCaCerts(path: string | undefined): string | null {
 /** HTTP over one keep-alive dispatcher: one TLS handshake per host for the whole run. */
 export function createProbe(opts: HttpProbeOptions): Probe {
   let dispatcher: Dispatcher | null = null;
-  const secureContext = secureContextFor(opts.trust);
+  // Built on first use: with a CA file it costs ~50 ms, which a run that stays offline
+  // (`--only env,format`) should not pay.
+  let context: { value: SecureContext | undefined } | null = null;
+  const secureContext = () => (context ??= { value: secureContextFor(opts.trust) }).value;
   // undici is the heaviest module we have: load it only for a run that goes on the network,
   // starting with the first DNS lookup so that loading overlaps the dns/tcp/tls round trips.
   let transport: Promise<typeof import('./dispatcher.js')> | null = null;
   const loadTransport = () => (transport ??= import('./dispatcher.js'));
   const get = async () => {
     const { createDispatcher } = await loadTransport();
-    return (dispatcher ??= createDispatcher(opts, secureContext));
+    return (dispatcher ??= createDispatcher(opts, secureContext()));
   };
   let lastDate: ServerDateSeen | null = null;
   const sawDate = (date: string | null | undefined) => {
@@ -90,13 +93,13 @@ export function createProbe(opts: HttpProbeOptions): Probe {
       return resolveHost(host, timeoutMs);
     },
     async connect(host, port, timeoutMs, via) {
-      const r = await connectTcp(host, port, timeoutMs, via, secureContext);
+      const r = await connectTcp(host, port, timeoutMs, via, secureContext());
       if (r.ok) sawDate(r.value.proxy?.date);
       return r;
     },
     // The check decides whether to verify: with --insecure it still verifies, to report what it would have found.
     handshake: (host, port, { verify, timeoutMs, via }) =>
-      handshake(host, port, { secureContext, verify, timeoutMs, via, clientCert: Boolean(opts.trust.clientCert) }),
+      handshake(host, port, { secureContext: secureContext(), verify, timeoutMs, via, clientCert: Boolean(opts.trust.clientCert) }),
     serverDate: () => lastDate,
     async http(req: HttpRequest): Promise<HttpResult> {
       const started = performance.now();
