@@ -84,6 +84,8 @@ export interface MockServer {
   requests: RecordedRequest[];
   /** Every access token issued, in order. */
   issuedTokens: string[];
+  /** Completed TLS handshakes per server: a client that reuses its connections makes one per host. */
+  handshakes: { auth: number; api: number };
   readonly scenario: Scenario;
   setScenario(scenario: Scenario): void;
   /** Expires every issued token now (the next API call gets 401 "Token has expired"). */
@@ -166,6 +168,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
   };
   const clientCertificate = opts.requestCert ? createClientCertificate(chain.root) : null;
 
+  const handshakes = { auth: 0, api: 0 };
   const makeServer = (kind: ServerKind, route: Route): https.Server => {
     const server = https.createServer(tlsOptions, (req, res) => {
       void answer(kind, route, req, res);
@@ -175,6 +178,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
     });
+    server.on('secureConnection', () => handshakes[kind]++);
     // A client that rejects the certificate ends the handshake: normal here, not an error.
     server.on('tlsClientError', () => {});
     return server;
@@ -259,6 +263,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
     },
     requests: state.requests,
     issuedTokens: state.tokens.issued,
+    handshakes,
     get scenario() {
       return state.scenario;
     },

@@ -5,7 +5,7 @@ const UNTRUSTED = new Set([
   'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_UNTRUSTED',
 ]);
 
-/** Error codes of undici and Node, collected along the `cause` chain. */
+/** Error codes of Node and of the probe, collected along the `cause` chain. */
 export function errorCodes(err: unknown): string[] {
   const codes: string[] = [];
   let cur: unknown = err;
@@ -35,8 +35,8 @@ export interface ClassifyContext {
 /**
  * Puts a failed request at the layer where it broke. TLS codes are Node's
  * (`SELF_SIGNED_CERT_IN_CHAIN` is what GigaChat gives a Node process without the
- * Russian Trusted Root CA); the rest are socket and undici codes. Through a proxy, a
- * socket error is about reaching the proxy, and a refused CONNECT is the proxy's answer.
+ * Russian Trusted Root CA); the rest are socket, http parser and probe codes. A proxy's own
+ * refusals arrive already classified by the tunnel; what is left of a proxied failure is here.
  */
 export function classifyNetworkError(err: unknown, url: string, timeoutMs: number, ctx: ClassifyContext = {}): NetworkFailure {
   const codes = errorCodes(err);
@@ -44,7 +44,7 @@ export function classifyNetworkError(err: unknown, url: string, timeoutMs: numbe
   const host = rawHost.replace(/^\[|\]$/g, '');
   const port = Number(rawPort) || (protocol === 'https:' ? 443 : 80);
   const has = (...c: string[]) => c.some((x) => codes.includes(x));
-  const errno = codes.find((c) => !c.startsWith('UND_ERR')) ?? codes[0] ?? 'unknown';
+  const errno = codes[0] ?? 'unknown';
 
   const clientAlert = codes.find((c) => c.includes('ALERT_CERTIFICATE_REQUIRED') || CLIENT_CERT_ALERTS.some((a) => c.endsWith(a)));
   if (clientAlert) {
@@ -53,7 +53,7 @@ export function classifyNetworkError(err: unknown, url: string, timeoutMs: numbe
     return { layer: 'tls', code, transient: false, details: { host, port, errno: clientAlert, clientCertSent: Boolean(ctx.clientCert) } };
   }
   if (ctx.proxy) {
-    const proxied = classifyProxied(err, codes, ctx.proxy, `${host}:${port}`, timeoutMs);
+    const proxied = classifyProxied(codes, ctx.proxy, `${host}:${port}`, timeoutMs);
     if (proxied) return proxied;
   }
 
@@ -62,7 +62,7 @@ export function classifyNetworkError(err: unknown, url: string, timeoutMs: numbe
   }
   if (has('EAI_AGAIN')) return { layer: 'dns', code: 'DNS_TIMEOUT', transient: true, details: { host, timeoutMs } };
   if (has('ECONNREFUSED')) return { layer: 'tcp', code: 'TCP_REFUSED', transient: false, details: { host, port, url } };
-  if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
+  if (has('CONNECT_TIMEOUT', 'ETIMEDOUT')) {
     return { layer: 'tcp', code: 'TCP_TIMEOUT', transient: true, details: { host, port, timeoutMs } };
   }
   if (has('EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL')) {
@@ -78,48 +78,31 @@ export function classifyNetworkError(err: unknown, url: string, timeoutMs: numbe
   if (codes.some((c) => c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS') || c.includes('CERT'))) {
     return { layer: 'tls', code: 'TLS_HANDSHAKE_FAILED', transient: false, details: { host, port, errno, message: messageOf(err) } };
   }
-  if (has('TimeoutError', 'AbortError', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_ABORTED')) {
+  if (has('TimeoutError', 'AbortError', 'ABORT_ERR')) {
     return { layer: 'timeout', code: 'OAUTH_TIMEOUT', transient: true, details: { url, timeoutMs } };
   }
   // The server answered, but not in HTTP: a broken chunk size, a header flood, bytes that are no
   // status line. That is a bad response (the caller names the code), not an unreachable host.
-  if (codes.some((c) => c.startsWith('HPE_')) || has('UND_ERR_HEADERS_OVERFLOW', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'UND_ERR_INFO')
-    || (err as { name?: string })?.name === 'HTTPParserError') {
+  if (has('RESPONSE_INCOMPLETE')) {
+    return { layer: 'protocol', code: 'OAUTH_BAD_RESPONSE', transient: false, details: { url, reason: 'incomplete', errno } };
+  }
+  if (codes.some((c) => c.startsWith('HPE_'))) {
     return { layer: 'protocol', code: 'OAUTH_BAD_RESPONSE', transient: false, details: { url, reason: 'not-http', errno, message: messageOf(err) } };
   }
-  if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'UND_ERR_CLOSED')) {
+  if (has('ECONNRESET', 'EPIPE')) {
     return { layer: 'connection', code: 'CONNECTION_RESET', transient: true, details: { host, port, url } };
   }
   return { layer: 'connection', code: 'TCP_UNREACHABLE', transient: false, details: { host, port, errno, message: messageOf(err) } };
 }
 
-/** undici reports a refused CONNECT only in its message: "Proxy response (407) !== 200 when HTTP Tunneling". */
-function classifyProxied(err: unknown, codes: string[], proxy: string, target: string, timeoutMs: number): NetworkFailure | null {
-  const status = proxyStatus(err);
-  if (status === 407) {
-    return { layer: 'proxy', code: 'PROXY_AUTH_REQUIRED', transient: false, details: { proxy, target, status, scheme: null, credentialsSent: null } };
-  }
-  if (status !== null) {
-    const code = status >= 500 ? 'PROXY_BAD_GATEWAY' : 'PROXY_CONNECT_REFUSED';
-    return { layer: 'proxy', code, transient: status >= 500, details: { proxy, target, status, statusText: null } };
-  }
-  const errno = codes.find((c) => !c.startsWith('UND_ERR')) ?? null;
+/** Through a proxy, a connection that never got going is the proxy's (the tunnel reports the rest itself). */
+function classifyProxied(codes: string[], proxy: string, target: string, timeoutMs: number): NetworkFailure | null {
+  const errno = codes[0] ?? null;
   if (errno && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'].includes(errno)) {
     return { layer: 'proxy', code: 'PROXY_UNREACHABLE', transient: false, details: { proxy, target, errno } };
   }
-  if (codes.includes('UND_ERR_CONNECT_TIMEOUT')) {
+  if (codes.includes('CONNECT_TIMEOUT')) {
     return { layer: 'proxy', code: 'PROXY_TIMEOUT', transient: true, details: { proxy, target, timeoutMs, stage: 'connect' } };
-  }
-  return null;
-}
-
-function proxyStatus(err: unknown): number | null {
-  let cur: unknown = err;
-  for (let depth = 0; cur && depth < 6; depth++) {
-    const m = /Proxy response \((\d{3})\)/.exec((cur as { message?: unknown }).message as string ?? '');
-    if (m) return Number(m[1]);
-    if (/Proxy Authentication Required/i.test(String((cur as { message?: unknown }).message ?? ''))) return 407;
-    cur = (cur as { cause?: unknown }).cause;
   }
   return null;
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import type { Dispatcher } from 'undici';
+import type { IncomingMessage } from 'node:http';
+import { ClassifiedFailure } from './classified.js';
 import { classifyNetworkError } from './classify-network.js';
 import { connectTcp, handshake, resolveHost, type ClientCertMaterial } from './net.js';
 import { routeFor, type ProxyConfig } from './proxy-route.js';
+import type { Transport } from './transport.js';
 import type { HttpRequest, HttpResult, Probe, ServerDateSeen } from './types.js';
 
 /** No real GigaChat answer is near this; a larger body is cut and reported. */
@@ -68,28 +70,26 @@ function readExtraCaCerts(path: string | undefined): string | null {
   }
 }
 
-/** HTTP over one keep-alive dispatcher: one TLS handshake per host for the whole run. */
+/** HTTP over one keep-alive pool: one TLS handshake per host for the whole run, the tls check's included. */
 export function createProbe(opts: HttpProbeOptions): Probe {
-  let dispatcher: Dispatcher | null = null;
   // Built on first use: with a CA file it costs ~50 ms, which a run that stays offline
   // (`--only env,format`) should not pay.
   let context: { value: SecureContext | undefined } | null = null;
   const secureContext = () => (context ??= { value: secureContextFor(opts.trust) }).value;
-  // undici is the heaviest module we have: load it only for a run that goes on the network,
-  // starting with the first DNS lookup so that loading overlaps the dns/tcp/tls round trips.
-  let transport: Promise<typeof import('./dispatcher.js')> | null = null;
-  const loadTransport = () => (transport ??= import('./dispatcher.js'));
-  const get = async () => {
-    const { createDispatcher } = await loadTransport();
-    return (dispatcher ??= createDispatcher(opts, secureContext()));
-  };
+  // Node's http client is loaded only by a run that goes on the network.
+  let transport: Promise<Transport> | null = null;
+  const loadTransport = () => (transport ??= import('./transport.js').then(({ createTransport }) => createTransport({
+    proxy: opts.proxy,
+    secureContext,
+    rejectUnauthorized: !opts.trust.insecure,
+    connectTimeoutMs: opts.connectTimeoutMs,
+  })));
   let lastDate: ServerDateSeen | null = null;
   const sawDate = (date: string | null | undefined) => {
     if (date && !Number.isNaN(Date.parse(date))) lastDate = { date, receivedAt: Date.now() };
   };
   return {
     resolve(host, timeoutMs) {
-      void loadTransport();
       return resolveHost(host, timeoutMs);
     },
     async connect(host, port, timeoutMs, via) {
@@ -98,8 +98,15 @@ export function createProbe(opts: HttpProbeOptions): Probe {
       return r;
     },
     // The check decides whether to verify: with --insecure it still verifies, to report what it would have found.
-    handshake: (host, port, { verify, timeoutMs, via }) =>
-      handshake(host, port, { secureContext: secureContext(), verify, timeoutMs, via, clientCert: Boolean(opts.trust.clientCert) }),
+    // A verified connection is kept for the requests that follow, so the run makes one handshake per host.
+    handshake: (host, port, { verify, timeoutMs, via }) => handshake(host, port, {
+      secureContext: secureContext(),
+      verify,
+      timeoutMs,
+      via,
+      clientCert: Boolean(opts.trust.clientCert),
+      keep: verify ? (socket) => void loadTransport().then((t) => t.adopt(host, port, socket)) : undefined,
+    }),
     serverDate: () => lastDate,
     async http(req: HttpRequest): Promise<HttpResult> {
       const started = performance.now();
@@ -111,24 +118,17 @@ export function createProbe(opts: HttpProbeOptions): Probe {
         if (route.reason === 'invalid-proxy') {
           return { ok: false, failure: { layer: 'proxy', code: 'PROXY_INVALID_URL', transient: false, details: { variable: route.variable, ...route.invalid } } };
         }
-        const { request } = await loadTransport();
-        const res = await request(req.url, {
-          method: req.method,
-          headers: req.headers,
-          body: req.body,
-          dispatcher: await get(),
-          signal,
-        } as Parameters<typeof request>[1]);
-        // request() resolves when the status line and headers are in: the time to first byte.
+        const res = await (await loadTransport()).send({ url: req.url, method: req.method, headers: req.headers, body: req.body, signal });
+        // The response event fires when the status line and headers are in: the time to first byte.
         const ttfbMs = Math.round(performance.now() - started);
         const headers = flattenHeaders(res.headers);
         sawDate(headers.date);
-        const { body, truncated } = await readCapped(res.body, MAX_BODY_BYTES);
+        const { body, truncated } = await readCapped(res, MAX_BODY_BYTES);
         return {
           ok: true,
           response: {
             url: req.url,
-            status: res.statusCode,
+            status: res.statusCode ?? 0,
             headers,
             body,
             truncated,
@@ -139,28 +139,42 @@ export function createProbe(opts: HttpProbeOptions): Probe {
           },
         };
       } catch (err) {
-        return { ok: false, failure: classifyNetworkError(err, req.url, req.timeoutMs, { proxy, clientCert: Boolean(opts.trust.clientCert) }) };
+        if (err instanceof ClassifiedFailure) return { ok: false, failure: err.failure };
+        // Aborted by the deadline, whatever the socket said as it went down.
+        const cause = signal.aborted ? Object.assign(new Error('timed out'), { name: 'TimeoutError', cause: err }) : err;
+        return { ok: false, failure: classifyNetworkError(cause, req.url, req.timeoutMs, { proxy, clientCert: Boolean(opts.trust.clientCert) }) };
       }
     },
     async close() {
-      if (dispatcher) await dispatcher.destroy().catch(() => undefined);
+      if (transport) (await transport).close();
     },
   };
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, cap: number) {
+async function readCapped(body: IncomingMessage, cap: number) {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > cap) {
-      chunks.push(chunk.subarray(0, cap - (size - chunk.length)));
-      body.destroy();
-      return { body: Buffer.concat(chunks), truncated: true };
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > cap) {
+        chunks.push(chunk.subarray(0, cap - (size - chunk.length)));
+        body.destroy();
+        return { body: Buffer.concat(chunks), truncated: true };
+      }
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } catch (err) {
+    // Node says only "aborted" when the connection closes mid-body: the answer was cut short.
+    if ((err as { message?: string }).message === 'aborted') throw incomplete(err);
+    throw err;
   }
+  if (!body.complete) throw incomplete(null);
   return { body: Buffer.concat(chunks), truncated: false };
+}
+
+function incomplete(cause: unknown) {
+  return Object.assign(new Error('the response ended before its declared length'), { code: 'RESPONSE_INCOMPLETE', cause });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

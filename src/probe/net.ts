@@ -107,6 +107,8 @@ export interface HandshakeOptions {
   via?: ProxyEndpoint | null;
   /** A client certificate is in the context (so a refusal of it can be told from a demand for one). */
   clientCert?: boolean;
+  /** Takes over the socket of a verified, successful handshake instead of closing it. */
+  keep?: (socket: TLSSocket) => void;
 }
 
 /**
@@ -135,8 +137,13 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       settled = true;
       clearTimeout(timer);
       clearTimeout(graceTimer);
-      socket.destroy();
-      tunnelSocket?.destroy();
+      if (r.ok && r.value.authorized && opts.keep && !socket.destroyed && socket.writable) {
+        // Its listeners stay: done() is settled, and an error on the idle socket must not go uncaught.
+        opts.keep(socket);
+      } else {
+        socket.destroy();
+        tunnelSocket?.destroy();
+      }
       resolve(r);
     };
     const socket: TLSSocket = tlsConnect({

@@ -179,6 +179,13 @@ describe('hostile answers beyond the mock', () => {
     expect(checkOf(report, 'models').code).toMatch(/BAD_RESPONSE/);
   });
 
+  it('a body cut short of its Content-Length: a bad response that says so, not a reset or a pass', async () => {
+    const { report } = await againstServer((_req, res) => {
+      res.socket!.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{"object":"list","data":[');
+    });
+    expect(checkOf(report, 'models')).toMatchObject({ status: 'fail', code: 'API_BAD_RESPONSE', details: { reason: 'incomplete' } });
+  });
+
   it('JSON nested a hundred thousand deep, HTML with 200, an escape-laden error message: verdicts, sanitized', async () => {
     const deep = await againstServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -156,13 +156,12 @@ describe('classifyNetworkError: client certificates and proxies', () => {
     expect(classifyNetworkError(err('ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE'), 'https://h:443', 1000, { clientCert: true }).code).toBe('TLS_CLIENT_CERT_REJECTED');
     expect(classifyNetworkError(err('ERR_SSL_TLSV1_ALERT_UNKNOWN_CA'), 'https://h:443', 1000, { clientCert: false }).code).toBe('TLS_CLIENT_CERT_REQUIRED');
   });
-  it('through a proxy: undici\'s refused tunnel becomes the proxy\'s status; socket errors are about the proxy', () => {
+  it('through a proxy: a connection that never got going is about the proxy (its refusals come classified from the tunnel)', () => {
     const ctx = { proxy: 'http://proxy:3128' };
-    const aborted = (status: number) => Object.assign(new Error(`Proxy response (${status}) !== 200 when HTTP Tunneling`), { code: 'UND_ERR_ABORTED' });
-    expect(classifyNetworkError(aborted(407), 'https://h:9443', 1000, ctx)).toMatchObject({ code: 'PROXY_AUTH_REQUIRED', details: { proxy: 'http://proxy:3128', target: 'h:9443' } });
-    expect(classifyNetworkError(aborted(403), 'https://h:9443', 1000, ctx)).toMatchObject({ code: 'PROXY_CONNECT_REFUSED', transient: false });
-    expect(classifyNetworkError(aborted(502), 'https://h:9443', 1000, ctx)).toMatchObject({ code: 'PROXY_BAD_GATEWAY', transient: true });
-    expect(classifyNetworkError(err('ECONNREFUSED'), 'https://h:9443', 1000, ctx)).toMatchObject({ code: 'PROXY_UNREACHABLE', details: { errno: 'ECONNREFUSED' } });
+    expect(classifyNetworkError(err('ECONNREFUSED'), 'https://h:9443', 1000, ctx)).toMatchObject({ code: 'PROXY_UNREACHABLE', details: { errno: 'ECONNREFUSED', proxy: 'http://proxy:3128', target: 'h:9443' } });
+    expect(classifyNetworkError(err('CONNECT_TIMEOUT'), 'https://h:9443', 1000, ctx)).toMatchObject({ code: 'PROXY_TIMEOUT', transient: true, details: { stage: 'connect' } });
+    // A certificate problem behind the tunnel is still the target's.
+    expect(classifyNetworkError(err('SELF_SIGNED_CERT_IN_CHAIN'), 'https://h:9443', 1000, ctx).code).toBe('TLS_UNTRUSTED_ROOT');
     // Without a proxy the same refusal is the target's.
     expect(classifyNetworkError(err('ECONNREFUSED'), 'https://h:9443', 1000).code).toBe('TCP_REFUSED');
   });
