@@ -13,6 +13,8 @@ export const MIN_FINGERPRINT_LENGTH = 16;
 export const FRAGMENT_LENGTH = 12;
 /** Only secrets this long are scrubbed by fragment: for shorter ones a fragment is most of the secret's text. */
 const MIN_FRAGMENTED_LENGTH = 16;
+/** Half a fragment: the piece looked up first when a text is searched for fragments. */
+const GRAM_LENGTH = FRAGMENT_LENGTH / 2;
 export const REDACTED = '[REDACTED]';
 
 /**
@@ -176,11 +178,29 @@ export function looksLikeCredential(value: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Reading text the ways it may have been escaped
 
-/** The text with each of its characters mapped back to the span of the original it came from. */
-interface View {
-  text: string;
+/** For each character of a view, the span of the original text it came from. */
+interface Mapping {
   start: Int32Array;
   end: Int32Array;
+}
+
+/**
+ * The text as some reader would see it. Its map back to the original is built only when a
+ * secret is found in it: most texts hold none, and building a map costs a pass over every
+ * character, in code that runs once per process and so never gets fast.
+ */
+class View {
+  #map: Mapping | null = null;
+  constructor(
+    readonly text: string,
+    private readonly base: View | null = null,
+    private readonly kinds: Escapes | null = null,
+  ) {}
+
+  map(): Mapping {
+    if (!this.#map) this.#map = this.base ? transform(this.base.text, this.kinds!, this.base.map()).map! : identityMap(this.text.length);
+    return this.#map;
+  }
 }
 
 const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
@@ -309,26 +329,30 @@ function percentAt(s: string, i: number): [string, number] | null {
   return text === null ? null : [text, 3 * count];
 }
 
-/** The text without line breaks, with the escapes of the `kinds` given decoded, mapped back to `base`. */
-function transform(base: View, kinds: Escapes): View {
-  const s = base.text;
+/**
+ * The text without line breaks, with the escapes of the `kinds` given decoded; with `baseMap`,
+ * also each character's span in the original (through the map of the text it was made from).
+ */
+function transform(s: string, kinds: Escapes, baseMap: Mapping | null): { text: string; map: Mapping | null } {
   // Decoding never lengthens: every escape is longer than what it stands for.
-  const start = new Int32Array(s.length);
-  const end = new Int32Array(s.length);
+  const start = baseMap ? new Int32Array(s.length) : null;
+  const end = baseMap ? new Int32Array(s.length) : null;
   const chunks: string[] = [];
   let n = 0;
   const emit = (text: string, from: number, to: number) => {
     chunks.push(text);
+    if (!baseMap) return;
     for (let u = 0; u < text.length; u++, n++) {
-      start[n] = base.start[from];
-      end[n] = base.end[to - 1];
+      start![n] = baseMap.start[from];
+      end![n] = baseMap.end[to - 1];
     }
   };
   const literal = (from: number, to: number) => {
     chunks.push(s.slice(from, to));
+    if (!baseMap) return;
     for (let k = from; k < to; k++, n++) {
-      start[n] = base.start[k];
-      end[n] = base.end[k];
+      start![n] = baseMap.start[k];
+      end![n] = baseMap.end[k];
     }
   };
   const special = new RegExp(`[ \\t\\r\\n\\u2028\\u2029\\\\${kinds.percent ? '%' : ''}${kinds.entity ? '&' : ''}${kinds.backtick ? '`' : ''}]`, 'g');
@@ -365,17 +389,17 @@ function transform(base: View, kinds: Escapes): View {
       i += 1;
     }
   }
-  return { text: chunks.join(''), start: start.subarray(0, n), end: end.subarray(0, n) };
+  return { text: chunks.join(''), map: baseMap ? { start: start!.subarray(0, n), end: end!.subarray(0, n) } : null };
 }
 
-function identityView(text: string): View {
-  const start = new Int32Array(text.length);
-  const end = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+function identityMap(length: number): Mapping {
+  const start = new Int32Array(length);
+  const end = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
     start[i] = i;
     end[i] = i + 1;
   }
-  return { text, start, end };
+  return { start, end };
 }
 
 /**
@@ -384,7 +408,7 @@ function identityView(text: string): View {
  * another kind (`\` before a URL-encoded secret that starts with `t`).
  */
 function viewsOf(text: string): View[] {
-  const raw = identityView(text);
+  const raw = new View(text);
   // Nothing that could be a line break or an escape: the text is its only view.
   if (!/[\r\n\u2028\u2029\\%&`]/.test(text)) return [raw];
   const views = [raw];
@@ -392,17 +416,20 @@ function viewsOf(text: string): View[] {
     if (!views.some((w) => w.text === v.text)) views.push(v);
     return v;
   };
-  add(transform(raw, NO_ESCAPES));
-  add(transform(add(transform(raw, ALL_ESCAPES)), ALL_ESCAPES));
+  const derive = (base: View, kinds: Escapes) => new View(transform(base.text, kinds, null).text, base, kinds);
+  add(derive(raw, NO_ESCAPES));
+  // No escape character at all: every decoded view would be the joined one again.
+  if (!/[\\%&`]/.test(text)) return views;
+  add(derive(add(derive(raw, ALL_ESCAPES)), ALL_ESCAPES));
   const only = (kind: keyof Escapes): Escapes => ({ ...NO_ESCAPES, [kind]: true });
-  if (text.includes('%')) add(transform(add(transform(raw, only('percent'))), only('percent')));
-  if (text.includes('\\')) add(transform(add(transform(raw, only('backslash'))), only('backslash')));
-  if (text.includes('&')) add(transform(raw, only('entity')));
+  if (text.includes('%')) add(derive(add(derive(raw, only('percent'))), only('percent')));
+  if (text.includes('\\')) add(derive(add(derive(raw, only('backslash'))), only('backslash')));
+  if (text.includes('&')) add(derive(raw, only('entity')));
   return views;
 }
 
 /** ASCII letters lowered, nothing else: keeps the length, so the view's map still holds. */
-const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const lowerAscii = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s.toLowerCase());
 
 // ---------------------------------------------------------------------------------------------
 // The scrubber
@@ -430,8 +457,13 @@ export class Scrubber {
    * would have paired with the secret's first characters.
    */
   #percentPatterns = new Map<string, RegExp>();
-  /** The first two UTF-16 units of every fragment, for a cheap look before the real one. */
-  #fragmentHeads = new Set<number>();
+  /** Forms whose percent pattern is not built yet: built on the first text that holds a `%`. */
+  #percentPending: string[] = [];
+  /**
+   * Every 6-character piece of the fragmented values. Any 12-character fragment in a text covers
+   * a piece that starts at a multiple of 6, so only those positions are looked up first.
+   */
+  #fragmentGrams = new Set<string>();
 
   /** `remember: false` keeps its values out of what `redactEverySecretSeen` knows. */
   constructor(opts: { remember?: boolean } = {}) {
@@ -457,16 +489,13 @@ export class Scrubber {
     for (const core of cores) {
       const { literal, hex } = formsOfCore(core);
       for (const form of literal) {
+        if (!this.#forms.has(form)) this.#percentPending.push(form);
         this.#forms.add(form);
-        const pattern = percentPattern(form);
-        if (pattern) this.#percentPatterns.set(form, pattern);
       }
       this.#hexForms.add(hex);
       if (core.length >= MIN_FRAGMENTED_LENGTH) {
-        for (let i = 0; i + FRAGMENT_LENGTH <= core.length; i++) {
-          this.#fragments.add(core.slice(i, i + FRAGMENT_LENGTH));
-          this.#fragmentHeads.add(core.charCodeAt(i) * 0x10000 + core.charCodeAt(i + 1));
-        }
+        for (let i = 0; i + FRAGMENT_LENGTH <= core.length; i++) this.#fragments.add(core.slice(i, i + FRAGMENT_LENGTH));
+        for (let i = 0; i + GRAM_LENGTH <= core.length; i++) this.#fragmentGrams.add(core.slice(i, i + GRAM_LENGTH));
       }
       // The key carries client id and client secret: both are as private as the key.
       if (depth < 3) for (const part of decodeKeyParts(core)) this.#addValue(part, depth + 1);
@@ -478,35 +507,53 @@ export class Scrubber {
     if (this.#raw.size === 0 || text.length === 0) return [];
     const found: Array<[number, number]> = [];
     for (const view of viewsOf(text)) {
-      const t = view.text;
-      const mark = (from: number, length: number) => found.push([view.start[from], view.end[from + length - 1]]);
-      for (const form of this.#forms) {
-        for (let at = t.indexOf(form); at !== -1; at = t.indexOf(form, at + 1)) mark(at, form.length);
+      const hits = this.#find(view.text);
+      if (hits.length === 0) continue;
+      const { start, end } = view.map();
+      for (let k = 0; k < hits.length; k += 2) found.push([start[hits[k]], end[hits[k] + hits[k + 1] - 1]]);
+    }
+    return mergeSpans(found);
+  }
+
+  /** Where the secrets are in one view's text, as flat pairs: index, length, index, length … */
+  #find(t: string): number[] {
+    const hits: number[] = [];
+    const mark = (from: number, length: number) => hits.push(from, length);
+    for (const form of this.#forms) {
+      for (let at = t.indexOf(form); at !== -1; at = t.indexOf(form, at + 1)) mark(at, form.length);
+    }
+    if (t.includes('%')) {
+      for (const form of this.#percentPending.splice(0)) {
+        const pattern = percentPattern(form);
+        if (pattern) this.#percentPatterns.set(form, pattern);
       }
-      if (this.#percentPatterns.size && t.includes('%')) {
-        for (const pattern of this.#percentPatterns.values()) {
-          pattern.lastIndex = 0;
-          for (let m = pattern.exec(t); m; m = pattern.exec(t)) {
-            mark(m.index, m[0].length);
-            pattern.lastIndex = m.index + 1;
-          }
-        }
-      }
-      if (this.#hexForms.size) {
-        const lower = lowerAscii(t);
-        for (const form of this.#hexForms) {
-          for (let at = lower.indexOf(form); at !== -1; at = lower.indexOf(form, at + 1)) mark(at, form.length);
-        }
-      }
-      if (this.#fragments.size) {
-        const heads = this.#fragmentHeads;
-        for (let at = 0; at + FRAGMENT_LENGTH <= t.length; at++) {
-          if (!heads.has(t.charCodeAt(at) * 0x10000 + t.charCodeAt(at + 1))) continue;
-          if (this.#fragments.has(t.slice(at, at + FRAGMENT_LENGTH))) mark(at, FRAGMENT_LENGTH);
+      for (const pattern of this.#percentPatterns.values()) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(t); m; m = pattern.exec(t)) {
+          mark(m.index, m[0].length);
+          pattern.lastIndex = m.index + 1;
         }
       }
     }
-    return mergeSpans(found);
+    if (this.#hexForms.size) {
+      const lower = lowerAscii(t);
+      for (const form of this.#hexForms) {
+        for (let at = lower.indexOf(form); at !== -1; at = lower.indexOf(form, at + 1)) mark(at, form.length);
+      }
+    }
+    if (this.#fragments.size) {
+      // A fragment at [a, a + 12) holds the piece at the multiple of 6 in [a, a + 6]; only
+      // around a piece that matches are the fragments themselves looked up.
+      let checkedTo = -1;
+      for (let p = 0; p + GRAM_LENGTH <= t.length; p += GRAM_LENGTH) {
+        if (!this.#fragmentGrams.has(t.slice(p, p + GRAM_LENGTH))) continue;
+        for (let at = Math.max(p - GRAM_LENGTH, checkedTo + 1); at <= p && at + FRAGMENT_LENGTH <= t.length; at++) {
+          if (this.#fragments.has(t.slice(at, at + FRAGMENT_LENGTH))) mark(at, FRAGMENT_LENGTH);
+          checkedTo = at;
+        }
+      }
+    }
+    return hits;
   }
 
   /**

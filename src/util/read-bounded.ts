@@ -9,11 +9,13 @@ export type BoundedRead = { ok: true; buf: Buffer } | { ok: false; reason: strin
  */
 export function readBounded(path: string, max: number): BoundedRead {
   let fd: number;
+  let statSize: number;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return { ok: false, reason: 'is a directory' };
     if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
     if (stat.size > max) return { ok: false, reason: `too large (${stat.size} bytes)` };
+    statSize = stat.size;
     // O_NONBLOCK: should a FIFO be swapped in after the stat, the open still returns at once.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
@@ -22,9 +24,16 @@ export function readBounded(path: string, max: number): BoundedRead {
     return { ok: false, reason: code ?? 'cannot read' };
   }
   try {
-    const buf = Buffer.alloc(max + 1);
+    // Sized by the stat, not by the cap: a 4 MiB buffer for a 2 KiB PEM is memory every run pays.
+    // A file that grew since the stat gets a larger buffer, up to the cap.
+    let buf = Buffer.allocUnsafe(Math.min(max + 1, statSize + 1));
     let size = 0;
     for (;;) {
+      if (size === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(max + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, size);
+        buf = bigger;
+      }
       const n = readSync(fd, buf, size, buf.length - size, null);
       if (n === 0) break;
       size += n;
