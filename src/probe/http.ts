@@ -76,7 +76,7 @@ export function createProbe(opts: HttpProbeOptions): Probe {
   // (`--only env,format`) should not pay.
   let context: { value: SecureContext | undefined } | null = null;
   const secureContext = () => (context ??= { value: secureContextFor(opts.trust) }).value;
-  // Node's http client is loaded only by a run that goes on the network.
+  // Node's http client is loaded only by a run that goes on the network (see resolve).
   let transport: Promise<Transport> | null = null;
   const loadTransport = () => (transport ??= import('./transport.js').then(({ createTransport }) => createTransport({
     proxy: opts.proxy,
@@ -90,6 +90,8 @@ export function createProbe(opts: HttpProbeOptions): Probe {
   };
   return {
     resolve(host, timeoutMs) {
+      // The first network step: load Node's http client now, while lookups and handshakes are in flight.
+      void loadTransport();
       return resolveHost(host, timeoutMs);
     },
     async connect(host, port, timeoutMs, via) {
@@ -121,9 +123,11 @@ export function createProbe(opts: HttpProbeOptions): Probe {
         const res = await (await loadTransport()).send({ url: req.url, method: req.method, headers: req.headers, body: req.body, signal });
         // The response event fires when the status line and headers are in: the time to first byte.
         const ttfbMs = Math.round(performance.now() - started);
+
         const headers = flattenHeaders(res.headers);
         sawDate(headers.date);
         const { body, truncated } = await readCapped(res, MAX_BODY_BYTES);
+
         return {
           ok: true,
           response: {
