@@ -54,7 +54,14 @@ export function createTransport(opts: TransportOptions): Transport {
     const key = `${host}:${port}`;
     const adopted = warm.get(key);
     warm.delete(key);
-    if (secure && adopted && !adopted.destroyed && adopted.readable && adopted.writable) return adopted;
+    if (secure && adopted && !adopted.destroyed && adopted.readable && adopted.writable) {
+      // The tls check ends inside this socket's own TLS callback (its session ticket arriving), and
+      // the request can follow within the same tick: a write made there stays in Node's TLS layer
+      // and never reaches the wire (the request then hangs until its timeout, ~1 run in 4). Handing
+      // the socket over on a later turn of the event loop writes from outside that callback.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!adopted.destroyed && adopted.readable && adopted.writable) return adopted;
+    }
     adopted?.destroy();
     const via = routeFor(`${secure ? 'https' : 'http'}://${isIP(host) === 6 ? `[${host}]` : host}:${port}/`, opts.proxy).proxy;
     return connectTo(host, port, secure, via);

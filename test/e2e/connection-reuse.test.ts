@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, type MockProxy, type MockServer } from '../../src/mock/index.js';
+import { createProbe } from '../../src/probe/http.js';
 import { checkOf, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let mock: MockServer;
@@ -84,5 +85,35 @@ describe('a proxy that refuses the request\'s own tunnel', () => {
     expect(requests).toEqual([]);
     expect(run.code).toBe(1);
     expectNoSecrets(run, mock);
+  });
+});
+
+describe('the hand-over itself (the probe, against the stand-in)', () => {
+  // The tls check can end inside the socket's own TLS callback (its session ticket arriving) and
+  // the token request follow in the same tick; a write made there stayed in Node's TLS layer and
+  // the request hung until its timeout (about one run in four, when the auth host finished last).
+  it('a request chained straight onto the verifying handshake is answered, on that connection', async () => {
+    const { hostname, port } = new URL(mock.authUrl);
+    for (let i = 0; i < 5; i++) {
+      const probe = createProbe({
+        trust: { insecure: false, extraCaPem: mock.caPem },
+        proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
+        connectTimeoutMs: 2000,
+      });
+      const before = mock.handshakes.auth;
+      const answer = await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 }).then((hs) => {
+        expect(hs.ok).toBe(true);
+        return probe.http({
+          url: mock.authUrl,
+          method: 'POST',
+          headers: { Authorization: `Basic ${mock.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'scope=GIGACHAT_API_PERS',
+          timeoutMs: 2000,
+        });
+      });
+      await probe.close();
+      expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
+      expect(mock.handshakes.auth - before).toBe(1);
+    }
   });
 });
