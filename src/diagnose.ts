@@ -1,5 +1,5 @@
 import { loadCatalog } from './catalog/index.js';
-import type { Shell } from './catalog/types.js';
+import type { Catalog, Shell } from './catalog/types.js';
 import { isKnownPlaceholder } from './checks/credential-lint.js';
 import { CHECKS } from './checks/registry.js';
 import { createProbe } from './probe/http.js';
@@ -53,10 +53,13 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   });
   const started = performance.now();
   const handoff: Handoff = {};
-  const [raw, catalog] = await Promise.all([
-    runGraph({ checks: opts.checks ?? CHECKS, settings, probe, handoff }),
-    loadCatalog(settings.lang),
-  ]).finally(() => probe.close());
+  // The catalogue is needed only for the report: it loads while the first request waits for its
+  // answer, not while the steps before it (dns, tcp, tls) are on the clock.
+  let catalogLoad: Promise<Catalog> | null = null;
+  const loadCatalogOnce = () => (catalogLoad ??= loadCatalog(settings.lang));
+  const raw = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe: loadingWhileWaiting(probe, loadCatalogOnce), handoff })
+    .finally(() => probe.close());
+  const catalog = await loadCatalogOnce();
   scrubber.add(handoff.token?.secret);
   const report = buildReport(raw, settings, catalog, remedyContext(opts.shell), {
     durationMs: Math.round(performance.now() - started),
@@ -66,4 +69,16 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   // Server messages, headers and certificate names are text from outside: no escape sequence
   // or bidi control from them may reach a terminal or a pasted report.
   return { report: sanitizeDeep(JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report), scrubber };
+}
+
+/** The same probe; `load` starts once the first request is on its way (a failure surfaces where it is awaited). */
+function loadingWhileWaiting(probe: Probe, load: () => Promise<unknown>): Probe {
+  return {
+    ...probe,
+    http(req) {
+      const answer = probe.http(req);
+      load().catch(() => undefined);
+      return answer;
+    },
+  };
 }
