@@ -79,7 +79,7 @@ export const CODES = {
   OAUTH_RATE_LIMITED: 'url, status, retryAfter (seconds or null)',
   OAUTH_SERVER_ERROR: 'url, status, bodyKind',
   OAUTH_TIMEOUT: 'url, timeoutMs',
-  OAUTH_BAD_RESPONSE: 'url, status, reason (not-json|wrong-shape|too-large|invalid-utf8|unexpected-status|not-http|incomplete), field',
+  OAUTH_BAD_RESPONSE: 'url, status, reason (not-json|wrong-shape|too-large|invalid-utf8|unexpected-status|not-http), field',
   CLOCK_SKEW: 'skewSec (server minus local, seconds), serverDate, localDate',
   // --- models ---
   MODELS_OK: 'url, count, model, chatModels',

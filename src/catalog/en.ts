@@ -154,8 +154,6 @@ function badResponseReason(d: Details): string {
       return 'the body is too large';
     case 'invalid-utf8':
       return 'the body is not valid UTF-8';
-    case 'incomplete':
-      return 'the connection closed before the body reached its declared length';
     case 'unexpected-status':
       return `unexpected status${field}`;
     default:

@@ -154,8 +154,6 @@ function badResponseReason(d: Details): string {
       return 'ответ слишком большой';
     case 'invalid-utf8':
       return 'ответ не в UTF-8';
-    case 'incomplete':
-      return 'соединение закрылось раньше, чем пришло тело объявленной длины';
     case 'unexpected-status':
       return `неожиданный статус${field}`;
     default:

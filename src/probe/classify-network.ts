@@ -83,9 +83,6 @@ export function classifyNetworkError(err: unknown, url: string, timeoutMs: numbe
   }
   // The server answered, but not in HTTP: a broken chunk size, a header flood, bytes that are no
   // status line. That is a bad response (the caller names the code), not an unreachable host.
-  if (has('RESPONSE_INCOMPLETE')) {
-    return { layer: 'protocol', code: 'OAUTH_BAD_RESPONSE', transient: false, details: { url, reason: 'incomplete', errno } };
-  }
   if (codes.some((c) => c.startsWith('HPE_'))) {
     return { layer: 'protocol', code: 'OAUTH_BAD_RESPONSE', transient: false, details: { url, reason: 'not-http', errno, message: messageOf(err) } };
   }

@@ -120,13 +120,16 @@ export function createProbe(opts: HttpProbeOptions): Probe {
         if (route.reason === 'invalid-proxy') {
           return { ok: false, failure: { layer: 'proxy', code: 'PROXY_INVALID_URL', transient: false, details: { variable: route.variable, ...route.invalid } } };
         }
-        const res = await (await loadTransport()).send({ url: req.url, method: req.method, headers: req.headers, body: req.body, signal });
+        const { response: res, released } = await (await loadTransport()).send({ url: req.url, method: req.method, headers: req.headers, body: req.body, signal });
         // The response event fires when the status line and headers are in: the time to first byte.
         const ttfbMs = Math.round(performance.now() - started);
 
         const headers = flattenHeaders(res.headers);
         sawDate(headers.date);
         const { body, truncated } = await readCapped(res, MAX_BODY_BYTES);
+        const ms = Math.round(performance.now() - started);
+        // The next step's request should find this connection free: wait for it to be released.
+        await released;
 
         return {
           ok: true,
@@ -136,7 +139,7 @@ export function createProbe(opts: HttpProbeOptions): Probe {
             headers,
             body,
             truncated,
-            ms: Math.round(performance.now() - started),
+            ms,
             ttfbMs,
             viaProxy: proxy,
             tlsVerified: !opts.trust.insecure,
@@ -169,16 +172,17 @@ async function readCapped(body: IncomingMessage, cap: number) {
       chunks.push(chunk);
     }
   } catch (err) {
-    // Node says only "aborted" when the connection closes mid-body: the answer was cut short.
-    if ((err as { message?: string }).message === 'aborted') throw incomplete(err);
+    // Node says only "aborted" when the connection closes mid-body: a connection cut, as curl's
+    // "transfer closed with bytes remaining" (undici called it a socket error too).
+    if ((err as { message?: string }).message === 'aborted') throw cutShort(err);
     throw err;
   }
-  if (!body.complete) throw incomplete(null);
+  if (!body.complete) throw cutShort(null);
   return { body: Buffer.concat(chunks), truncated: false };
 }
 
-function incomplete(cause: unknown) {
-  return Object.assign(new Error('the response ended before its declared length'), { code: 'RESPONSE_INCOMPLETE', cause });
+function cutShort(cause: unknown) {
+  return Object.assign(new Error('the connection closed before the response was complete'), { code: 'ECONNRESET', cause });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -30,9 +30,19 @@ export interface SentRequest {
   signal: AbortSignal;
 }
 
+export interface SentExchange {
+  response: IncomingMessage;
+  /**
+   * Settles once the request is over and its connection back in the pool. A body can be read
+   * before the request's own write has finished; a request sent before then would open a new
+   * connection (seen under load: a second handshake to the API host for the chat probe).
+   */
+  released: Promise<void>;
+}
+
 export interface Transport {
   /** Resolves when the status line and headers are in. */
-  send(req: SentRequest): Promise<IncomingMessage>;
+  send(req: SentRequest): Promise<SentExchange>;
   /** A verified TLS socket to host:port (the tls check's), used by the next request there. */
   adopt(host: string, port: number, socket: TLSSocket): void;
   close(): void;
@@ -126,7 +136,7 @@ export function createTransport(opts: TransportOptions): Transport {
       const u = new URL(req.url);
       const secure = u.protocol === 'https:';
       const defaultPort = secure ? 443 : 80;
-      return new Promise<IncomingMessage>((resolve, reject) => {
+      return new Promise<SentExchange>((resolve, reject) => {
         const r = httpRequest({
           agent: secure ? agents.https : agents.http,
           host: u.hostname.replace(/^\[|\]$/g, ''),
@@ -139,9 +149,10 @@ export function createTransport(opts: TransportOptions): Transport {
           signal: req.signal,
         });
         let response: IncomingMessage | null = null;
+        const released = new Promise<void>((done) => r.once('close', () => done()));
         r.once('response', (res) => {
           response = res;
-          resolve(res);
+          resolve({ response: res, released });
         });
         // Stays on for the whole exchange: a parser error in the body arrives here, after the
         // response event; it is handed to the body's reader so the cause is not lost.

@@ -179,11 +179,12 @@ describe('hostile answers beyond the mock', () => {
     expect(checkOf(report, 'models').code).toMatch(/BAD_RESPONSE/);
   });
 
-  it('a body cut short of its Content-Length: a bad response that says so, not a reset or a pass', async () => {
-    const { report } = await againstServer((_req, res) => {
+  it('a body cut short of its Content-Length (the server closes cleanly): the connection was cut, not a pass', async () => {
+    const { run, report } = await againstServer((_req, res) => {
       res.socket!.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{"object":"list","data":[');
     });
-    expect(checkOf(report, 'models')).toMatchObject({ status: 'fail', code: 'API_BAD_RESPONSE', details: { reason: 'incomplete' } });
+    expect(checkOf(report, 'models')).toMatchObject({ status: 'fail', code: 'CONNECTION_RESET' });
+    expect(run.code).toBe(1);
   });
 
   it('JSON nested a hundred thousand deep, HTML with 200, an escape-laden error message: verdicts, sanitized', async () => {
