@@ -1,4 +1,5 @@
 import type { Command as CommandType } from 'commander';
+import { CHECK_FORMATS, checkOptions, quickCheckArgs } from './check-args.js';
 import type { CliIO } from './commands/io.js';
 import { neutralizeControls } from './secret.js';
 import { VERSION } from './version.js';
@@ -19,10 +20,52 @@ Examples:
 Exit codes: 0 nothing failed · 1 a problem found · 2 usage error · 3 inconclusive (timeouts, 429, 5xx: retry)
 The key is never taken from the command line: set GIGACHAT_CREDENTIALS in the environment or in .env.`;
 
+/** What each command does once commander has read its line: the exit code. */
+export interface CommandRunners {
+  check(opts: Record<string, unknown>): Promise<number>;
+  report(opts: Record<string, unknown>): Promise<number>;
+  ca(opts: Record<string, unknown>): Promise<number>;
+  explain(text: string, opts: Record<string, unknown>): Promise<number>;
+  mock(opts: Record<string, unknown>): Promise<number>;
+}
+
 /** Parses argv, runs the command, returns the exit code. The only place that knows about commander. */
 export async function main(io: CliIO): Promise<number> {
-  const { Command, CommanderError, Option } = await import('commander');
+  // The common case, a plain `check` line, goes straight to the command: commander is loaded
+  // for everything else (help, usage errors, the other commands), and says what it always says.
+  const quick = quickCheckArgs(io.argv);
+  if (quick) return guarded(io, async () => (await import('./commands/check.js')).checkCommand(io, quick));
+  const commander = await import('commander');
   let exitCode = 0;
+  const program = buildProgram(commander, io, {
+    check: async (opts) => (await import('./commands/check.js')).checkCommand(io, opts),
+    report: async (opts) => {
+      if (opts.json) {
+        io.stderr.write("gigadoctor: 'report' prints Markdown; for JSON use 'gigadoctor check --json'\n");
+        return 2;
+      }
+      return (await import('./commands/check.js')).checkCommand(io, { ...opts, format: 'markdown' });
+    },
+    ca: async (opts) => (await import('./commands/ca.js')).caCommand(io, opts),
+    explain: async (text, opts) => (await import('./commands/explain.js')).explainCommand(io, text, opts),
+    mock: async (opts) => (await import('./commands/mock.js')).mockCommand(io, opts),
+  }, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof commander.CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    return internalError(io, err);
+  }
+}
+
+/** The commander program: every command and option, each action handing its exit code to `exit`. */
+export function buildProgram(
+  { Command, Option }: typeof import('commander'), io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners, exit: (code: number) => void,
+): CommandType {
   const program: CommandType = new Command('gigadoctor')
     .description('Diagnoses connectivity to GigaChat: credentials, endpoints, DNS, TCP, TLS, OAuth, models, chat.')
     .version(VERSION, '-V, --version')
@@ -31,58 +74,29 @@ export async function main(io: CliIO): Promise<number> {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(neutralizeControls(s)) })
     .showSuggestionAfterError(true);
 
-  const withCheckOptions = (cmd: CommandType, formats: string[]) =>
-    cmd
-      .option('--json', 'print the JSON report (schema v1) on stdout, nothing else')
-      .addOption(new Option('--format <format>', 'output format').choices(formats))
-      .option('--env-file <path>', 'read variables from this file (default: ./.env when present)')
-      .option('--no-env-file', 'do not read any .env file')
-      .option('--auth-url <url>', 'OAuth URL (GIGACHAT_AUTH_URL)')
-      .option('--base-url <url>', 'API base URL (GIGACHAT_BASE_URL)')
-      .option('--scope <scope>', 'GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP (GIGACHAT_SCOPE)')
-      .option('--model <name>', 'model to look for and probe (GIGACHAT_MODEL; default GigaChat-2)')
-      .option('--ca-file <pem>', 'extra CA certificates, PEM (GIGACHAT_CA_BUNDLE_FILE)')
-      .option('--insecure', 'turn TLS verification off (every TLS finding becomes a loud warning)')
-      .option('--timeout <ms>', 'timeout of each network step in ms (GIGACHAT_TIMEOUT is seconds; default 10000)')
-      .option('--no-chat', 'skip the one-token chat probe (spends no tokens)')
-      .option('--only <ids>', 'run only these checks (and what they need): env,format,endpoints,dns,tcp,tls,oauth,models,chat')
-      .option('--skip <ids>', 'skip these checks')
-      .addOption(new Option('--lang <lang>', 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)').choices(['ru', 'en']))
-      .addOption(new Option('--shell <shell>', 'shell the remedies’ commands are written for (default: detected)').choices(['posix', 'powershell', 'cmd']))
-      .option('--strict', 'a warning fails the run (exit 1)')
-      .option('--verbose', 'show the evidence of every check: status, ids, timings')
-      .option('--no-color', 'no colours (also NO_COLOR)')
-      .allowExcessArguments(false);
+  const withCheckOptions = (cmd: CommandType, formats: readonly string[]) => {
+    for (const spec of checkOptions(formats)) {
+      const option = new Option(spec.flags, spec.description);
+      cmd.addOption(spec.choices ? option.choices(spec.choices) : option);
+    }
+    return cmd.allowExcessArguments(false);
+  };
 
-  withCheckOptions(program.command('check', { isDefault: true }), ['human', 'json', 'markdown', 'junit'])
+  withCheckOptions(program.command('check', { isDefault: true }), CHECK_FORMATS)
     .description('run the diagnostic checks (the default command)')
-    .action(async (opts) => {
-      const { checkCommand } = await import('./commands/check.js');
-      exitCode = await checkCommand(io, opts);
-    })
+    .action(async (opts) => exit(await run.check(opts)))
     .addHelpText('after', EXAMPLES);
 
   withCheckOptions(program.command('report'), ['markdown'])
     .description('run the checks and print a Markdown report to paste into a support ticket (secrets never included)')
-    .action(async (opts) => {
-      if (opts.json) {
-        io.stderr.write("gigadoctor: 'report' prints Markdown; for JSON use 'gigadoctor check --json'\n");
-        exitCode = 2;
-        return;
-      }
-      const { checkCommand } = await import('./commands/check.js');
-      exitCode = await checkCommand(io, { ...opts, format: 'markdown' });
-    });
+    .action(async (opts) => exit(await run.report(opts)));
 
   program
     .command('ca')
     .description('write the Russian Trusted Root CA and Sub CA (PEM) with their SHA-256 fingerprints')
     .option('--out <file>', 'write the PEM bundle to this file instead of stdout (an existing different file is never overwritten; an identical one is left as is)')
     .allowExcessArguments(false)
-    .action(async (opts) => {
-      const { caCommand } = await import('./commands/ca.js');
-      exitCode = await caCommand(io, opts);
-    });
+    .action(async (opts) => exit(await run.ca(opts)));
 
   program
     .command('explain')
@@ -92,10 +106,7 @@ export async function main(io: CliIO): Promise<number> {
     .option('--json', 'matches as JSON')
     .addOption(new Option('--shell <shell>', 'shell the remedies’ commands are written for (default: detected)').choices(['posix', 'powershell', 'cmd']))
     .option('--no-color', 'no colours (also NO_COLOR)')
-    .action(async (words: string[], opts) => {
-      const { explainCommand } = await import('./commands/explain.js');
-      exitCode = await explainCommand(io, words.join(' '), opts);
-    });
+    .action(async (words: string[], opts) => exit(await run.explain(words.join(' '), opts)));
 
   program
     .command('mock')
@@ -109,24 +120,24 @@ export async function main(io: CliIO): Promise<number> {
     .option('--env-out <file>', 'also write the variables to paste as a .env file')
     .option('--list', 'list the scenarios and exit')
     .allowExcessArguments(false)
-    .action(async (opts) => {
-      const { mockCommand } = await import('./commands/mock.js');
-      exitCode = await mockCommand(io, opts);
-    });
+    .action(async (opts) => exit(await run.mock(opts)));
 
+  return program;
+}
+
+async function guarded(io: CliIO, command: () => Promise<number>): Promise<number> {
   try {
-    await program.parseAsync(io.argv, { from: 'user' });
-    return exitCode;
+    return await command();
   } catch (err) {
-    if (err instanceof CommanderError) {
-      // --help and --version end here too, with exit code 0.
-      return err.exitCode === 0 ? 0 : 2;
-    }
-    // Our own failure, not a usage error: one scrubbed line (never a stack), exit 1.
-    const { internalErrorLine } = await import('./util/sanitize.js');
-    io.stderr.write(`${internalErrorLine(err, io.env)}\n`);
-    return 1;
+    return internalError(io, err);
   }
+}
+
+/** Our own failure, not a usage error: one scrubbed line (never a stack), exit 1. */
+async function internalError(io: CliIO, err: unknown): Promise<number> {
+  const { internalErrorLine } = await import('./util/sanitize.js');
+  io.stderr.write(`${internalErrorLine(err, io.env)}\n`);
+  return 1;
 }
 
 /** Entry point of the bin shim: the only code that touches process. */
