@@ -86,6 +86,8 @@ export interface MockServer {
   issuedTokens: string[];
   /** Completed TLS handshakes per server: a client that reuses its connections makes one per host. */
   handshakes: { auth: number; api: number };
+  /** TCP connections accepted per server. */
+  connections: { auth: number; api: number };
   readonly scenario: Scenario;
   setScenario(scenario: Scenario): void;
   /** Expires every issued token now (the next API call gets 401 "Token has expired"). */
@@ -169,12 +171,14 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
   const clientCertificate = opts.requestCert ? createClientCertificate(chain.root) : null;
 
   const handshakes = { auth: 0, api: 0 };
+  const connections = { auth: 0, api: 0 };
   const makeServer = (kind: ServerKind, route: Route): https.Server => {
     const server = https.createServer(tlsOptions, (req, res) => {
       void answer(kind, route, req, res);
     });
     server.on('connection', (socket: Socket) => {
       if (closing) return socket.destroy();
+      connections[kind]++;
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
     });
@@ -264,6 +268,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
     requests: state.requests,
     issuedTokens: state.tokens.issued,
     handshakes,
+    connections,
     get scenario() {
       return state.scenario;
     },

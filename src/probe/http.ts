@@ -3,7 +3,7 @@ import { createSecureContext, rootCertificates, type SecureContext } from 'node:
 import type { IncomingMessage } from 'node:http';
 import { ClassifiedFailure } from './classified.js';
 import { classifyNetworkError } from './classify-network.js';
-import { connectTcp, handshake, resolveHost, type ClientCertMaterial } from './net.js';
+import { connectTcp, handshake, resolveHost, type ClientCertMaterial, type OpenConnection } from './net.js';
 import { routeFor, type ProxyConfig } from './proxy-route.js';
 import type { Transport } from './transport.js';
 import type { HttpRequest, HttpResult, Probe, ServerDateSeen } from './types.js';
@@ -84,6 +84,8 @@ export function createProbe(opts: HttpProbeOptions): Probe {
     rejectUnauthorized: !opts.trust.insecure,
     connectTimeoutMs: opts.connectTimeoutMs,
   })));
+  /** Connections the tcp step made, waiting for the tls step's handshake. */
+  const connected = new Map<string, OpenConnection>();
   let lastDate: ServerDateSeen | null = null;
   const sawDate = (date: string | null | undefined) => {
     if (date && !Number.isNaN(Date.parse(date))) lastDate = { date, receivedAt: Date.now() };
@@ -94,21 +96,38 @@ export function createProbe(opts: HttpProbeOptions): Probe {
       void loadTransport();
       return resolveHost(host, timeoutMs);
     },
+    // The connection stays open for the tls step, which runs its handshake on it.
     async connect(host, port, timeoutMs, via) {
-      const r = await connectTcp(host, port, timeoutMs, via, secureContext());
+      const r = await connectTcp(host, port, timeoutMs, via, secureContext(), (open) => {
+        connected.get(`${host}:${port}`)?.socket.destroy();
+        connected.set(`${host}:${port}`, open);
+      });
       if (r.ok) sawDate(r.value.proxy?.date);
       return r;
     },
     // The check decides whether to verify: with --insecure it still verifies, to report what it would have found.
-    // A verified connection is kept for the requests that follow, so the run makes one handshake per host.
-    handshake: (host, port, { verify, timeoutMs, via }) => handshake(host, port, {
-      secureContext: secureContext(),
-      verify,
-      timeoutMs,
-      via,
-      clientCert: Boolean(opts.trust.clientCert),
-      keep: verify ? (socket) => void loadTransport().then((t) => t.adopt(host, port, socket)) : undefined,
-    }),
+    // A verified connection is kept for the requests that follow: the run makes one connection and
+    // one handshake per host, from the tcp step to the chat probe.
+    async handshake(host, port, { verify, timeoutMs, via }) {
+      const key = `${host}:${port}`;
+      const open = verify ? connected.get(key) : undefined;
+      connected.delete(key);
+      const usable = open && !open.socket.destroyed && open.socket.readable && open.socket.writable ? open : null;
+      if (open && !usable) open.socket.destroy();
+      const attempt = (connection: OpenConnection | null) => handshake(host, port, {
+        secureContext: secureContext(),
+        verify,
+        timeoutMs,
+        via,
+        clientCert: Boolean(opts.trust.clientCert),
+        connected: connection,
+        keep: verify ? (socket) => void loadTransport().then((t) => t.adopt(host, port, socket)) : undefined,
+      });
+      const r = await attempt(usable);
+      // A server may drop a connection that sat idle since the tcp step: that says nothing about TLS, so try a fresh one.
+      if (usable && !r.ok && r.failure.code === 'CONNECTION_RESET') return attempt(null);
+      return r;
+    },
     serverDate: () => lastDate,
     async http(req: HttpRequest): Promise<HttpResult> {
       const started = performance.now();
@@ -153,6 +172,8 @@ export function createProbe(opts: HttpProbeOptions): Probe {
       }
     },
     async close() {
+      for (const open of connected.values()) open.socket.destroy();
+      connected.clear();
       if (transport) (await transport).close();
     },
   };

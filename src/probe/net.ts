@@ -62,15 +62,26 @@ export async function resolveHost(host: string, timeoutMs: number): Promise<NetR
   }
 }
 
-/** A TCP connection to host:port, or through `via` a CONNECT tunnel to it; closed at once. */
+/** A connection left open for the TLS handshake after it, and what it cost to make. */
+export interface OpenConnection {
+  socket: Socket;
+  ms: number;
+}
+
+/**
+ * A TCP connection to host:port, or through `via` a CONNECT tunnel to it; closed at once, or
+ * handed to `keep` for the TLS handshake that follows.
+ */
 export async function connectTcp(
   host: string, port: number, timeoutMs: number, via?: ProxyEndpoint | null, secureContext?: SecureContext,
+  keep?: (open: OpenConnection) => void,
 ): Promise<NetResult<TcpAnswer>> {
   if (via) {
     const started = performance.now();
     const t = await openTunnel(via, host, port, timeoutMs, secureContext);
     if (!t.ok) return t;
-    t.value.socket.destroy();
+    if (keep) keep({ socket: t.value.socket, ms: Math.round(performance.now() - started) });
+    else t.value.socket.destroy();
     const { proxyConnectMs, connectResponseMs, status, date } = t.value;
     return { ok: true, value: { ms: Math.round(performance.now() - started), proxy: { display: via.display, status, proxyConnectMs, connectResponseMs, date } } };
   }
@@ -83,8 +94,10 @@ export async function connectTcp(
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
-      socket.destroy();
-      resolve({ ok: true, value: { ms: Math.round(performance.now() - started) } });
+      const ms = Math.round(performance.now() - started);
+      if (keep) keep({ socket, ms });
+      else socket.destroy();
+      resolve({ ok: true, value: { ms } });
     });
     socket.on('error', (err) => {
       clearTimeout(timer);
@@ -109,21 +122,27 @@ export interface HandshakeOptions {
   clientCert?: boolean;
   /** Takes over the socket of a verified, successful handshake instead of closing it. */
   keep?: (socket: TLSSocket) => void;
+  /** A connection the tcp step opened (directly or through the proxy): TLS runs on it instead of a new one. */
+  connected?: OpenConnection | null;
 }
 
 /**
  * A TLS handshake that sends no request. With `verify: false` it still completes and reads
  * the presented chain, which is how a failed verification gets explained. Through a proxy
- * the tunnel is opened first (bounded by its own timeout), then TLS runs inside it.
+ * the tunnel is opened first (bounded by its own timeout), then TLS runs inside it; on a
+ * connection the tcp step left open, TLS runs on that.
  */
 export async function handshake(host: string, port: number, opts: HandshakeOptions): Promise<NetResult<TlsAnswer>> {
   const started = performance.now();
-  let tunnelSocket: Socket | undefined;
+  let preconnected: Socket | undefined;
   let connectMs: number | null = null;
-  if (opts.via) {
+  if (opts.connected) {
+    preconnected = opts.connected.socket;
+    connectMs = opts.connected.ms;
+  } else if (opts.via) {
     const t = await openTunnel(opts.via, host, port, opts.timeoutMs, opts.secureContext);
     if (!t.ok) return t;
-    tunnelSocket = t.value.socket;
+    preconnected = t.value.socket;
     connectMs = Math.round(performance.now() - started);
   }
   const tlsStarted = performance.now();
@@ -142,12 +161,12 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
         opts.keep(socket);
       } else {
         socket.destroy();
-        tunnelSocket?.destroy();
+        preconnected?.destroy();
       }
       resolve(r);
     };
     const socket: TLSSocket = tlsConnect({
-      ...(tunnelSocket ? { socket: tunnelSocket } : { host, port }),
+      ...(preconnected ? { socket: preconnected } : { host, port }),
       servername: isIP(host) ? undefined : host,
       // A host given by IP is checked against the certificate's IP names, as undici does.
       host,
@@ -155,8 +174,8 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       rejectUnauthorized: opts.verify,
       ALPNProtocols: ['http/1.1'],
     });
-    let tcpConnectedAt = tunnelSocket ? tlsStarted : 0;
-    if (!tunnelSocket) socket.once('connect', () => (tcpConnectedAt = performance.now()));
+    let tcpConnectedAt = preconnected ? tlsStarted : 0;
+    if (!preconnected) socket.once('connect', () => (tcpConnectedAt = performance.now()));
     // The session ticket often arrives in the same read as the handshake's end, before
     // secureConnect fires: listen from the start, or the grace below waits for nothing.
     let ticketSeen = false;

@@ -1,8 +1,9 @@
 /**
- * One handshake per host for the whole run (issue 6): the tls check's verified connection carries
- * the requests after it, and the requests share one keep-alive connection per host. Counted on
- * the stand-in's side, through the built CLI.
+ * One connection and one handshake per host for the whole run (issue 6): the tcp check's
+ * connection carries the tls check's handshake, that verified connection carries the requests,
+ * and the requests share it. Counted on the stand-in's (and the proxy's) side, through the built CLI.
  */
+import { connect as tcpConnect, createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, type MockProxy, type MockServer } from '../../src/mock/index.js';
 import { createProbe } from '../../src/probe/http.js';
@@ -20,24 +21,27 @@ afterAll(() => Promise.all([mock.close(), proxy.close(), authed.close()]));
 /** Handshakes and requests made by one run, and the run. */
 async function counted(args: string[], extra: Record<string, string> = {}) {
   const before = { ...mock.handshakes };
+  const connectionsBefore = { ...mock.connections };
   const requestsBefore = mock.requests.length;
   const run = await runCli(args, { env: mockEnv(mock, extra) });
   return {
     run,
     handshakes: { auth: mock.handshakes.auth - before.auth, api: mock.handshakes.api - before.api },
+    connections: { auth: mock.connections.auth - connectionsBefore.auth, api: mock.connections.api - connectionsBefore.api },
     requests: mock.requests.slice(requestsBefore).map((r) => `${r.method} ${r.path}`),
   };
 }
 
 // Sequential: the counters belong to one shared stand-in.
 describe('connections a passing check makes', () => {
-  it('a full check: one TLS handshake per host, the tls check\'s, and one request per step', async () => {
-    const { run, handshakes, requests } = await counted(['--json']);
+  it('a full check: one TCP connection and one TLS handshake per host, and one request per step', async () => {
+    const { run, handshakes, connections, requests } = await counted(['--json']);
     expect(run.code).toBe(0);
     const report = run.json();
     expect(checkOf(report, 'tls').status).toBe('pass');
     expect(checkOf(report, 'chat').status).toBe('pass');
     expect(handshakes).toEqual({ auth: 1, api: 1 });
+    expect(connections).toEqual({ auth: 1, api: 1 });
     expect(requests).toEqual(['POST /api/v2/oauth', 'GET /api/v1/models', 'POST /api/v1/chat/completions']);
     expectNoSecrets(run, mock);
   });
@@ -57,7 +61,7 @@ describe('connections a passing check makes', () => {
     expectNoSecrets(run, mock);
   });
 
-  it('through a proxy: the tcp check\'s tunnel and the tls check\'s, which the requests then use', async () => {
+  it('through a proxy: one tunnel per host, the tcp check\'s, which the tls check and the requests then use', async () => {
     const connects = proxy.connects.length;
     const { run, handshakes } = await counted(['--json'], { HTTPS_PROXY: proxy.url });
     expect(run.code).toBe(0);
@@ -65,8 +69,8 @@ describe('connections a passing check makes', () => {
     const targets = proxy.connects.slice(connects).map((c) => c.target);
     const auth = `127.0.0.1:${new URL(mock.authUrl).port}`;
     const api = `127.0.0.1:${new URL(mock.baseUrl).port}`;
-    expect(targets.filter((t) => t === auth)).toHaveLength(2);
-    expect(targets.filter((t) => t === api)).toHaveLength(2);
+    expect(targets.filter((t) => t === auth)).toHaveLength(1);
+    expect(targets.filter((t) => t === api)).toHaveLength(1);
     expect(handshakes).toEqual({ auth: 1, api: 1 });
     expectNoSecrets(run, mock);
   });
@@ -114,6 +118,42 @@ describe('the hand-over itself (the probe, against the stand-in)', () => {
       await probe.close();
       expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
       expect(mock.handshakes.auth - before).toBe(1);
+    }
+  });
+});
+
+describe('a connection the server dropped between the tcp and the tls step', () => {
+  // A server (or a middlebox) may drop a connection that sat idle since the tcp step; that is no TLS finding.
+  it('is replaced by a fresh one for the handshake, which then passes', async () => {
+    const target = Number(new URL(mock.authUrl).port);
+    let accepted = 0;
+    const sockets = new Set<Socket>();
+    // The first connection is closed by the "server" when the ClientHello arrives; the others reach the stand-in.
+    const front = createServer((client) => {
+      sockets.add(client);
+      if (++accepted === 1) return void client.once('data', () => client.destroy());
+      const upstream = tcpConnect({ host: '127.0.0.1', port: target });
+      sockets.add(upstream);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    const port = (front.address() as { port: number }).port;
+    const probe = createProbe({
+      trust: { insecure: false, extraCaPem: mock.caPem },
+      proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
+      connectTimeoutMs: 2000,
+    });
+    try {
+      expect(await probe.connect('127.0.0.1', port, 2000)).toMatchObject({ ok: true });
+      const hs = await probe.handshake('127.0.0.1', port, { verify: true, timeoutMs: 2000 });
+      expect(hs).toMatchObject({ ok: true, value: { authorized: true } });
+      expect(accepted).toBe(2);
+    } finally {
+      await probe.close();
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => front.close(resolve));
     }
   });
 });
