@@ -1,7 +1,6 @@
 import type { Catalog, Lang } from './types.js';
 
-/** Only the language in use is loaded: each catalogue is its own chunk of the bundle. */
+/** Only the language in use is loaded: each catalogue is its own file of the bundle (named exports: see scripts/build.mjs). */
 export async function loadCatalog(lang: Lang): Promise<Catalog> {
-  const mod = lang === 'ru' ? await import('./ru.js') : await import('./en.js');
-  return mod.default;
+  return lang === 'ru' ? (await import('./ru.js')).ru : (await import('./en.js')).en;
 }

@@ -111,16 +111,8 @@ async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber:
 async function startSpinner(io: CliIO, settings: Settings) {
   if (settings.format !== 'human' || !io.stderr.isTTY || isCI(io.env) || io.env.TERM === 'dumb') return null;
   if (!(io.stderr.columns > 0)) return null;
-  const [{ default: ora }, { terminalHasUnicode }] = await Promise.all([import('ora'), import('../render/human.js')]);
-  const text = uiText(settings.lang).spinner;
-  const unicode = terminalHasUnicode(io.platform, io.env);
-  return ora({
-    text: unicode ? text : text.replace('…', '...'),
-    stream: io.stderr,
-    color: 'cyan',
-    spinner: unicode ? 'dots' : 'line',
-    isEnabled: true,
-  }).start();
+  const [{ startOra }, { terminalHasUnicode }] = await Promise.all([import('../render/spinner.js'), import('../render/human.js')]);
+  return startOra(io.stderr, uiText(settings.lang).spinner, terminalHasUnicode(io.platform, io.env));
 }
 
 /** CI=true (GitHub, GitLab, most others) or any CI value except an explicit false. */

@@ -1,0 +1,16 @@
+import ora from 'ora';
+
+export interface Spinner {
+  stop(): void;
+}
+
+/** An ora spinner on `stream`; its own module so that ora is loaded only where one is shown. */
+export function startOra(stream: NodeJS.WriteStream, text: string, unicode: boolean): Spinner {
+  return ora({
+    text: unicode ? text : text.replace('…', '...'),
+    stream,
+    color: 'cyan',
+    spinner: unicode ? 'dots' : 'line',
+    isEnabled: true,
+  }).start();
+}
