@@ -417,7 +417,9 @@ function viewsOf(text: string): View[] {
     return v;
   };
   const derive = (base: View, kinds: Escapes) => new View(transform(base.text, kinds, null).text, base, kinds);
-  add(derive(raw, NO_ESCAPES));
+  // The joined view is the text without every run of blanks and line breaks that holds a line
+  // break: what transform(…, NO_ESCAPES) makes, done natively (its map, if ever needed, by transform).
+  add(new View(text.replace(BLANK_RUN, (run) => (LINE_BREAK.test(run) ? '' : run)), raw, NO_ESCAPES));
   // No escape character at all: every decoded view would be the joined one again.
   if (!/[\\%&`]/.test(text)) return views;
   add(derive(add(derive(raw, ALL_ESCAPES)), ALL_ESCAPES));
@@ -427,6 +429,10 @@ function viewsOf(text: string): View[] {
   if (text.includes('&')) add(derive(raw, only('entity')));
   return views;
 }
+
+/** A run of blanks and line breaks; it is joined away when it holds a line break (see breakLength). */
+const BLANK_RUN = /[ \t\r\n\u2028\u2029]+/g;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 /** ASCII letters lowered, nothing else: keeps the length, so the view's map still holds. */
 const lowerAscii = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s.toLowerCase());
