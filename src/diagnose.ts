@@ -53,11 +53,15 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   });
   const started = performance.now();
   const handoff: Handoff = {};
-  // The catalogue is needed only for the report: it loads while the first request waits for its
-  // answer, not while the steps before it (dns, tcp, tls) are on the clock.
+  // The catalogue and the scrubber's forms are needed only for the report: they are made while
+  // the run first waits on the network (a handshake, a request), not before.
   let catalogLoad: Promise<Catalog> | null = null;
   const loadCatalogOnce = () => (catalogLoad ??= loadCatalog(settings.lang));
-  const raw = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe: loadingWhileWaiting(probe, loadCatalogOnce), handoff })
+  const prepareForReport = () => {
+    setImmediate(() => scrubber.prepare());
+    return loadCatalogOnce();
+  };
+  const raw = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe: preparingWhileWaiting(probe, prepareForReport), handoff })
     .finally(() => probe.close());
   const catalog = await loadCatalogOnce();
   scrubber.add(handoff.token?.secret);
@@ -71,13 +75,24 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   return { report: sanitizeDeep(JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report), scrubber };
 }
 
-/** The same probe; `load` starts once the first request is on its way (a failure surfaces where it is awaited). */
-function loadingWhileWaiting(probe: Probe, load: () => Promise<unknown>): Probe {
+/** The same probe; `prepare` starts once, when the run first waits on the network (a failure surfaces where it is awaited). */
+function preparingWhileWaiting(probe: Probe, prepare: () => Promise<unknown>): Probe {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    prepare().catch(() => undefined);
+  };
   return {
     ...probe,
+    handshake(host, port, opts) {
+      const answer = probe.handshake(host, port, opts);
+      start();
+      return answer;
+    },
     http(req) {
       const answer = probe.http(req);
-      load().catch(() => undefined);
+      start();
       return answer;
     },
   };

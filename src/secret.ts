@@ -463,6 +463,8 @@ export class Scrubber {
    * would have paired with the secret's first characters.
    */
   #percentPatterns = new Map<string, RegExp>();
+  /** Values added whose forms are not worked out yet (see prepare). */
+  #pending: string[] = [];
   /** Forms whose percent pattern is not built yet: built on the first text that holds a `%`. */
   #percentPending: string[] = [];
   /**
@@ -478,21 +480,36 @@ export class Scrubber {
 
   /** How many secret values it knows. */
   get size(): number {
+    this.prepare();
     return this.#raw.size;
   }
 
   add(value: string | Secret | undefined | null): void {
     if (value == null) return;
     const raw = value instanceof Secret ? value.reveal() : String(value);
-    this.#addValue(raw, 0);
+    if (secretCores(raw).length === 0 || this.#raw.has(raw)) return;
+    this.#raw.add(raw);
+    if (this.#remember) remember(raw);
+    this.#pending.push(raw);
+  }
+
+  /**
+   * Works out the forms of the values added so far. Done on the first search at the latest;
+   * a caller with time to spare (a run waiting on the network) may do it earlier.
+   */
+  prepare(): void {
+    for (const raw of this.#pending.splice(0)) this.#addForms(raw, 0);
   }
 
   #addValue(raw: string, depth: number): void {
-    const cores = secretCores(raw);
-    if (cores.length === 0 || this.#raw.has(raw)) return;
+    if (secretCores(raw).length === 0 || this.#raw.has(raw)) return;
     this.#raw.add(raw);
     if (this.#remember) remember(raw);
-    for (const core of cores) {
+    this.#addForms(raw, depth);
+  }
+
+  #addForms(raw: string, depth: number): void {
+    for (const core of secretCores(raw)) {
       const { literal, hex } = formsOfCore(core);
       for (const form of literal) {
         if (!this.#forms.has(form)) this.#percentPending.push(form);
@@ -511,6 +528,7 @@ export class Scrubber {
   /** The spans of `text` [start, end) that hold a secret in some form, merged and in order. */
   spans(text: string): Array<[number, number]> {
     if (this.#raw.size === 0 || text.length === 0) return [];
+    this.prepare();
     const found: Array<[number, number]> = [];
     for (const view of viewsOf(text)) {
       const hits = this.#find(view.text);

@@ -1,4 +1,3 @@
-import { uiText } from '../render/ui-text.js';
 import { sanitizeText } from '../util/sanitize.js';
 import os from 'node:os';
 import type { Shell } from '../catalog/types.js';
@@ -111,7 +110,9 @@ async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber:
 async function startSpinner(io: CliIO, settings: Settings) {
   if (settings.format !== 'human' || !io.stderr.isTTY || isCI(io.env) || io.env.TERM === 'dumb') return null;
   if (!(io.stderr.columns > 0)) return null;
-  const [{ startOra }, { terminalHasUnicode }] = await Promise.all([import('../render/spinner.js'), import('../render/human.js')]);
+  const [{ startOra }, { terminalHasUnicode }, { uiText }] = await Promise.all([
+    import('../render/spinner.js'), import('../render/human.js'), import('../render/ui-text.js'),
+  ]);
   return startOra(io.stderr, uiText(settings.lang).spinner, terminalHasUnicode(io.platform, io.env));
 }
 
