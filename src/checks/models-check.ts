@@ -1,3 +1,4 @@
+import '../util/zod.js';
 import * as z from 'zod/mini';
 import type { Check, Details, Verdict } from '../types.js';
 import { nearest } from '../util/nearest.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import '../util/zod.js';
 import * as z from 'zod/mini';
 import { Secret } from '../secret.js';
 import type { CheckContext, Check, Details, Verdict } from '../types.js';

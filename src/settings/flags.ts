@@ -1,4 +1,5 @@
 // zod/mini: the same validation as zod, tree-shakeable — the full build costs ~30 ms of start-up.
+import '../util/zod.js';
 import * as z from 'zod/mini';
 import { echoValue } from '../util/sanitize.js';
 
