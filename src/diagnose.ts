@@ -11,6 +11,7 @@ import { Scrubber } from './secret.js';
 import { sanitizeDeep } from './util/sanitize.js';
 import type { Settings } from './settings/types.js';
 import type { Check, Handoff, Report } from './types.js';
+import { monotonicMs } from './util/elapsed.js';
 
 export interface DiagnoseOptions {
   settings: Settings;
@@ -51,7 +52,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     proxy: settings.proxy,
     connectTimeoutMs: settings.timeoutMs.value,
   });
-  const started = performance.now();
+  const started = monotonicMs();
   const handoff: Handoff = {};
   // The catalogue and the scrubber's forms are needed only for the report: they are made while
   // the run first waits on the network (a handshake, a request), not before.
@@ -66,7 +67,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   const catalog = await loadCatalogOnce();
   scrubber.add(handoff.token?.secret);
   const report = buildReport(raw, settings, catalog, remedyContext(opts.shell), {
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(monotonicMs() - started),
     node: opts.nodeVersion,
     platform: opts.platform,
   });

@@ -1,6 +1,7 @@
 import type { Probe } from './probe/types.js';
 import type { Settings } from './settings/types.js';
 import type { Check, CheckContext, CheckId, Handoff, Verdict } from './types.js';
+import { monotonicMs } from './util/elapsed.js';
 
 export interface RawResult {
   id: CheckId;
@@ -41,7 +42,7 @@ export async function runGraph({ checks, settings, probe, now = Date.now, handof
     if (p) return p;
     p = (async () => {
       await Promise.all(check.needs.filter((n) => byId.has(n)).map((n) => start(byId.get(n)!)));
-      const t0 = performance.now();
+      const t0 = monotonicMs();
       const skip = selected.get(check.id);
       let verdict: Verdict;
       let blockedBy: CheckId | null = null;
@@ -56,7 +57,7 @@ export async function runGraph({ checks, settings, probe, now = Date.now, handof
         if (verdict.code === 'BLOCKED') blockedBy = (verdict.details?.blockedBy as CheckId) ?? null;
       }
       results.set(check.id, verdict);
-      raw.set(check.id, { id: check.id, verdict, blockedBy, durationMs: Math.round(performance.now() - t0) });
+      raw.set(check.id, { id: check.id, verdict, blockedBy, durationMs: Math.round(monotonicMs() - t0) });
     })();
     started.set(check.id, p);
     return p;

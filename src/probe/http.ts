@@ -7,6 +7,7 @@ import { connectTcp, handshake, resolveHost, type ClientCertMaterial, type OpenC
 import { routeFor, type ProxyConfig } from './proxy-route.js';
 import type { Transport } from './transport.js';
 import type { HttpRequest, HttpResult, Probe, ServerDateSeen } from './types.js';
+import { monotonicMs } from '../util/elapsed.js';
 
 /** No real GigaChat answer is near this; a larger body is cut and reported. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -130,7 +131,7 @@ export function createProbe(opts: HttpProbeOptions): Probe {
     },
     serverDate: () => lastDate,
     async http(req: HttpRequest): Promise<HttpResult> {
-      const started = performance.now();
+      const started = monotonicMs();
       const signal = AbortSignal.timeout(req.timeoutMs);
       let proxy: string | null = null;
       try {
@@ -141,12 +142,12 @@ export function createProbe(opts: HttpProbeOptions): Probe {
         }
         const { response: res, released } = await (await loadTransport()).send({ url: req.url, method: req.method, headers: req.headers, body: req.body, signal });
         // The response event fires when the status line and headers are in: the time to first byte.
-        const ttfbMs = Math.round(performance.now() - started);
+        const ttfbMs = Math.round(monotonicMs() - started);
 
         const headers = flattenHeaders(res.headers);
         sawDate(headers.date);
         const { body, truncated } = await readCapped(res, MAX_BODY_BYTES);
-        const ms = Math.round(performance.now() - started);
+        const ms = Math.round(monotonicMs() - started);
         // The next step's request should find this connection free: wait for it to be released.
         await released;
 

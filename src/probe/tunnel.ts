@@ -3,6 +3,7 @@ import { connect as tlsConnect, type SecureContext } from 'node:tls';
 import { errorCodes } from './classify-network.js';
 import type { ProxyEndpoint } from './proxy-route.js';
 import type { NetworkFailure } from './types.js';
+import { monotonicMs } from '../util/elapsed.js';
 
 export interface Tunnel {
   socket: Socket;
@@ -28,7 +29,7 @@ const MAX_HEAD_BYTES = 16 * 1024;
 export function openTunnel(
   proxy: ProxyEndpoint, host: string, port: number, timeoutMs: number, secureContext?: SecureContext,
 ): Promise<TunnelResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   const target = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
   const base = { proxy: proxy.display, target };
   return new Promise((resolve) => {
@@ -60,10 +61,10 @@ export function openTunnel(
       finish({ ok: false, failure: { layer: 'proxy', code: 'CONNECTION_RESET', transient: true, details: { host: proxy.host, port: proxy.port, proxy: proxy.display, errno } } });
     });
     socket.once(proxy.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
-      connectedAt = performance.now();
+      connectedAt = monotonicMs();
       const lines = [`CONNECT ${target} HTTP/1.1`, `Host: ${target}`];
       if (proxy.authorization) lines.push(`Proxy-Authorization: ${proxy.authorization}`);
-      sentAt = performance.now();
+      sentAt = monotonicMs();
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
     let head = Buffer.alloc(0);
@@ -102,7 +103,7 @@ export function openTunnel(
         value: {
           socket,
           proxyConnectMs: Math.round(connectedAt - started),
-          connectResponseMs: Math.round(performance.now() - sentAt),
+          connectResponseMs: Math.round(monotonicMs() - sentAt),
           status: answer.status,
           date: answer.headers.date ?? null,
         },
