@@ -213,6 +213,10 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
         viaProxy,
       };
       if (answer.protocol !== 'TLSv1.3') return done({ ok: true, value: answer });
+      // A server that did not ask for a client certificate cannot refuse one: OpenSSL works out
+      // the signature algorithms shared with the server, on the client's side, only from a
+      // CertificateRequest (none: an empty list). No reason to wait then.
+      if (!certificateRequested(socket)) return done({ ok: true, value: answer });
       // In TLS 1.3 the client finishes first: a server that demands a client certificate says
       // so one round trip later (alert "certificate required"). Wait for that alert, or for the
       // session ticket a server sends once it has accepted us, or about two round trips.
@@ -224,6 +228,15 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
     };
     socket.on('error', (err) => done({ ok: false, failure: classifyNetworkError(err, urlOf(host, port), opts.timeoutMs, ctx) }));
   });
+}
+
+/** Did the server send a CertificateRequest? Unknown (an older Node) counts as yes. */
+function certificateRequested(socket: TLSSocket): boolean {
+  try {
+    return typeof socket.getSharedSigalgs !== 'function' || socket.getSharedSigalgs().length > 0;
+  } catch {
+    return true;
+  }
 }
 
 function presentedChain(socket: TLSSocket): PresentedCert[] {
