@@ -80,6 +80,8 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
   } else if (report.exitCode === 0 && verificationOff(report)) {
     // Requests that passed with verification off prove nothing about the trust a real client has.
     lines.push(c.yellow(ui.unverified));
+  } else if (report.exitCode === 0 && skip > 0) {
+    lines.push(c.green(ui.partlyGood(report.checks.filter((x) => x.status === 'skip').map((x) => x.title).join(', '))));
   } else if (report.exitCode === 0) {
     lines.push(c.green(ui.allGood));
   }

@@ -15,6 +15,8 @@ export interface UiText {
   confirmHow: (id: string, expect: string) => string;
   blockedBy: (titles: string, cause: string) => string;
   allGood: string;
+  /** Nothing failed, but some steps did not run (--only, --skip, --no-chat): not the whole path. */
+  partlyGood: (skipped: string) => string;
   unverified: string;
   inconclusive: string;
   spinner: string;
@@ -38,6 +40,7 @@ const en: UiText = {
   confirmHow: (id, expect) => `run gigadoctor again (this step only: gigadoctor --only ${id}); expect ${expect}`,
   blockedBy: (titles, cause) => `${titles}: not run, because ${cause} failed`,
   allGood: 'Everything a GigaChat client needs works from here.',
+  partlyGood: (skipped) => `Nothing failed in the steps that ran; not run: ${skipped}. That is not the whole path a client takes.`,
   unverified: 'The requests went through, but with TLS verification off: a client that verifies may still fail (see the TLS warning above).',
   inconclusive: 'Inconclusive: every failure may pass on retry (exit 3).',
   spinner: 'Checking GigaChat connectivity…',
@@ -61,6 +64,7 @@ const ru: UiText = {
   confirmHow: (id, expect) => `запустите gigadoctor ещё раз (только этот шаг: gigadoctor --only ${id}); должно быть ${expect}`,
   blockedBy: (titles, cause) => `${titles}: не проверялось, потому что не прошла проверка «${cause}»`,
   allGood: 'Всё, что нужно клиенту GigaChat, отсюда работает.',
+  partlyGood: (skipped) => `В выполненных шагах ошибок нет; не выполнялись: ${skipped}. Это не весь путь, который проходит клиент.`,
   unverified: 'Запросы прошли, но с отключённой проверкой TLS: клиент, который проверяет сертификаты, всё ещё может не подключиться (см. предупреждение TLS выше).',
   inconclusive: 'Результат неокончательный: все сбои могут пройти при повторе (код 3).',
   spinner: 'Проверяю подключение к GigaChat…',

@@ -18,6 +18,12 @@ describe('human output', () => {
     expect(tail[3]).toBe('Then confirm: run gigadoctor again (this step only: gigadoctor --only oauth); expect ✓ OAuth token');
   });
 
+  it('says nothing failed in the steps that ran, and names those that did not, when some were skipped', () => {
+    const out = renderHuman(reportOf([check('env', 'pass', 'CREDENTIALS_FOUND'), check('chat', 'skip', 'SKIPPED_BY_OPTION')]), base);
+    expect(out).not.toContain('Everything a GigaChat client needs works from here.');
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^Nothing failed in the steps that ran; not run: \S.*\. That is not the whole path a client takes\.$/);
+  });
+
   it('says all is well when nothing failed', () => {
     const out = renderHuman(reportOf([check('env', 'pass', 'CREDENTIALS_FOUND'), check('endpoints', 'warn', 'ENDPOINT_CUSTOM_HOST')]), base);
     expect(out).toContain('✗ 0 failed · ! 1 warning · ✓ 1 passed');
