@@ -17,7 +17,7 @@ export interface ApiCodes {
 export type ApiCall = { answer: Answer; details: Details; url: string; verdict?: undefined } | { verdict: Verdict };
 
 /** One authenticated call to the API host; the token goes nowhere else. */
-export async function callApi(ctx: CheckContext, path: string, codes: ApiCodes, body?: unknown): Promise<ApiCall> {
+export async function callApi(ctx: CheckContext, path: string, codes: ApiCodes, body?: unknown, whileWaiting?: () => unknown): Promise<ApiCall> {
   const { settings, probe, handoff } = ctx;
   // No token when oauth was skipped by an option: nothing to call the API with.
   if (!handoff.token) return { verdict: { status: 'skip', code: 'BLOCKED', details: { blockedBy: 'oauth' } } };
@@ -38,6 +38,7 @@ export async function callApi(ctx: CheckContext, path: string, codes: ApiCodes, 
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     timeoutMs: settings.timeoutMs.value,
+    whileWaiting,
   });
   if (!result.ok) return { verdict: failureVerdict(result.failure, codes, url) };
   const answer = readAnswer(result.response);

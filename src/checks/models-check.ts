@@ -1,4 +1,4 @@
-import '../util/zod.js';
+import { lazySchema } from '../util/zod.js';
 import * as z from 'zod/mini';
 import type { Check, Details, Verdict } from '../types.js';
 import { nearest } from '../util/nearest.js';
@@ -12,16 +12,16 @@ const MODELS_CODES: ApiCodes = {
   rateLimited: 'API_RATE_LIMITED', serverError: 'API_SERVER_ERROR',
 };
 
-const modelList = z.object({
+const modelList = lazySchema(() => z.object({
   data: z.array(z.object({ id: z.string().check(z.minLength(1)), type: z.optional(z.string()) })),
-});
+}));
 
 /** GET /models with the token: the token works on the API host, and the configured model is served. */
 export const modelsCheck: Check = {
   id: 'models',
   needs: ['oauth'],
   async run(ctx): Promise<Verdict> {
-    const call = await callApi(ctx, '/models', MODELS_CODES);
+    const call = await callApi(ctx, '/models', MODELS_CODES, undefined, modelList);
     if (call.verdict) return call.verdict;
     const { verdict, models } = classifyModelsAnswer(call.answer, {
       url: call.url,
@@ -62,7 +62,7 @@ export function classifyModelsAnswer(answer: Answer, ctx: ModelsContext): { verd
       return fail('API_BAD_RESPONSE', { reason: 'unexpected-status', message: answer.message });
   }
   if (answer.kind !== 'json') return fail('API_BAD_RESPONSE', { reason: 'not-json', bodyKind: answer.kind });
-  const parsed = modelList.safeParse(answer.json);
+  const parsed = modelList().safeParse(answer.json);
   if (!parsed.success) return fail('API_BAD_RESPONSE', { reason: 'wrong-shape', field: firstIssuePath(parsed.error.issues) });
 
   const models = parsed.data.data.map((m) => m.id);

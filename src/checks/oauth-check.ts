@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import '../util/zod.js';
+import { lazySchema } from '../util/zod.js';
 import * as z from 'zod/mini';
 import { Secret } from '../secret.js';
 import type { CheckContext, Check, Details, Verdict } from '../types.js';
@@ -13,12 +13,12 @@ import { USER_AGENT } from './user-agent.js';
 const MAX_SKEW_SECONDS = 60;
 
 // Any larger and Date cannot hold it: such an answer is malformed, not a reason to crash.
-const EXPIRY = z.number().check(z.minimum(0), z.maximum(8.64e15));
+const EXPIRY = lazySchema(() => z.number().check(z.minimum(0), z.maximum(8.64e15)));
 
-const tokenAnswer = z.union([
-  z.object({ access_token: z.string().check(z.minLength(1)), expires_at: EXPIRY }),
-  z.object({ tok: z.string().check(z.minLength(1)), exp: EXPIRY }),
-]);
+const tokenAnswer = lazySchema(() => z.union([
+  z.object({ access_token: z.string().check(z.minLength(1)), expires_at: EXPIRY() }),
+  z.object({ tok: z.string().check(z.minLength(1)), exp: EXPIRY() }),
+]));
 
 export interface OauthOutcome {
   verdict: Verdict;
@@ -68,6 +68,8 @@ async function requestToken(ctx: CheckContext): Promise<OauthOutcome> {
     headers,
     body: passwordFlow ? undefined : `scope=${encodeURIComponent(settings.scope.value.trim())}`,
     timeoutMs: settings.timeoutMs.value,
+    // The answer's schema is built while the server works on the request.
+    whileWaiting: tokenAnswer,
   });
   if (!result.ok) return { verdict: failureVerdict(result.failure, { timeout: 'OAUTH_TIMEOUT', badResponse: 'OAUTH_BAD_RESPONSE' }, url) };
   const answer = readAnswer(result.response);
@@ -120,7 +122,7 @@ export function classifyOauthAnswer(answer: Answer, ctx: OauthContext): OauthOut
 
 function tokenVerdict(answer: Answer, base: Details, ctx: OauthContext): OauthOutcome {
   if (answer.kind !== 'json') return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'not-json', bodyKind: answer.kind });
-  const parsed = tokenAnswer.safeParse(answer.json);
+  const parsed = tokenAnswer().safeParse(answer.json);
   if (!parsed.success) {
     return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'wrong-shape', field: missingTokenField(answer.json) });
   }

@@ -140,7 +140,7 @@ export function createProbe(opts: HttpProbeOptions): Probe {
         if (route.reason === 'invalid-proxy') {
           return { ok: false, failure: { layer: 'proxy', code: 'PROXY_INVALID_URL', transient: false, details: { variable: route.variable, ...route.invalid } } };
         }
-        const { response: res, released } = await (await loadTransport()).send({ url: req.url, method: req.method, headers: req.headers, body: req.body, signal });
+        const { response: res, released } = await (await loadTransport()).send({ url: req.url, method: req.method, headers: req.headers, body: req.body, signal, whileWaiting: req.whileWaiting });
         // The response event fires when the status line and headers are in: the time to first byte.
         const ttfbMs = Math.round(monotonicMs() - started);
 

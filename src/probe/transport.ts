@@ -28,6 +28,8 @@ export interface SentRequest {
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;
+  /** Called once the request has been handed to the socket. */
+  whileWaiting?: () => unknown;
 }
 
 export interface SentExchange {
@@ -160,6 +162,16 @@ export function createTransport(opts: TransportOptions): Transport {
           if (response) response.destroy(err);
           else reject(err);
         });
+        const { whileWaiting } = req;
+        if (whileWaiting) {
+          r.once('finish', () => {
+            try {
+              whileWaiting();
+            } catch {
+              // Only a head start: whoever needs the result makes it again, and reports what goes wrong.
+            }
+          });
+        }
         r.end(req.body);
       });
     },

@@ -9,6 +9,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** Work for reading the answer (its schema), done once the request is sent: it overlaps the server's time. */
+  whileWaiting?: () => unknown;
 }
 
 export interface HttpResponse {
