@@ -55,7 +55,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   const started = monotonicMs();
   const handoff: Handoff = {};
   // The catalogue and the scrubber's forms are needed only for the report: they are made while
-  // the run first waits on the network (a handshake, a request), not before.
+  // the first request waits for its answer, not while the steps before it are on the clock.
   let catalogLoad: Promise<Catalog> | null = null;
   const loadCatalogOnce = () => (catalogLoad ??= loadCatalog(settings.lang));
   const prepareForReport = () => {
@@ -76,7 +76,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   return { report: sanitizeDeep(JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report), scrubber };
 }
 
-/** The same probe; `prepare` starts once, when the run first waits on the network (a failure surfaces where it is awaited). */
+/** The same probe; `prepare` starts once, when the first request has been sent (a failure surfaces where it is awaited). */
 function preparingWhileWaiting(probe: Probe, prepare: () => Promise<unknown>): Probe {
   let started = false;
   const start = () => {
@@ -86,15 +86,13 @@ function preparingWhileWaiting(probe: Probe, prepare: () => Promise<unknown>): P
   };
   return {
     ...probe,
-    handshake(host, port, opts) {
-      const answer = probe.handshake(host, port, opts);
-      start();
-      return answer;
-    },
-    http(req) {
-      const answer = probe.http(req);
-      start();
-      return answer;
-    },
+    // Once the request is on its way (whileWaiting): before that, the work would hold it back.
+    http: (req) => probe.http({
+      ...req,
+      whileWaiting: () => {
+        req.whileWaiting?.();
+        start();
+      },
+    }),
   };
 }
