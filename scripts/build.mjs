@@ -44,6 +44,7 @@ await build({
 
 // --- the CLI (CommonJS) ---
 // Files loaded on first use, in build order: a file may require only those before it.
+// (renderers: a --json run never needs them; text output loads them while the run waits.)
 // Each is reached through a dynamic import() in src; those must read named exports (a default
 // export of an ES module reads differently once it is CommonJS).
 const lazyUnits = [
@@ -51,6 +52,7 @@ const lazyUnits = [
   ['catalog-ru', 'src/catalog/ru.ts'],
   ['commander', 'commander'],
   ['spinner', 'src/render/spinner.ts'],
+  ['renderers', 'src/render/renderers.ts'],
   ['explain', 'src/commands/explain.ts'],
   ['mock', 'src/commands/mock.ts'],
 ];

@@ -22,6 +22,8 @@ export interface DiagnoseOptions {
   nodeExtraCaCerts?: string;
   checks?: readonly Check[];
   probe?: Probe;
+  /** More work for the output, done with the report's own while the first request is in flight. */
+  prepareOutput?: () => Promise<unknown>;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   const loadCatalogOnce = () => (catalogLoad ??= loadCatalog(settings.lang));
   const prepareForReport = () => {
     setImmediate(() => scrubber.prepare());
+    opts.prepareOutput?.().catch(() => undefined);
     return loadCatalogOnce();
   };
   const raw = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe: preparingWhileWaiting(probe, prepareForReport), handoff })

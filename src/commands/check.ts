@@ -31,13 +31,15 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
     platform: io.platform,
     nodeVersion: io.nodeVersion,
     nodeExtraCaCerts: io.env.NODE_EXTRA_CA_CERTS,
+    // Text output needs the renderers: load them while the run waits on the network.
+    prepareOutput: settings.format === 'json' ? undefined : () => import('../render/renderers.js'),
   }).finally(() => spinner?.stop());
 
   const ctx = renderContext(io, settings, shell, scrubber);
   const text = await render(report, settings, io, ctx);
   if (settings.format === 'markdown') {
     // The report is made to be pasted where anyone may read it: refuse rather than leak.
-    const { selfCheck } = await import('../render/markdown.js');
+    const { selfCheck } = await import('../render/renderers.js');
     const refusal = selfCheck(text, scrubber, settings.lang);
     if (refusal) {
       io.stderr.write(refusal);
@@ -68,15 +70,15 @@ async function render(report: Report, settings: Settings, io: CliIO, ctx: Render
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown': {
-      const { renderMarkdown } = await import('../render/markdown.js');
+      const { renderMarkdown } = await import('../render/renderers.js');
       return renderMarkdown(report, ctx);
     }
     case 'junit': {
-      const { renderJunit } = await import('../render/junit.js');
+      const { renderJunit } = await import('../render/renderers.js');
       return renderJunit(report, { strict: settings.strict, lang: settings.lang, timestamp: ctx.generatedAt });
     }
     default: {
-      const { renderHuman, terminalHasUnicode } = await import('../render/human.js');
+      const { renderHuman, terminalHasUnicode } = await import('../render/renderers.js');
       return renderHuman(report, {
         lang: settings.lang,
         color: settings.color,
@@ -95,7 +97,7 @@ async function render(report: Report, settings: Settings, io: CliIO, ctx: Render
  */
 async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber: Scrubber, ctx: RenderContext): Promise<void> {
   if (io.env.GITHUB_ACTIONS !== 'true') return;
-  const { githubAnnotations, appendStepSummary } = await import('../render/github.js');
+  const { githubAnnotations, appendStepSummary } = await import('../render/renderers.js');
   const annotations = scrubber.scrub(githubAnnotations(report, { strict: settings.strict, lang: settings.lang }));
   if (annotations) await write(settings.format === 'human' ? io.stdout : io.stderr, annotations);
   const problem = await appendStepSummary(io.env.GITHUB_STEP_SUMMARY, report, ctx, scrubber);
@@ -110,9 +112,7 @@ async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber:
 async function startSpinner(io: CliIO, settings: Settings) {
   if (settings.format !== 'human' || !io.stderr.isTTY || isCI(io.env) || io.env.TERM === 'dumb') return null;
   if (!(io.stderr.columns > 0)) return null;
-  const [{ startOra }, { terminalHasUnicode }, { uiText }] = await Promise.all([
-    import('../render/spinner.js'), import('../render/human.js'), import('../render/ui-text.js'),
-  ]);
+  const [{ startOra }, { terminalHasUnicode, uiText }] = await Promise.all([import('../render/spinner.js'), import('../render/renderers.js')]);
   return startOra(io.stderr, uiText(settings.lang).spinner, terminalHasUnicode(io.platform, io.env));
 }
 
