@@ -56,16 +56,21 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   });
   const started = monotonicMs();
   const handoff: Handoff = {};
-  // The catalogue and the scrubber's forms are needed only for the report: they are made while
-  // the first request waits for its answer, not while the steps before it are on the clock.
+  // The catalogue, the renderers and the scrubber's forms are needed only for the report: they
+  // are made while requests wait for their answers, not while the steps before them are on the
+  // clock. The token joins the scrubber as soon as a later request is on its way.
   let catalogLoad: Promise<Catalog> | null = null;
   const loadCatalogOnce = () => (catalogLoad ??= loadCatalog(settings.lang));
-  const prepareForReport = () => {
+  let firstSent = true;
+  const whileWaiting = () => {
+    scrubber.add(handoff.token?.secret);
     setImmediate(() => scrubber.prepare());
+    if (!firstSent) return;
+    firstSent = false;
     opts.prepareOutput?.().catch(() => undefined);
-    return loadCatalogOnce();
+    loadCatalogOnce().catch(() => undefined);
   };
-  const raw = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe: preparingWhileWaiting(probe, prepareForReport), handoff })
+  const raw = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe: preparingWhileWaiting(probe, whileWaiting), handoff })
     .finally(() => probe.close());
   const catalog = await loadCatalogOnce();
   scrubber.add(handoff.token?.secret);
@@ -79,22 +84,16 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   return { report: sanitizeDeep(JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report), scrubber };
 }
 
-/** The same probe; `prepare` starts once, when the first request has been sent (a failure surfaces where it is awaited). */
-function preparingWhileWaiting(probe: Probe, prepare: () => Promise<unknown>): Probe {
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    prepare().catch(() => undefined);
-  };
+/** The same probe; `whileWaiting` runs each time a request has been sent (a failure to load surfaces where it is awaited). */
+function preparingWhileWaiting(probe: Probe, whileWaiting: () => void): Probe {
   return {
     ...probe,
-    // Once the request is on its way (whileWaiting): before that, the work would hold it back.
+    // Once the request is on its way: before that, the work would hold it back.
     http: (req) => probe.http({
       ...req,
       whileWaiting: () => {
         req.whileWaiting?.();
-        start();
+        whileWaiting();
       },
     }),
   };
