@@ -33,7 +33,6 @@ export interface DiagnoseOptions {
 export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report; scrubber: Scrubber }> {
   const { settings } = opts;
   const scrubber = new Scrubber();
-  // A known placeholder ("your_token") is nobody's secret; hiding it would hide the finding itself.
   // A known placeholder in the key's place ("your_token") is nobody's secret, and hiding it would
   // hide the finding itself; every other value, even `changeme` as a password, stays secret.
   const placeholderKey = settings.credential && settings.credential.kind !== 'password' && isKnownPlaceholder(settings.credential.secret.reveal())
