@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import { Secret, looksLikeCredential } from '../secret.js';
 import { echoValue } from '../util/sanitize.js';
 import type { Lang } from '../catalog/types.js';
-import { readCaFile } from './ca-file.js';
+import { checkCaFile, readCaFile } from './ca-file.js';
 import { readClientCert } from './client-cert.js';
 import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
@@ -93,7 +93,7 @@ export function resolveSettings(input: SettingsInput): Settings {
     proxy,
     nodeExtraCaCerts: lookup('NODE_EXTRA_CA_CERTS'),
     // Node resolves a relative NODE_EXTRA_CA_CERTS from the directory it starts in.
-    nodeExtraCaRead: input.env.NODE_EXTRA_CA_CERTS ? readCaFile(resolvePath(input.cwd, input.env.NODE_EXTRA_CA_CERTS)) : null,
+    nodeExtraCaRead: input.env.NODE_EXTRA_CA_CERTS ? checkCaFile(resolvePath(input.cwd, input.env.NODE_EXTRA_CA_CERTS)) : null,
     clientCert: resolveClientCert(lookup, input.cwd),
   };
 }

@@ -1,4 +1,4 @@
-import type { CaFileRead } from './ca-file.js';
+import type { CaFileCheck, CaFileRead } from './ca-file.js';
 import type { ClientCertRead } from './client-cert.js';
 import type { Lang } from '../catalog/types.js';
 import type { Secret } from '../secret.js';
@@ -74,7 +74,7 @@ export interface Settings {
   proxy: ProxySettings;
   nodeExtraCaCerts: Sourced<string> | null;
   /** What the NODE_EXTRA_CA_CERTS file Node loaded at start holds (process env only: a .env line is never loaded). */
-  nodeExtraCaRead: CaFileRead | null;
+  nodeExtraCaRead: CaFileCheck | null;
   /** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE (mTLS), null when neither is set. */
   clientCert: ClientCertSettings | null;
 }
