@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createChain, createClientCertificate } from '../../src/mock/index.js';
 import { readClientCert } from '../../src/settings/client-cert.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
+import { RUSSIAN_TRUSTED_ROOT_CA, RUSSIAN_TRUSTED_SUB_CA } from '../../src/trust/russian-ca.js';
 
 const chain = createChain();
 const client = createClientCertificate(chain.root);
@@ -64,6 +65,16 @@ describe('settings', () => {
 
   it('none of them set: no client certificate', () => {
     expect(resolveSettings({ flags: {}, env: {}, cwd: dir, stdoutIsTTY: false }).clientCert).toBeNull();
+  });
+
+  it('NODE_EXTRA_CA_CERTS: one good certificate makes the bundle usable, a broken block before it or not', () => {
+    const broken = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
+    for (const text of [RUSSIAN_TRUSTED_ROOT_CA.pem, `${broken}${RUSSIAN_TRUSTED_SUB_CA.pem}`, `${RUSSIAN_TRUSTED_ROOT_CA.pem}\n${RUSSIAN_TRUSTED_SUB_CA.pem}`]) {
+      const env = { NODE_EXTRA_CA_CERTS: file('bundle.pem', text) };
+      expect(resolveSettings({ flags: {}, env, cwd: dir, stdoutIsTTY: false }).nodeExtraCaRead).toEqual({ ok: true });
+    }
+    const env = { NODE_EXTRA_CA_CERTS: file('only-broken.pem', broken) };
+    expect(resolveSettings({ flags: {}, env, cwd: dir, stdoutIsTTY: false }).nodeExtraCaRead).toEqual({ ok: false, reason: 'not-pem' });
   });
 
   it('NODE_EXTRA_CA_CERTS from the process env is read as Node reads it; a .env line is not', () => {
