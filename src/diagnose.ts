@@ -60,12 +60,12 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   // clock. The token joins the scrubber as soon as a later request is on its way.
   let catalogLoad: Promise<Catalog> | null = null;
   const loadCatalogOnce = () => (catalogLoad ??= loadCatalog(settings.lang));
-  let firstSent = true;
+  let reportLoading = false;
   const whileWaiting = () => {
     scrubber.add(handoff.token?.secret);
     setImmediate(() => scrubber.prepare());
-    if (!firstSent) return;
-    firstSent = false;
+    if (reportLoading) return;
+    reportLoading = true;
     opts.prepareOutput?.().catch(() => undefined);
     loadCatalogOnce().catch(() => undefined);
   };
