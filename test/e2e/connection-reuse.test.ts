@@ -3,7 +3,8 @@
  * connection carries the tls check's handshake, that verified connection carries the requests,
  * and the requests share it. Counted on the stand-in's (and the proxy's) side, through the built CLI.
  */
-import { connect as tcpConnect, createServer, type Socket } from 'node:net';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import { connect as tcpConnect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, type MockProxy, type MockServer } from '../../src/mock/index.js';
 import { createProbe } from '../../src/probe/http.js';
@@ -154,6 +155,100 @@ describe('a connection the server dropped between the tcp and the tls step', () 
       await probe.close();
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => front.close(resolve));
+    }
+  });
+});
+
+/**
+ * A server that ends the connection right after each complete answer, without saying
+ * `Connection: close` (some gateways do). It fronts the stand-in: each request is passed on to
+ * it, its answer is sent back whole, then the socket is ended. Counts the connections it accepts.
+ */
+async function startClosingFront(upstreamOrigin: string) {
+  const accepted = { count: 0 };
+  const sockets = new Set<Socket>();
+  const server = createHttpsServer({ key: mock.chain.leafKeyPem, cert: mock.chain.fullChainPem }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = { ...req.headers, host: new URL(upstreamOrigin).host };
+      const up = httpsRequest(`${upstreamOrigin}${req.url}`, { method: req.method, headers, ca: mock.caPem, agent: false }, (answer) => {
+        const body: Buffer[] = [];
+        answer.on('data', (c: Buffer) => body.push(c));
+        answer.on('end', () => {
+          const { connection: _c, 'keep-alive': _k, 'transfer-encoding': _t, ...passed } = answer.headers;
+          res.writeHead(answer.statusCode ?? 502, passed);
+          res.end(Buffer.concat(body));
+          res.socket?.end();
+        });
+      });
+      up.on('error', () => res.destroy());
+      up.end(Buffer.concat(chunks));
+    });
+  });
+  server.on('connection', (s: Socket) => {
+    accepted.count++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    accepted,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe('a server that closes the connection after each answer (without Connection: close)', () => {
+  // The closed connection must be replaced before the next request, not read as a reset (it was, 6 runs in 6).
+  it('the probe sends each request on a live connection: every answer arrives', async () => {
+    const front = await startClosingFront(mock.authOrigin);
+    const { hostname, port } = new URL(front.origin);
+    const probe = createProbe({
+      trust: { insecure: false, extraCaPem: mock.caPem },
+      proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
+      connectTimeoutMs: 2000,
+    });
+    try {
+      expect(await probe.connect(hostname, Number(port), 2000)).toMatchObject({ ok: true });
+      expect(await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 })).toMatchObject({ ok: true });
+      for (let i = 0; i < 4; i++) {
+        const answer = await probe.http({
+          url: `${front.origin}/api/v2/oauth`,
+          method: 'POST',
+          headers: { Authorization: `Basic ${mock.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'scope=GIGACHAT_API_PERS',
+          timeoutMs: 2000,
+        });
+        expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
+      }
+      // The tcp step's connection carried the handshake and the first request; each later one needed a new one.
+      expect(front.accepted.count).toBe(4);
+    } finally {
+      await probe.close();
+      await front.close();
+    }
+  });
+
+  it('a full check through the built CLI passes, one connection per answer', async () => {
+    const [auth, api] = await Promise.all([startClosingFront(mock.authOrigin), startClosingFront(mock.apiOrigin)]);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const run = await runCli(['--json'], { env: mockEnv(mock, { GIGACHAT_AUTH_URL: `${auth.origin}/api/v2/oauth`, GIGACHAT_BASE_URL: `${api.origin}/api/v1` }) });
+        const report = run.json();
+        expect(['oauth', 'models', 'chat'].map((id) => [id, checkOf(report, id).status, checkOf(report, id).code])).toEqual([
+          ['oauth', 'pass', expect.anything()], ['models', 'pass', expect.anything()], ['chat', 'pass', expect.anything()],
+        ]);
+        expect(run.code).toBe(0);
+        expectNoSecrets(run, mock);
+      }
+      expect({ auth: auth.accepted.count, api: api.accepted.count }).toEqual({ auth: 3, api: 6 });
+    } finally {
+      await Promise.all([auth.close(), api.close()]);
     }
   });
 });
