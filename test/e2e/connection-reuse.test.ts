@@ -7,7 +7,7 @@ import { createServer as createHttpsServer, request as httpsRequest } from 'node
 import { connect as tcpConnect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, type MockProxy, type MockServer } from '../../src/mock/index.js';
-import { createProbe } from '../../src/probe/http.js';
+import { createProbe } from '../../src/probe/probe.js';
 import { checkOf, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let mock: MockServer;
@@ -93,32 +93,38 @@ describe('a proxy that refuses the request\'s own tunnel', () => {
   });
 });
 
-describe('the hand-over itself (the probe, against the stand-in)', () => {
-  // The tls check can end inside the socket's own TLS callback (its session ticket arriving) and
-  // the token request follow in the same tick; a write made there stayed in Node's TLS layer and
-  // the request hung until its timeout (about one run in four, when the auth host finished last).
-  it('a request chained straight onto the verifying handshake is answered, on that connection', async () => {
-    const { hostname, port } = new URL(mock.authUrl);
-    for (let i = 0; i < 5; i++) {
-      const probe = createProbe({
-        trust: { insecure: false, extraCaPem: mock.caPem },
-        proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
-        connectTimeoutMs: 2000,
-      });
-      const before = mock.handshakes.auth;
-      const answer = await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 }).then((hs) => {
-        expect(hs.ok).toBe(true);
-        return probe.http({
-          url: mock.authUrl,
-          method: 'POST',
-          headers: { Authorization: `Basic ${mock.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: 'scope=GIGACHAT_API_PERS',
-          timeoutMs: 2000,
+describe('the verified connection carries the next request at once (the probe, against the stand-in)', () => {
+  // A server that asks for a client certificate makes the TLS 1.3 handshake wait for its session
+  // ticket. Node's TLS layer keeps back a write made while it delivers that ticket: a request
+  // chained onto a handshake settled there hung until its timeout, every time.
+  it('after the client-certificate grace ended by the session ticket, a chained request is answered on that connection', async () => {
+    const mtls = await startMock({ requestCert: true });
+    const { hostname, port } = new URL(mtls.authUrl);
+    const cert = mtls.clientCertificate!;
+    try {
+      for (let i = 0; i < 5; i++) {
+        const probe = createProbe({
+          trust: { insecure: false, extraCaPem: mtls.caPem, clientCert: { cert: cert.certPem, key: cert.keyPem } },
+          proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
+          connectTimeoutMs: 2000,
         });
-      });
-      await probe.close();
-      expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
-      expect(mock.handshakes.auth - before).toBe(1);
+        const before = mtls.handshakes.auth;
+        const answer = await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 }).then((hs) => {
+          expect(hs).toMatchObject({ ok: true, value: { protocol: 'TLSv1.3' } });
+          return probe.http({
+            url: mtls.authUrl,
+            method: 'POST',
+            headers: { Authorization: `Basic ${mtls.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: 'scope=GIGACHAT_API_PERS',
+            timeoutMs: 1000,
+          });
+        });
+        await probe.close();
+        expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
+        expect(mtls.handshakes.auth - before).toBe(1);
+      }
+    } finally {
+      await mtls.close();
     }
   });
 });
