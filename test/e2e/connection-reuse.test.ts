@@ -47,10 +47,11 @@ describe('connections a passing check makes', () => {
     expectNoSecrets(run, mock);
   });
 
-  it('without the tls check the requests still share one connection per host', async () => {
-    const { run, handshakes, requests } = await counted(['--json', '--skip', 'tls']);
+  it('without the tls check the requests still share one connection per host: the tcp check\'s, secured by the first request', async () => {
+    const { run, handshakes, connections, requests } = await counted(['--json', '--skip', 'tls']);
     expect(run.code).toBe(0);
     expect(handshakes).toEqual({ auth: 1, api: 1 });
+    expect(connections).toEqual({ auth: 1, api: 1 });
     expect(requests).toHaveLength(3);
     expectNoSecrets(run, mock);
   });
@@ -255,6 +256,40 @@ describe('a server that closes the connection after each answer (without Connect
       expect({ auth: auth.accepted.count, api: api.accepted.count }).toEqual({ auth: 3, api: 6 });
     } finally {
       await Promise.all([auth.close(), api.close()]);
+    }
+  });
+});
+
+describe('a server that closes every connection as a request arrives, answering nothing', () => {
+  it('is a reset: the request goes out once more on a new connection, not again and again', async () => {
+    let accepted = 0;
+    let requests = 0;
+    const sockets = new Set<Socket>();
+    const server = createHttpsServer({ key: mock.chain.leafKeyPem, cert: mock.chain.fullChainPem }, (req) => {
+      requests++;
+      req.socket.destroy();
+    });
+    server.on('connection', (s: Socket) => {
+      accepted++;
+      sockets.add(s);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const probe = createProbe({
+      trust: { insecure: false, extraCaPem: mock.caPem },
+      proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
+      connectTimeoutMs: 2000,
+    });
+    try {
+      expect(await probe.handshake('127.0.0.1', port, { verify: true, timeoutMs: 2000 })).toMatchObject({ ok: true });
+      const answer = await probe.http({ url: `https://127.0.0.1:${port}/api/v1/models`, method: 'GET', headers: {}, timeoutMs: 2000 });
+      expect(answer).toMatchObject({ ok: false, failure: { code: 'CONNECTION_RESET' } });
+      // The verified connection, then one new one for the second try.
+      expect({ accepted, requests }).toEqual({ accepted: 2, requests: 2 });
+    } finally {
+      await probe.close();
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
