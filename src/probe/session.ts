@@ -48,12 +48,7 @@ export class HostSession {
 
   /** The tls step: a verified handshake on the tcp step's connection; the verified connection waits for the requests. */
   async verify(timeoutMs: number, via: ProxyEndpoint | null): Promise<NetResult<TlsAnswer>> {
-    const open = this.takeOpened();
-    const attempt = (connected: OpenConnection | null) => this.secure(connected, true, timeoutMs, via, (socket) => this.giveBack(socket));
-    const r = await attempt(open);
-    // A server may drop a connection that sat idle since the tcp step: that says nothing about TLS, so try a fresh one.
-    if (open && !r.ok && r.failure.code === 'CONNECTION_RESET') return attempt(null);
-    return r;
+    return this.secureOpened(true, timeoutMs, via, (socket) => this.giveBack(socket));
   }
 
   /** A handshake that only reads the presented chain, on a connection of its own that is closed after. */
@@ -70,16 +65,16 @@ export class HostSession {
     this.idle = null;
     if (idle && usable(idle)) return this.lent(idle, true);
     this.drop(idle);
-    const open = this.takeOpened();
     if (!secure) {
+      const open = this.takeOpened();
       if (open) return this.lent(open.socket, true);
       let socket: Socket | null = null;
       const r = await connectTcp(this.host, this.port, timeoutMs, via, this.trust.secureContext(), (o) => (socket = this.own(o.socket)));
-      return r.ok && socket ? this.lent(socket, false) : (r as NetResult<never>);
+      return r.ok ? this.lentNew(socket) : r;
     }
     let socket: TLSSocket | null = null;
-    const r = await this.secure(open, this.trust.verifyRequests, timeoutMs, via, (s) => (socket = s));
-    return r.ok && socket ? this.lent(socket, Boolean(open)) : (r as NetResult<never>);
+    const r = await this.secureOpened(this.trust.verifyRequests, timeoutMs, via, (s) => (socket = s));
+    return r.ok ? this.lentNew(socket) : r;
   }
 
   close(): void {
@@ -87,6 +82,17 @@ export class HostSession {
     this.owned.clear();
     this.opened = null;
     this.idle = null;
+  }
+
+  /** A handshake on the tcp step's connection if it is still open, else on a new one. */
+  private async secureOpened(
+    verify: boolean, timeoutMs: number, via: ProxyEndpoint | null, keep: (socket: TLSSocket) => void,
+  ): Promise<NetResult<TlsAnswer>> {
+    const open = this.takeOpened();
+    const r = await this.secure(open, verify, timeoutMs, via, keep);
+    // A server may drop a connection that sat idle since the tcp step: that says nothing about TLS, so try a fresh one.
+    if (open && !r.ok && r.failure.code === 'CONNECTION_RESET') return this.secure(null, verify, timeoutMs, via, keep);
+    return r;
   }
 
   private secure(
@@ -115,6 +121,12 @@ export class HostSession {
   private lent(socket: Socket, idled: boolean): NetResult<Lease> {
     socket.once('free', () => this.giveBack(socket));
     return { ok: true, value: { socket, idled } };
+  }
+
+  /** A connection just made; the server may have closed it in the same moment. */
+  private lentNew(socket: Socket | null): NetResult<Lease> {
+    if (socket && usable(socket)) return this.lent(socket, false);
+    return { ok: false, failure: { layer: 'connection', code: 'CONNECTION_RESET', transient: true, details: { host: this.host, port: this.port } } };
   }
 
   private giveBack(socket: Socket): void {
