@@ -176,6 +176,8 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       rejectUnauthorized: opts.verify,
       ALPNProtocols: ['http/1.1'],
     });
+    // The connection may carry the requests after: each is written whole, and nothing should wait for an ACK.
+    socket.setNoDelay(true);
     let tcpConnectedAt = preconnected ? tlsStarted : 0;
     if (!preconnected) socket.once('connect', () => (tcpConnectedAt = monotonicMs()));
     const timer = setTimeout(() => {
