@@ -293,3 +293,54 @@ describe('a server that closes every connection as a request arrives, answering 
     }
   });
 });
+
+describe('both hosts at once', () => {
+  /** A relay in front of one server that holds each chunk back and notes, in order, what crossed it first. */
+  async function startLoggingRelay(name: string, targetPort: number, log: string[], delayMs: number) {
+    const sockets = new Set<Socket>();
+    const server = createServer((client) => {
+      const upstream = tcpConnect({ host: '127.0.0.1', port: targetPort });
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => s.destroy());
+      }
+      log.push(`connect ${name}`);
+      client.once('data', () => log.push(`client hello ${name}`));
+      upstream.once('data', () => log.push(`server hello ${name}`));
+      client.on('data', (c: Buffer) => setTimeout(() => upstream.destroyed || upstream.write(c), delayMs));
+      upstream.on('data', (c: Buffer) => setTimeout(() => client.destroyed || client.write(c), delayMs));
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      close: () => new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+    };
+  }
+
+  it('the tcp step connects to both before either handshake starts, and both handshakes start before either server answers', async () => {
+    const log: string[] = [];
+    const [auth, api] = await Promise.all([
+      startLoggingRelay('auth', Number(new URL(mock.authUrl).port), log, 100),
+      startLoggingRelay('api', Number(new URL(mock.baseUrl).port), log, 100),
+    ]);
+    try {
+      const run = await runCli(['--json'], {
+        env: mockEnv(mock, { GIGACHAT_AUTH_URL: `https://127.0.0.1:${auth.port}/api/v2/oauth`, GIGACHAT_BASE_URL: `https://127.0.0.1:${api.port}/api/v1` }),
+      });
+      expect(run.code).toBe(0);
+      const at = (event: string) => log.filter((e) => e.startsWith(event)).map((e) => log.indexOf(e));
+      expect(at('connect')).toHaveLength(2);
+      expect(at('server hello')).toHaveLength(2);
+      expect(Math.max(...at('connect'))).toBeLessThan(Math.min(...at('client hello')));
+      expect(Math.max(...at('client hello'))).toBeLessThan(Math.min(...at('server hello')));
+      expectNoSecrets(run, mock);
+    } finally {
+      await Promise.all([auth.close(), api.close()]);
+    }
+  });
+});
