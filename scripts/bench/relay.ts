@@ -17,8 +17,9 @@ export async function startRelay(targetPort: number, delayMs: number, targetHost
     s.on('close', () => sockets.delete(s));
     s.on('error', () => s.destroy());
   };
-  const server = createServer((client) => {
-    const upstream = connect(targetPort, targetHost);
+  // No Nagle on the relay's own sockets: a link delays by its latency, not by waiting for ACKs.
+  const server = createServer({ noDelay: true }, (client) => {
+    const upstream = connect({ port: targetPort, host: targetHost, noDelay: true });
     track(client);
     track(upstream);
     delayed(client, upstream, delayMs);

@@ -88,7 +88,7 @@ export async function connectTcp(
   }
   const started = monotonicMs();
   return new Promise((resolve) => {
-    const socket = tcpConnect({ host, port });
+    const socket = tcpConnect({ host, port, noDelay: true });
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ ok: false, failure: { layer: 'tcp', code: 'TCP_TIMEOUT', transient: true, details: { host, port, timeoutMs } } });
