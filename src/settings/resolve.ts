@@ -134,9 +134,9 @@ function makeLookup(env: SettingsInput['env'], entries: Map<string, EnvFileEntry
 
 function loadEnvFile(flags: Flags, cwd: string): { envFile: EnvFileState; entries: Map<string, EnvFileEntry> } {
   const none = new Map<string, EnvFileEntry>();
-  if (flags.envFile === false) return { envFile: { path: null, status: 'disabled', explicit: true }, entries: none };
-  const explicit = typeof flags.envFile === 'string';
-  const path = resolvePath(cwd, explicit ? (flags.envFile as string) : '.env');
+  if (flags.dotenv === false) return { envFile: { path: null, status: 'disabled', explicit: true }, entries: none };
+  const explicit = typeof flags.dotenv === 'string';
+  const path = resolvePath(cwd, explicit ? (flags.dotenv as string) : '.env');
   const read = readEnvFile(path);
   if (read.status === 'loaded') return { envFile: { path, status: 'loaded', explicit }, entries: read.entries };
   if (read.status === 'absent') {

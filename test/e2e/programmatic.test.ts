@@ -23,7 +23,7 @@ describe("import { runChecks } from 'gigadoctor'", () => {
       baseUrl: mock.baseUrl,
       caFile,
       chat: false,
-      envFile: false,
+      dotenv: false,
       cwd: tmpdir(),
     });
     expect(report.schemaVersion).toBe(1);
@@ -35,11 +35,11 @@ describe("import { runChecks } from 'gigadoctor'", () => {
   });
 
   it('options mirror the flags and are validated like them', async () => {
-    await expect(runChecks({ env: {}, only: 'bogus', envFile: false })).rejects.toThrow(/--only/);
+    await expect(runChecks({ env: {}, only: 'bogus', dotenv: false })).rejects.toThrow(/--only/);
   });
 
   it('a failure is data, not an exception', async () => {
-    const report = await runChecks({ env: {}, envFile: false, cwd: tmpdir(), only: 'env' });
+    const report = await runChecks({ env: {}, dotenv: false, cwd: tmpdir(), only: 'env' });
     expect(report.exitCode).toBe(1);
     expect(report.checks[0]).toMatchObject({ id: 'env', status: 'fail', code: 'CREDENTIALS_MISSING' });
   });

@@ -24,7 +24,7 @@ describe('resolveSettings', () => {
     expect(s.model).toMatchObject({ value: 'FromFlag', source: 'flag' });
     expect(resolve(cwd, { GIGACHAT_MODEL: 'FromEnv' }).model).toMatchObject({ value: 'FromEnv', source: 'env' });
     expect(resolve(cwd).scope.source).toBe('.env:2');
-    expect(resolve(cwd, {}, { envFile: false }).scope).toMatchObject({ value: 'GIGACHAT_API_PERS', source: 'default' });
+    expect(resolve(cwd, {}, { dotenv: false }).scope).toMatchObject({ value: 'GIGACHAT_API_PERS', source: 'default' });
   });
   it('a GIGACHAT_ value in env and a different one in .env is shadowed', () => {
     const s = resolve(dirWithEnv('GIGACHAT_CREDENTIALS=fromfile1\n'), { GIGACHAT_CREDENTIALS: 'fromenv12' });
