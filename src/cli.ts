@@ -68,7 +68,7 @@ export async function main(io: CliIO): Promise<number> {
 }
 
 /** The commander program: every command and option, each action handing its exit code to `exit`. */
-export function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners, exit: (code: number) => void): Command {
+function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners, exit: (code: number) => void): Command {
   const program: Command = new Command('gigadoctor')
     .description('Diagnoses connectivity to GigaChat: credentials, endpoints, DNS, TCP, TLS, OAuth, models, chat.')
     .version(VERSION, '-V, --version')

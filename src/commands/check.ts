@@ -115,7 +115,7 @@ function startSpinner(io: CliIO, settings: Settings) {
 }
 
 /** CI=true (GitHub, GitLab, most others) or any CI value except an explicit false. */
-export function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
+function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
   const ci = env.CI;
   if (ci !== undefined && ci !== '' && !/^(false|0)$/i.test(ci)) return true;
   return Boolean(env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI || env.TF_BUILD);

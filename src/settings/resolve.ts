@@ -8,11 +8,11 @@ import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
 import type { ClientCertSettings, CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
 
-export const DEFAULT_AUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
-export const DEFAULT_BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
-export const DEFAULT_SCOPE = 'GIGACHAT_API_PERS';
-export const DEFAULT_MODEL = 'GigaChat-2';
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_AUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
+const DEFAULT_BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
+const DEFAULT_SCOPE = 'GIGACHAT_API_PERS';
+const DEFAULT_MODEL = 'GigaChat-2';
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Names the official SDKs read for a credential, in the order they are tried here. */
 const OFFICIAL_CREDENTIALS: Array<[string, CredentialKind]> = [

@@ -33,7 +33,7 @@ export interface TlsFailureInput {
 export const VERIFICATION_CODES = new Set(['TLS_UNTRUSTED_ROOT', 'TLS_INTERCEPTED', 'TLS_HOSTNAME_MISMATCH', 'TLS_EXPIRED', 'TLS_NOT_YET_VALID']);
 
 /** Days ahead of a Russian Sub CA's expiry at which the report starts warning. */
-export const SUB_CA_WARN_DAYS = 120;
+const SUB_CA_WARN_DAYS = 120;
 
 const RUSSIAN_NAME = /\bCN=Russian Trusted (Root|Sub) CA(,|$)/;
 
