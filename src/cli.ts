@@ -6,6 +6,7 @@ import type { CliIO } from './commands/io.js';
 import { mockCommand } from './commands/mock.js';
 import { neutralizeControls } from './secret.js';
 import { CHECK_IDS } from './settings/flags.js';
+import { nearest } from './util/nearest.js';
 import { internalErrorLine } from './util/sanitize.js';
 import { VERSION } from './version.js';
 
@@ -36,21 +37,15 @@ export interface CommandRunners {
 
 /** Parses argv, runs the command, returns the exit code. The only place that knows about commander. */
 export async function main(io: CliIO): Promise<number> {
-  const misnamed = misnamedFlag(io.argv);
-  if (misnamed) {
-    io.stderr.write(`${misnamed}\n`);
+  const misread = misnamedFlag(io.argv) ?? keyFlag(io.argv) ?? unknownCommand(io.argv) ?? reportAsJson(io.argv);
+  if (misread) {
+    io.stderr.write(`gigadoctor: ${neutralizeControls(misread)}\n`);
     return 2;
   }
   let exitCode = 0;
   const program = buildProgram(io, {
     check: (opts) => checkCommand(io, opts),
-    report: async (opts) => {
-      if (opts.json) {
-        io.stderr.write("gigadoctor: 'report' prints Markdown; for JSON use 'gigadoctor check --json'\n");
-        return 2;
-      }
-      return checkCommand(io, { ...opts, format: 'markdown' });
-    },
+    report: (opts) => checkCommand(io, { ...opts, format: 'markdown' }),
     ca: (opts) => caCommand(io, opts),
     explain: (text, opts) => explainCommand(io, text, opts),
     mock: (opts) => mockCommand(io, opts),
@@ -77,9 +72,10 @@ function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners,
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(neutralizeControls(s)) })
     .showSuggestionAfterError(true);
 
-  const withCheckOptions = (cmd: Command, formats: readonly string[]) => cmd
+  const withOutputOptions = (cmd: Command) => cmd
     .option('--json', 'print the JSON report (schema v1) on stdout, nothing else')
-    .addOption(new Option('--format <format>', 'output format').choices(formats))
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json', 'markdown', 'junit']));
+  const withCheckOptions = (cmd: Command) => cmd
     .option('--dotenv <path>', 'read variables from this file (default: ./.env when present)')
     .option('--no-dotenv', 'do not read any .env file')
     .option('--auth-url <url>', 'OAuth URL (GIGACHAT_AUTH_URL)')
@@ -99,12 +95,12 @@ function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners,
     .option('--no-color', 'no colours (also NO_COLOR)')
     .allowExcessArguments(false);
 
-  withCheckOptions(program.command('check', { isDefault: true }), ['human', 'json', 'markdown', 'junit'])
+  withCheckOptions(withOutputOptions(program.command('check', { isDefault: true })))
     .description('run the diagnostic checks (the default command)')
     .action(async (opts) => exit(await run.check(opts)))
     .addHelpText('after', EXAMPLES);
 
-  withCheckOptions(program.command('report'), ['markdown'])
+  withCheckOptions(program.command('report'))
     .description('run the checks and print a Markdown report to paste into a support ticket (secrets never included)')
     .action(async (opts) => exit(await run.report(opts)));
 
@@ -152,11 +148,39 @@ function misnamedFlag(argv: readonly string[]): string | null {
   const wrong = argv.find((a) => a === '--env-file' || a.startsWith('--env-file=') || a === '--no-env-file');
   if (!wrong) return null;
   const instead = wrong === '--no-env-file' ? '--no-dotenv' : '--dotenv <path>';
-  return `gigadoctor: unknown option '${wrong.replace(/=.*/, '')}': use ${instead}. ` +
+  return `unknown option '${wrong.replace(/=.*/, '')}': use ${instead}. ` +
     'Node itself reads a script argument named --env-file (nodejs/node#54232): it has loaded that file into the environment already, or stopped before gigadoctor started when it is missing.';
 }
 
 /** Our own failure, not a usage error: one scrubbed line (never a stack), exit 1. */
+/** The flags people try for the key. There is none, and the message says why and where the key goes. */
+const KEY_FLAGS = ['--key', '--credentials', '--token', '--api-key', '--auth-key', '--authorization-key', '--access-token', '--password'];
+
+function keyFlag(argv: readonly string[]): string | null {
+  const flag = argv.map((a) => a.replace(/=.*/, '')).find((a) => KEY_FLAGS.includes(a));
+  if (!flag) return null;
+  return `unknown option '${flag}': there is no flag for the key, on purpose (a secret on the command line ends up in shell history and in ps). ` +
+    'Put the authorization key in GIGACHAT_CREDENTIALS (GIGACHAT_ACCESS_TOKEN for a ready token, GIGACHAT_PASSWORD for a password), in the environment or in .env.';
+}
+
+const COMMANDS = ['check', 'report', 'ca', 'explain', 'mock', 'help'];
+
+/**
+ * `gigadoctor chekc`: commander would read the word as an argument of the default command and
+ * say "too many arguments for 'check'". A first word that is no command is an unknown command.
+ */
+function unknownCommand(argv: readonly string[]): string | null {
+  const [first] = argv;
+  if (first === undefined || first.startsWith('-') || COMMANDS.includes(first)) return null;
+  const guess = nearest(first, COMMANDS.filter((c) => c !== 'help'), 2);
+  return `unknown command '${first}'${guess ? ` (did you mean '${guess}'?)` : ''}. Commands: ${COMMANDS.filter((c) => c !== 'help').join(', ')}; see gigadoctor --help.`;
+}
+
+function reportAsJson(argv: readonly string[]): string | null {
+  if (argv[0] !== 'report' || !argv.some((a) => a === '--json' || a === '--format' || a.startsWith('--format='))) return null;
+  return "'report' prints Markdown; for JSON use 'gigadoctor check --json', for other formats 'gigadoctor check --format <format>'";
+}
+
 async function internalError(io: CliIO, err: unknown): Promise<number> {
   io.stderr.write(`${internalErrorLine(err, io.env)}\n`);
   return 1;
