@@ -1,5 +1,6 @@
 import { sanitizeText } from '../util/sanitize.js';
 import os from 'node:os';
+import ciInfo from 'ci-info';
 import type { Shell } from '../catalog/types.js';
 import { diagnose } from '../diagnose.js';
 import type { RenderContext } from '../render/context.js';
@@ -104,21 +105,15 @@ async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber:
 }
 
 /**
- * A spinner only where a person watches: human output, stderr is a terminal, not CI, not a dumb
+ * A spinner only where a person watches: human output, stderr is a terminal, not CI (as ci-info,
+ * which npm and jest use, detects it: Jenkins, TeamCity and 50 others), not a dumb
  * terminal. A pseudo-terminal that reports 0 columns (script, some container runtimes) gets none
  * either: ora divides by the width and would clear lines without end.
  */
 function startSpinner(io: CliIO, settings: Settings) {
-  if (settings.format !== 'human' || !io.stderr.isTTY || isCI(io.env) || io.env.TERM === 'dumb') return null;
+  if (settings.format !== 'human' || !io.stderr.isTTY || ciInfo.isCI || io.env.TERM === 'dumb') return null;
   if (!(io.stderr.columns > 0)) return null;
   return startOra(io.stderr, uiText(settings.lang).spinner, terminalHasUnicode(io.platform, io.env));
-}
-
-/** CI=true (GitHub, GitLab, most others) or any CI value except an explicit false. */
-function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
-  const ci = env.CI;
-  if (ci !== undefined && ci !== '' && !/^(false|0)$/i.test(ci)) return true;
-  return Boolean(env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI || env.TF_BUILD);
 }
 
 function osDescription(): string {

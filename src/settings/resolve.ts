@@ -4,6 +4,7 @@ import { echoValue } from '../util/sanitize.js';
 import type { Lang } from '../catalog/types.js';
 import { checkCaFile, readCaFile } from './ca-file.js';
 import { readClientCert } from './client-cert.js';
+import { colorWanted } from '../render/color.js';
 import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
 import type { ClientCertSettings, CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
@@ -89,7 +90,7 @@ export function resolveSettings(input: SettingsInput): Settings {
     format: flags.json ? 'json' : flags.format ?? 'human',
     strict: flags.strict ?? false,
     verbose: flags.verbose ?? false,
-    color: colorWanted(flags, input.env, input.stdoutIsTTY),
+    color: colorWanted(flags.color, input.env, input.stdoutIsTTY),
     proxy,
     nodeExtraCaCerts: lookup('NODE_EXTRA_CA_CERTS'),
     // Node resolves a relative NODE_EXTRA_CA_CERTS from the directory it starts in.
@@ -258,16 +259,14 @@ export function langFromLocale(env: SettingsInput['env']): Lang {
   return /^ru([_.@-]|$)/i.test(locale) ? 'ru' : 'en';
 }
 
-function colorWanted(flags: Flags, env: SettingsInput['env'], isTTY: boolean): boolean {
-  if (flags.color === false) return false;
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return isTTY && env.TERM !== 'dumb';
-}
 
+/**
+ * A proxy variable read as Node's fetch (undici's EnvHttpProxyAgent) reads it: the lowercase name
+ * first, and a lowercase one that is set, even empty, hides the uppercase one (`??`, not `||`).
+ */
 function envEitherCase(env: SettingsInput['env'], upper: string): Sourced<string> | null {
   const lower = upper.toLowerCase();
-  if (env[lower]) return { value: env[lower] as string, source: 'env', name: lower };
-  if (env[upper]) return { value: env[upper] as string, source: 'env', name: upper };
-  return null;
+  const name = env[lower] !== undefined ? lower : upper;
+  const value = env[name];
+  return value ? { value, source: 'env', name } : null;
 }
