@@ -13,6 +13,15 @@ function dirWithEnv(content: string | Buffer): string {
 const resolve = (cwd: string, env: Record<string, string> = {}, flags = {}) => resolveSettings({ flags, env, cwd, stdoutIsTTY: false });
 
 describe('resolveSettings', () => {
+  it('proxy variables are read as undici reads them: a set lowercase one, even empty, hides the uppercase one', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'gd-settings-'));
+    const p = (env: Record<string, string>) => resolve(cwd, env).proxy;
+    expect(p({ https_proxy: '', HTTPS_PROXY: 'http://proxy:3128' }).httpsProxy).toBeNull();
+    expect(p({ no_proxy: '', NO_PROXY: 'gigachat.devices.sberbank.ru' }).noProxy).toBeNull();
+    expect(p({ https_proxy: 'http://lower:1', HTTPS_PROXY: '' }).httpsProxy).toMatchObject({ name: 'https_proxy', value: 'http://lower:1' });
+    expect(p({ HTTPS_PROXY: 'http://upper:1' }).httpsProxy).toMatchObject({ name: 'HTTPS_PROXY' });
+    expect(p({ http_proxy: 'http://a:1', HTTP_PROXY: 'http://b:1' }).httpProxy).toMatchObject({ name: 'http_proxy', value: 'http://a:1' });
+  });
   it('reads .env with the line of each value', () => {
     const s = resolve(dirWithEnv('# comment\nGIGACHAT_SCOPE=GIGACHAT_API_B2B\nGIGACHAT_CREDENTIALS=abc123abc\n'));
     expect(s.scope).toEqual({ value: 'GIGACHAT_API_B2B', source: '.env:2', name: 'GIGACHAT_SCOPE' });
