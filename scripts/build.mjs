@@ -1,12 +1,15 @@
 // Bundles src/ into dist/:
 //  - the CLI as one CommonJS file, dist/cli.cjs: every module once, so module state (the
 //    scrubber's known secrets, zod's configuration) is never split between copies;
-//  - the programmatic API as an ES module, dist/index.js, for `import { runChecks } from 'gigadoctor'`.
+//  - the programmatic API as an ES module, dist/index.js (`import`), and as CommonJS,
+//    dist/index.cjs (`require`), each with its source map;
+//  - dist/THIRD-PARTY-NOTICES.md: the licence of every package the bundles carry.
 // Each is written beside its final name and renamed into place, so a CLI started during a
 // rebuild (a parallel test) never reads half a file.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { thirdPartyNotices } from './notices.mjs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
@@ -23,17 +26,21 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({
-  ...common,
-  entryPoints: { index: 'src/index.ts' },
-  outdir: next,
-  format: 'esm',
-  // CommonJS dependencies bundled into ESM still call require() for node built-ins.
-  banner: { js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);" },
-});
-await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: next, outExtension: { '.js': '.cjs' }, format: 'cjs' });
+const library = { ...common, entryPoints: { index: 'src/index.ts' }, outdir: next, sourcemap: true, metafile: true };
+const builds = await Promise.all([
+  build({
+    ...library,
+    format: 'esm',
+    // CommonJS dependencies bundled into ESM still call require() for node built-ins.
+    banner: { js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);" },
+  }),
+  build({ ...library, format: 'cjs', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: next, outExtension: { '.js': '.cjs' }, format: 'cjs', metafile: true }),
+]);
+writeFileSync(resolve(next, 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(root, builds.flatMap((b) => Object.keys(b.metafile.inputs))));
 
-for (const entry of ['index.js', 'cli.cjs']) renameSync(resolve(next, entry), resolve(dist, entry));
+const outputs = ['index.js', 'index.js.map', 'index.cjs', 'index.cjs.map', 'cli.cjs', 'THIRD-PARTY-NOTICES.md'];
+for (const entry of outputs) renameSync(resolve(next, entry), resolve(dist, entry));
 rmSync(next, { recursive: true, force: true });
 // What earlier builds split into chunks.
 for (const old of ['chunks', 'cli', 'cli.js']) rmSync(resolve(dist, old), { recursive: true, force: true });

@@ -5,7 +5,8 @@ import type { Probe } from './probe/types.js';
 import type { Secret } from './secret.js';
 
 export type { CheckId, Code, Details, Lang };
-export type Status = 'pass' | 'warn' | 'fail' | 'skip';
+export type { CheckResult, Report, Status } from './report-types.js';
+import type { Status } from './report-types.js';
 
 /** A finding beyond the one a check is named by: shown under it, never changes its status. */
 export interface Note {
@@ -53,33 +54,4 @@ export interface Check<Id extends CheckId = CheckId> {
   id: Id;
   needs: CheckId[];
   run(ctx: CheckContext): Promise<CheckOutcome<Id>> | CheckOutcome<Id>;
-}
-
-export interface CheckResult {
-  id: CheckId;
-  title: string;
-  status: Status;
-  code: Code;
-  summary: string;
-  remediation: string[];
-  transient: boolean;
-  blockedBy: CheckId | null;
-  durationMs: number;
-  details: Details;
-}
-
-export interface Report {
-  schemaVersion: 1;
-  tool: { name: 'gigadoctor'; version: string };
-  ok: boolean;
-  exitCode: 0 | 1 | 3;
-  counts: Record<Status, number>;
-  durationMs: number;
-  environment: {
-    node: string;
-    platform: string;
-    proxy: string | null;
-    extraCa: string[];
-  };
-  checks: CheckResult[];
 }

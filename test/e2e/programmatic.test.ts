@@ -44,3 +44,13 @@ describe("import { runChecks } from 'gigadoctor'", () => {
     expect(report.checks[0]).toMatchObject({ id: 'env', status: 'fail', code: 'CREDENTIALS_MISSING' });
   });
 });
+
+describe("require('gigadoctor') from CommonJS", () => {
+  it('a CommonJS script gets the same runChecks, in a process of its own', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = `const { runChecks } = require('gigadoctor');
+      runChecks({ env: {}, dotenv: false, only: 'env' }).then((r) => process.stdout.write(JSON.stringify([typeof runChecks, r.checks[0].code])));`;
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(['function', 'CREDENTIALS_MISSING']);
+  });
+});
