@@ -254,9 +254,24 @@ function resolveTimeout(flags: Flags, lookup: Lookup): Sourced<number> {
   return { value: DEFAULT_TIMEOUT_MS, source: 'default', name: '--timeout' };
 }
 
-export function langFromLocale(env: SettingsInput['env']): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+/**
+ * The language to speak: GIGADOCTOR_LANG when it names one (a way to force it anywhere); else the
+ * POSIX locale variables, the first one set deciding (LC_ALL, LC_MESSAGES, LANG: `ru_RU.UTF-8` →
+ * ru, `C` or `en_US` → en); else, where none is set (Windows), the OS's own locale through Intl.
+ */
+export function langFromLocale(env: SettingsInput['env'], osLocale: () => string = systemLocale): Lang {
+  const forced = env.GIGADOCTOR_LANG?.trim().toLowerCase();
+  if (forced === 'ru' || forced === 'en') return forced;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || osLocale();
   return /^ru([_.@-]|$)/i.test(locale) ? 'ru' : 'en';
+}
+
+function systemLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
 }
 
 

@@ -82,5 +82,18 @@ describe('langFromLocale', () => {
     [{ LANG: 'en_US.UTF-8', LC_ALL: 'ru_RU.UTF-8' }, 'ru'],
     [{ LC_MESSAGES: 'C', LANG: 'ru_RU' }, 'en'],
     [{}, 'en'],
-  ])('%j → %s', (env, lang) => expect(langFromLocale(env)).toBe(lang));
+  ])('%j → %s', (env, lang) => expect(langFromLocale(env, () => 'en-US')).toBe(lang));
+
+  it('with no locale variable (Windows), the OS locale decides', () => {
+    expect(langFromLocale({}, () => 'ru-RU')).toBe('ru');
+    expect(langFromLocale({}, () => 'en-GB')).toBe('en');
+    // A locale variable that is set wins over the OS, even C.
+    expect(langFromLocale({ LANG: 'C.UTF-8' }, () => 'ru-RU')).toBe('en');
+  });
+
+  it('GIGADOCTOR_LANG forces either language; any other value is ignored', () => {
+    expect(langFromLocale({ GIGADOCTOR_LANG: 'ru', LANG: 'en_US.UTF-8' }, () => 'en-US')).toBe('ru');
+    expect(langFromLocale({ GIGADOCTOR_LANG: 'EN', LC_ALL: 'ru_RU.UTF-8' }, () => 'ru-RU')).toBe('en');
+    expect(langFromLocale({ GIGADOCTOR_LANG: 'de', LANG: 'ru_RU.UTF-8' }, () => 'en-US')).toBe('ru');
+  });
 });
