@@ -60,7 +60,17 @@ export const tlsCheck: Check = {
       const different = others.filter((v) => v.code !== first.code);
       const alsoAffected = same.map((v) => `${String(v.details?.host)}:${String(v.details?.port)}`);
       const named = alsoAffected.length ? { ...first, details: { ...first.details, alsoAffected } } : first;
-      return withNotes(named, [...notes, ...different.map((v) => ({ code: v.code, details: v.details }))]);
+      const otherNotes = different.map((v) => ({ code: v.code, details: v.details }));
+      // The CA the user meant to add is in .env, where Node never reads it: that is the cause to
+      // fix first, and the chain that did not verify is what it caused.
+      const unread = notes.find((n) => n.code === 'NODE_EXTRA_CA_CERTS_IN_ENV_FILE');
+      if (unread && named.status === 'fail' && VERIFICATION_CODES.has(named.code)) {
+        return withNotes(
+          { status: 'fail', code: unread.code, details: { ...unread.details, host: named.details?.host, port: named.details?.port } },
+          [{ code: named.code, details: named.details }, ...notes.filter((n) => n !== unread), ...otherNotes],
+        );
+      }
+      return withNotes(named, [...notes, ...otherNotes]);
     }
 
     const dnsMs = ctx.products.dns?.lookupMs;
