@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { caCommand } from './commands/ca.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
+import { fingerprintCommand } from './commands/fingerprint.js';
 import type { CliIO } from './commands/io.js';
 import { mockCommand } from './commands/mock.js';
 import { neutralizeControls } from './secret.js';
@@ -33,6 +34,7 @@ export interface CommandRunners {
   ca(opts: Record<string, unknown>): Promise<number>;
   explain(text: string, opts: Record<string, unknown>): Promise<number>;
   mock(opts: Record<string, unknown>): Promise<number>;
+  fingerprint(): Promise<number>;
 }
 
 /** Parses argv, runs the command, returns the exit code. The only place that knows about commander. */
@@ -49,6 +51,7 @@ export async function main(io: CliIO): Promise<number> {
     ca: (opts) => caCommand(io, opts),
     explain: (text, opts) => explainCommand(io, text, opts),
     mock: (opts) => mockCommand(io, opts),
+    fingerprint: () => fingerprintCommand(io),
   }, (code) => (exitCode = code));
   try {
     await program.parseAsync(io.argv, { from: 'user' });
@@ -135,6 +138,12 @@ function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners,
     .allowExcessArguments(false)
     .action(async (opts) => exit(await run.mock(opts)));
 
+  program
+    .command('fingerprint')
+    .description("read a key on stdin (never shown) and print the fingerprint the report shows for it, to tell keys apart")
+    .allowExcessArguments(false)
+    .action(async () => exit(await run.fingerprint()));
+
   return program;
 }
 
@@ -163,7 +172,7 @@ function keyFlag(argv: readonly string[]): string | null {
     'Put the authorization key in GIGACHAT_CREDENTIALS (GIGACHAT_ACCESS_TOKEN for a ready token, GIGACHAT_PASSWORD for a password), in the environment or in .env.';
 }
 
-const COMMANDS = ['check', 'report', 'ca', 'explain', 'mock', 'help'];
+const COMMANDS = ['check', 'report', 'ca', 'explain', 'mock', 'fingerprint', 'help'];
 
 /**
  * `gigadoctor chekc`: commander would read the word as an argument of the default command and
