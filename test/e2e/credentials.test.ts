@@ -145,6 +145,17 @@ describe('env: which credential the app would use', () => {
     expectClean(run, mock, [stale, ...keyParts(stale)]);
   });
 
+  it('GIGACHAT_SCOPE different in the env and ./.env: shadowed, and not described with the key’s length or fingerprint', async () => {
+    const cwd = dirWith({ '.env': 'GIGACHAT_SCOPE=GIGACHAT_API_B2B\n' });
+    const run = await check([], { GIGACHAT_SCOPE: 'GIGACHAT_API_PERS' }, cwd);
+    const env = checkOf(reportOf(run), 'env');
+    expect(env).toMatchObject({ status: 'warn', code: 'CREDENTIALS_SHADOWED', details: { variable: 'GIGACHAT_SCOPE', fileSource: '.env:1' } });
+    expect(env.details).not.toHaveProperty('fingerprint');
+    expect(env.details).not.toHaveProperty('length');
+    expect(env.details.credential).toMatchObject({ variable: 'GIGACHAT_CREDENTIALS' });
+    expectClean(run, mock);
+  });
+
   it('./.env is a directory: ENV_FILE_UNREADABLE, the key from the env still works', async () => {
     const cwd = emptyDir();
     mkdirSync(join(cwd, '.env'));
