@@ -2,7 +2,7 @@ import { loadCatalog } from './catalog/index.js';
 import type { Shell } from './catalog/types.js';
 import { isKnownPlaceholder } from './credential/lint.js';
 import { CHECKS } from './checks/registry.js';
-import { createProbe } from './probe/http.js';
+import { createProbe } from './probe/probe.js';
 import type { Probe } from './probe/types.js';
 import { remedyContext } from './render/shell.js';
 import { buildReport } from './report.js';
