@@ -173,7 +173,7 @@ export async function windowsMock(host) {
     expect(failed.length === 0, `failed against the Windows mock: ${failed.join(', ')}`);
 
     child.kill('SIGINT');
-    const stopped = await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 15_000, null))]);
+    const stopped = await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 15_000, null).unref())]);
     expect(stopped, 'the mock did not stop within 15 s of Ctrl-C');
     expect(stopped.code === 0 && stopped.stdout.includes('stopped (SIGINT)'), `Ctrl-C did not stop the mock cleanly; ${excerpt(stopped)}`);
     expect(stopped.stdout.includes('set "GIGACHAT_CREDENTIALS='), 'the banner has no cmd `set "NAME=value"` lines');
