@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForEnvFile } from './mock-env.mjs';
-import { linuxPath, runWindowsNode, startWindowsNode, windowsPath } from './wine.mjs';
+import { linuxPath, runWindowsNode, startWindowsNode, startWindowsProgram, windowsPath } from './wine.mjs';
 
 /** A case that waits on another branch: reported, not counted as a failure. */
 export class PendingMerge extends Error {}
@@ -65,12 +65,16 @@ export async function checkPasses(host, mock) {
   return `win32, ${report.counts.pass} checks passed`;
 }
 
+function checkWithoutKey(host, mock, shell) {
+  const { GIGACHAT_CREDENTIALS: _key, ...withoutKey } = mockVars(host, mock);
+  return gigadoctor(host, ['check', '--no-dotenv', '--lang', 'en', '--no-color'], { env: { ...withoutKey, ...shellEnv(host, shell) }, name: `check-fail-${shell}` });
+}
+
 /** No key: the remedy that sets it is written for the shell the CLI finds itself in. */
 export function checkFailsIn(shell) {
   const setKey = { powershell: '$env:GIGACHAT_CREDENTIALS = "', cmd: 'set "GIGACHAT_CREDENTIALS=' }[shell];
   return async (host, mock) => {
-    const { GIGACHAT_CREDENTIALS: _key, ...withoutKey } = mockVars(host, mock);
-    const run = await gigadoctor(host, ['check', '--no-dotenv', '--lang', 'en', '--no-color'], { env: { ...withoutKey, ...shellEnv(host, shell) }, name: `check-fail-${shell}` });
+    const run = await checkWithoutKey(host, mock, shell);
     expectNoStackTrace(run);
     expectExit(run, 1);
     expect(run.stdout.includes('CREDENTIALS_MISSING'), `no CREDENTIALS_MISSING; ${excerpt(run)}`);
@@ -79,6 +83,24 @@ export function checkFailsIn(shell) {
     expect(!posix, `a POSIX command in a ${shell} remedy: ${posix?.[0]}`);
     return `${setKey}…`;
   };
+}
+
+/**
+ * The cmd remedies' `set "NAME=value"` lines, run by a cmd.exe (wine's own): each variable then
+ * holds the value as written, placeholders with < > included, rather than cmd reading a redirection.
+ */
+export async function cmdRunsRemedies(host, mock) {
+  const run = await checkWithoutKey(host, mock, 'cmd');
+  const lines = [...new Set(run.stdout.match(/set "[A-Z_]+=[^"\n]*"/g) ?? [])];
+  expect(lines.length > 0, `no set "NAME=value" line in the remedies; ${excerpt(run)}`);
+  const names = lines.map((l) => /set "([A-Z_]+)=/.exec(l)[1]);
+  writeFileSync(join(host.workDir, 'remedies.cmd'), ['@echo off', ...lines, ...names.map((n) => `set ${n}`), ''].join('\r\n'));
+  const cmd = await startWindowsProgram(host, 'cmd', ['/c', 'C:\\smoke\\remedies.cmd'], { cwd: host.workDir, name: 'cmd-remedies' }).done;
+  for (const line of lines) {
+    const [, name, value] = /set "([A-Z_]+)=(.*)"$/.exec(line);
+    expect(cmd.stdout.split(/\r?\n/).includes(`${name}=${value}`), `cmd.exe did not set ${name} from ${line}; ${excerpt(cmd)}`);
+  }
+  return `${lines.length} set line(s): ${names.join(', ')}`;
 }
 
 /** `report --dotenv C:\…\.env` under the user's profile: read, and the profile shown as ~. */

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { caOut, checkFailsIn, checkPasses, explainFile, PendingMerge, reportWorks, windowsMock } from './cases.mjs';
+import { caOut, checkFailsIn, checkPasses, cmdRunsRemedies, explainFile, PendingMerge, reportWorks, windowsMock } from './cases.mjs';
 import { startLinuxMock } from './mock-env.mjs';
 import { createPrefix, findWine, installWindowsNode, linuxPath, runWindowsNode, stopPrefix } from './wine.mjs';
 
@@ -19,6 +19,7 @@ const CASES = [
   ['check passes against the local stand-in (PowerShell)', checkPasses],
   ['check without a key: PowerShell remedies', checkFailsIn('powershell')],
   ['check without a key: cmd remedies', checkFailsIn('cmd')],
+  ['the cmd remedies run in cmd.exe (wine\'s)', cmdRunsRemedies],
   ['report (Markdown) with --dotenv C:\\Users\\…\\.env', reportWorks],
   ['explain --file C:\\…\\app.log (UTF-16 LE, BOM)', explainFile],
   ['ca --out C:\\certs\\russian-ca.pem', caOut],

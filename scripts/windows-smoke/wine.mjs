@@ -100,17 +100,18 @@ export function windowsPath(prefix, path) {
 }
 
 /**
- * Starts node.exe under wine. stdout and stderr go to files (a pipe gives EBADF under wine); cwd
- * is a folder of this machine, which wine shows as the matching C:\ (or Z:\) path. Returns the
- * child and a promise of { code, stdout, stderr, ms, timedOut }; the run is killed after timeoutMs.
+ * Starts a Windows program under wine. stdout and stderr go to files (a pipe gives EBADF under
+ * wine); cwd is a folder of this machine, which wine shows as the matching C:\ (or Z:\) path.
+ * Returns the child and a promise of { code, stdout, stderr, ms, timedOut }; the run is killed
+ * after timeoutMs.
  */
-export function startWindowsNode(host, args, { env = {}, cwd, timeoutMs = 60_000, name }) {
+export function startWindowsProgram(host, program, args, { env = {}, cwd, timeoutMs = 60_000, name }) {
   const outFile = join(host.logDir, `${name}.out`);
   const errFile = join(host.logDir, `${name}.err`);
   const out = openSync(outFile, 'w');
   const err = openSync(errFile, 'w');
   const started = Date.now();
-  const child = spawn(host.wine, [host.nodeExe, ...args], { cwd, env: wineEnv(host.prefix, env), stdio: ['ignore', out, err] });
+  const child = spawn(host.wine, [program, ...args], { cwd, env: wineEnv(host.prefix, env), stdio: ['ignore', out, err] });
   closeSync(out);
   closeSync(err);
   let timedOut = false;
@@ -128,6 +129,10 @@ export function startWindowsNode(host, args, { env = {}, cwd, timeoutMs = 60_000
     child.on('exit', (code) => finish(code));
   });
   return { child, done };
+}
+
+export function startWindowsNode(host, args, options) {
+  return startWindowsProgram(host, host.nodeExe, args, options);
 }
 
 export function runWindowsNode(host, args, options) {
