@@ -33,15 +33,18 @@ function expectNoSecret(run, key) {
   for (const form of [key, secret]) expect(!(run.stdout + run.stderr).includes(form), 'a secret in the output');
 }
 
+/** Set for every process on Windows; a running PowerShell puts the user's module folder in front. */
+const SYSTEM_PS_MODULE_PATH = 'C:\\Program Files\\WindowsPowerShell\\Modules;C:\\windows\\system32\\WindowsPowerShell\\v1.0\\Modules';
+
 /**
- * The environment Windows gives a program started from each shell. PSModulePath is set for
- * every process; PowerShell puts the user's Documents\WindowsPowerShell\Modules in front of it,
- * and cmd.exe adds PROMPT (see src/render/shell.ts detectShell).
+ * The environment Windows gives a program started from each shell (see src/render/shell.ts
+ * detectShell): PowerShell prepends Documents\WindowsPowerShell\Modules to PSModulePath, cmd.exe
+ * adds PROMPT. 'system' is neither: what cmd.exe itself starts with, before it adds PROMPT.
  */
 function shellEnv(host, shell) {
-  const system = 'C:\\Program Files\\WindowsPowerShell\\Modules;C:\\windows\\system32\\WindowsPowerShell\\v1.0\\Modules';
-  if (shell === 'powershell') return { PSModulePath: `${host.userProfile}\\Documents\\WindowsPowerShell\\Modules;${system}` };
-  return { PSModulePath: system, PROMPT: '$P$G' };
+  if (shell === 'powershell') return { PSModulePath: `${host.userProfile}\\Documents\\WindowsPowerShell\\Modules;${SYSTEM_PS_MODULE_PATH}` };
+  if (shell === 'cmd') return { PSModulePath: SYSTEM_PS_MODULE_PATH, PROMPT: '$P$G' };
+  return { PSModulePath: SYSTEM_PS_MODULE_PATH };
 }
 
 /** The mock's variables as a Windows user sets them: the CA file by its C:\ path. */
@@ -65,9 +68,22 @@ export async function checkPasses(host, mock) {
   return `win32, ${report.counts.pass} checks passed`;
 }
 
+/** A batch file run by cmd.exe (wine's): lines as a user types them at the prompt. */
+function runInCmd(host, name, lines, env = {}) {
+  const batch = join(host.workDir, `${name}.cmd`);
+  writeFileSync(batch, ['@echo off', ...lines, 'exit /b %errorlevel%', ''].join('\r\n'));
+  return startWindowsProgram(host, 'cmd', ['/c', windowsPath(host.prefix, batch)], { cwd: host.workDir, env: { ...shellEnv(host, 'system'), ...env }, name }).done;
+}
+
+/**
+ * `check` without a key, started from PowerShell (its environment imitated: there is no
+ * PowerShell under wine) or from cmd.exe itself, which sets PROMPT as Windows' cmd does.
+ */
 function checkWithoutKey(host, mock, shell) {
   const { GIGACHAT_CREDENTIALS: _key, ...withoutKey } = mockVars(host, mock);
-  return gigadoctor(host, ['check', '--no-dotenv', '--lang', 'en', '--no-color'], { env: { ...withoutKey, ...shellEnv(host, shell) }, name: `check-fail-${shell}` });
+  const args = ['check', '--no-dotenv', '--lang', 'en', '--no-color'];
+  if (shell === 'cmd') return runInCmd(host, 'check-from-cmd', [`"${host.nodeExe}" "${host.cli}" ${args.join(' ')}`], withoutKey);
+  return gigadoctor(host, args, { env: { ...withoutKey, ...shellEnv(host, shell) }, name: `check-from-${shell}` });
 }
 
 /** No key: the remedy that sets it is written for the shell the CLI finds itself in. */
@@ -94,8 +110,7 @@ export async function cmdRunsRemedies(host, mock) {
   const lines = [...new Set(run.stdout.match(/set "[A-Z_]+=[^"\n]*"/g) ?? [])];
   expect(lines.length > 0, `no set "NAME=value" line in the remedies; ${excerpt(run)}`);
   const names = lines.map((l) => /set "([A-Z_]+)=/.exec(l)[1]);
-  writeFileSync(join(host.workDir, 'remedies.cmd'), ['@echo off', ...lines, ...names.map((n) => `set ${n}`), ''].join('\r\n'));
-  const cmd = await startWindowsProgram(host, 'cmd', ['/c', 'C:\\smoke\\remedies.cmd'], { cwd: host.workDir, name: 'cmd-remedies' }).done;
+  const cmd = await runInCmd(host, 'cmd-remedies', [...lines, ...names.map((n) => `set ${n}`)]);
   for (const line of lines) {
     const [, name, value] = /set "([A-Z_]+)=(.*)"$/.exec(line);
     expect(cmd.stdout.split(/\r?\n/).includes(`${name}=${value}`), `cmd.exe did not set ${name} from ${line}; ${excerpt(cmd)}`);

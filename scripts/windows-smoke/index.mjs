@@ -17,8 +17,8 @@ const BUDGET_MS = 9 * 60_000;
 
 const CASES = [
   ['check passes against the local stand-in (PowerShell)', checkPasses],
-  ['check without a key: PowerShell remedies', checkFailsIn('powershell')],
-  ['check without a key: cmd remedies', checkFailsIn('cmd')],
+  ['check without a key, PowerShell\'s environment: PowerShell remedies', checkFailsIn('powershell')],
+  ['check without a key, started from cmd.exe: cmd remedies', checkFailsIn('cmd')],
   ['the cmd remedies run in cmd.exe (wine\'s)', cmdRunsRemedies],
   ['report (Markdown) with --dotenv C:\\Users\\…\\.env', reportWorks],
   ['explain --file C:\\…\\app.log (UTF-16 LE, BOM)', explainFile],
