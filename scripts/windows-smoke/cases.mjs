@@ -158,6 +158,8 @@ export async function explainFile(host) {
   return 'UTF-16 LE log matched TLS_UNTRUSTED_ROOT';
 }
 
+const certificatesIn = (text) => text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+
 /** `ca --out C:\…\russian-ca.pem` writes what this machine's `ca` writes. */
 export async function caOut(host) {
   const run = await gigadoctor(host, ['ca', '--out', 'C:\\certs\\russian-ca.pem'], { env: shellEnv(host, 'cmd'), name: 'ca-out' });
@@ -165,22 +167,10 @@ export async function caOut(host) {
   expectExit(run, 0);
   const written = join(host.driveC, 'certs', 'russian-ca.pem');
   expect(existsSync(written), `no file at ${written}; ${excerpt(run)}`);
-  const pem = readFileSync(written, 'utf8');
-  const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  expect(certs.length === 2, `${certs.length} certificates in the file, expected the root and the sub CA`);
-  const linux = await linuxCaPem(host);
-  expect(certs.join('\n') === linux.join('\n'), 'the certificates differ from the ones `ca` prints on Linux');
+  const text = readFileSync(written, 'utf8');
+  expect(certificatesIn(text).length === 2, `${certificatesIn(text).length} certificates in the file, expected the root and the sub CA`);
+  expect(text === (await runLinuxCli(host, ['ca'])).stdout, 'the file differs from what `ca` prints on Linux');
   return `2 certificates in C:\\certs\\russian-ca.pem`;
-}
-
-function linuxCaPem(host) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [host.linuxBin, 'ca'], { stdio: ['ignore', 'pipe', 'ignore'], env: { PATH: process.env.PATH ?? '' } });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', () => resolve(out.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []));
-  });
 }
 
 /**
@@ -203,9 +193,9 @@ export async function windowsMock(host) {
     expect(/^[A-Za-z]:\\/.test(caWindows), `the mock's CA file is not a Windows path: ${caWindows}`);
     const ca = linuxPath(host.prefix, caWindows);
     expect(existsSync(ca), `the mock's CA file ${caWindows} is not at ${ca}`);
-    const run = await linuxCheck(host, { ...vars, GIGACHAT_CA_BUNDLE_FILE: ca, NODE_EXTRA_CA_CERTS: ca });
-    expect(run.code === 0, `check on Linux against the Windows mock: exit ${run.code}; ${run.out.slice(0, 400)}`);
-    const report = JSON.parse(run.out);
+    const run = await runLinuxCli(host, ['check', '--json', '--no-dotenv'], { ...vars, GIGACHAT_CA_BUNDLE_FILE: ca, NODE_EXTRA_CA_CERTS: ca });
+    expect(run.code === 0, `check on Linux against the Windows mock: exit ${run.code}; ${(run.stdout + run.stderr).slice(0, 400)}`);
+    const report = JSON.parse(run.stdout);
     const failed = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id} ${c.code}`);
     expect(failed.length === 0, `failed against the Windows mock: ${failed.join(', ')}`);
 
@@ -223,18 +213,20 @@ export async function windowsMock(host) {
   }
 }
 
-function linuxCheck(host, vars) {
+/** The built CLI on this machine's Node, with only the given variables; killed after 60 s. */
+function runLinuxCli(host, args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [host.linuxBin, 'check', '--json', '--no-dotenv'], {
+    const child = spawn(process.execPath, [host.linuxBin, ...args], {
       cwd: host.workDir,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...vars },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
-    child.on('close', (code) => (clearTimeout(timer), resolve({ code, out })));
+    child.on('close', (code) => (clearTimeout(timer), resolve({ code, stdout, stderr })));
   });
 }
