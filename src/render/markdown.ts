@@ -10,6 +10,7 @@ import type { CheckResult, Report, Status } from '../types.js';
 import { displayUrl } from '../checks/endpoints-check.js';
 import type { RenderContext } from './context.js';
 import { curlFor } from './curl.js';
+import { isWindowsPath } from '../util/home-path.js';
 import { reportText, type ReportText } from './report-text.js';
 
 const MARK: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', skip: '–' };
@@ -247,7 +248,7 @@ export function tildify(text: string, homeDirs: string[]): string {
   let out = text;
   for (const home of homeDirs) {
     const escaped = home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const windows = /^[A-Za-z]:\\/.test(home) || home.includes('\\');
+    const windows = isWindowsPath(home);
     out = out.replace(new RegExp(`${escaped}(?=[\\\\/]|$|[\\s'"\`|)\\]])`, windows ? 'gi' : 'g'), '~');
   }
   return out;
