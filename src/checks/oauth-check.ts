@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { lazySchema } from '../util/zod.js';
 import * as z from 'zod/mini';
-import { Secret } from '../secret.js';
+import { Secret } from '../secret/index.js';
 import type { CheckContext, Check, Details, Verdict } from '../types.js';
 import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
 import {
@@ -37,7 +37,7 @@ export const oauthCheck: Check = {
       return { status: 'skip', code: 'ACCESS_TOKEN_PROVIDED', details: { variable: credential.variable }, satisfiesNeeds: true };
     }
     const { verdict, token } = await requestToken(ctx);
-    if (token) ctx.handoff.token = { secret: new Secret(token), source: 'oauth' };
+    if (token) ctx.handoff.token = { secret: new Secret(token, { kind: 'token', source: 'oauth' }), source: 'oauth' };
     return verdict;
   },
 };

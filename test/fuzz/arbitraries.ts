@@ -69,7 +69,7 @@ export const scrubbableSecret = fc
   .filter((s) => {
     const bare = s.replace(/[\s\uFEFF\u200B-\u200D\u2060\u00AD'"`]/g, '');
     // NUL, control pictures and the marker's own letters would make "no form left" ill-posed.
-    return bare.length >= 8 && !/[\u0000\u2400-\u2426<>]|REDACTED/i.test(s);
+    return bare.length >= 8 && !/[\u0000\u2400-\u2426<>]|REDACTED|\[U\+/i.test(s);
   });
 
 // ---------------------------------------------------------------------------------------------
