@@ -3,7 +3,7 @@
  * of the text (views.ts), as spans of the original text.
  */
 import { Secret } from './secret.js';
-import { decodeKeyParts, formsOfCore, isCaseless, isPieceable, secretCores, withoutSeparators } from './forms.js';
+import { decodeKeyParts, formsOfCore, isCaseless, isPieceable, PIECE_SEPARATORS, secretCores, withoutSeparators } from './forms.js';
 import { compactViewsOf, lowerAscii, viewsOf, type View } from './views.js';
 
 /** A fragment of a secret at least this long is found too (a message cut off mid-token). */
@@ -177,24 +177,47 @@ export class SecretMatcher {
     if (this.#raw.size === 0 || text.length === 0) return [];
     this.prepare();
     const found: Array<[number, number]> = [];
-    const collect = (views: View[], sets: FormSet[]) => {
+    const collect = (views: View[], sets: FormSet[], edges: (span: [number, number]) => [number, number]) => {
       for (const view of views) {
         const hits: Hits = [];
         for (const set of sets) set.find(view.text, hits);
         if (hits.length === 0) continue;
         const { start, end } = view.map();
-        for (let k = 0; k < hits.length; k += 2) found.push([start[hits[k]], end[hits[k] + hits[k + 1] - 1]]);
+        for (let k = 0; k < hits.length; k += 2) found.push(edges([start[hits[k]], end[hits[k] + hits[k + 1] - 1]]));
       }
     };
-    collect(viewsOf(text), [this.#exact, this.#caseless]);
-    if (!this.#piecesExact.empty || !this.#piecesCaseless.empty) collect(compactViewsOf(text), [this.#piecesExact, this.#piecesCaseless]);
-    return mergeSpans(found);
+    collect(viewsOf(text), [this.#exact, this.#caseless], (span) => span);
+    if (!this.#piecesExact.empty || !this.#piecesCaseless.empty) {
+      collect(compactViewsOf(text), [this.#piecesExact, this.#piecesCaseless], ([s, e]) => withoutLoneMarks(text, s, e));
+    }
+    return mergeSpans(found.filter(([s, e]) => e > s));
   }
 
   /** Does the text hold any secret, in any form it knows? */
   finds(text: string): boolean {
     return this.spans(text).length > 0;
   }
+}
+
+const SEPARATOR = new RegExp(PIECE_SEPARATORS.source);
+const MARK = /[!-/:-@[-`{-~]/;
+
+/**
+ * A span found in pieces, without a punctuation mark that a separator cuts off at either end:
+ * the `:` of `secret: F47AC…` is the text's, even though `id:secret` holds one there too.
+ */
+function withoutLoneMarks(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s + 1 < e && MARK.test(text[s]) && SEPARATOR.test(text[s + 1])) {
+    s++;
+    while (s < e && SEPARATOR.test(text[s])) s++;
+  }
+  while (e - 2 >= s && MARK.test(text[e - 1]) && SEPARATOR.test(text[e - 2])) {
+    e--;
+    while (e > s && SEPARATOR.test(text[e - 1])) e--;
+  }
+  return [s, e];
 }
 
 export function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
