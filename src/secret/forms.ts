@@ -154,14 +154,23 @@ export const PIECE_SEPARATORS = /[\s,;|"'`\-]/;
 export const withoutSeparators = (s: string) => s.replace(new RegExp(PIECE_SEPARATORS.source, 'g'), '');
 
 /**
+ * Is this value made of letters (and blanks) only, as words are (`code nothing failed`,
+ * `сертификатовиздатель`)? Such a password is found only whole: twelve of its characters, or its
+ * letters with the blanks taken out, are as likely to be gigadoctor's own words.
+ */
+export function isLettersOnly(core: string): boolean {
+  return /^[\p{L}\p{M}\s]+$/u.test(core);
+}
+
+/**
  * Is this value still unmistakable once the separators in and around it are taken out? A key,
  * a token, a UUID or a password mixing three kinds of character is; `exitcode`, `accesstoken`
  * or `pass word` are not: gigadoctor's own text says "exit code", "access token" and "password".
  */
 export function isPieceable(core: string): boolean {
   const joined = withoutSeparators(core);
-  if (joined.length < 8) return false;
+  if (joined.length < 8 || isLettersOnly(core)) return false;
   if (isCaseless(core)) return true;
-  const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(joined)).length;
+  const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((re) => re.test(joined)).length;
   return kinds >= 3;
 }

@@ -5,7 +5,7 @@
  * policy (controls.ts) and the names of secret variables (names.ts).
  */
 export { MIN_FINGERPRINT_LENGTH, Secret, fingerprintOf, type SecretKind, type SecretOptions } from './secret.js';
-export { MIN_SCRUB_LENGTH, alignedBase64, decodeKeyParts, encodedForms, isCaseless, isPieceable, looksLikeCredential, secretCores } from './forms.js';
+export { MIN_SCRUB_LENGTH, alignedBase64, decodeKeyParts, encodedForms, isCaseless, isPieceable, isLettersOnly, looksLikeCredential, secretCores } from './forms.js';
 export { FRAGMENT_LENGTH } from './matcher.js';
 export { REDACTED, Scrubber, redactEverySecretSeen, redactText } from './scrubber.js';
 export { deepMap } from './data.js';

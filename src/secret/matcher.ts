@@ -3,7 +3,7 @@
  * of the text (views.ts), as spans of the original text.
  */
 import { Secret } from './secret.js';
-import { decodeKeyParts, formsOfCore, isCaseless, isPieceable, PIECE_SEPARATORS, secretCores, withoutSeparators } from './forms.js';
+import { decodeKeyParts, formsOfCore, isCaseless, isPieceable, isLettersOnly, PIECE_SEPARATORS, secretCores, withoutSeparators } from './forms.js';
 import { compactViewsOf, lowerAscii, viewsOf, type View } from './views.js';
 
 /** A fragment of a secret at least this long is found too (a message cut off mid-token). */
@@ -158,7 +158,8 @@ export class SecretMatcher {
       const { literal, hex } = formsOfCore(core);
       for (const form of literal) whole.add(form);
       this.#caseless.add(hex);
-      whole.addFragmentsOf(core);
+      // A value of letters only is found whole only: twelve of its characters may be anybody's words.
+      if (!isLettersOnly(core)) whole.addFragmentsOf(core);
       if (isPieceable(core)) {
         const pieces = caseless ? this.#piecesCaseless : this.#piecesExact;
         for (const form of [...literal, hex]) {
