@@ -109,9 +109,11 @@ export function decodeKeyParts(value: string, depth = 0): string[] {
   return parts;
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeUtf8(bytes: Buffer): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return null;
   }
@@ -167,10 +169,10 @@ export function isLettersOnly(core: string): boolean {
  * a token, a UUID or a password mixing three kinds of character is; `exitcode`, `accesstoken`
  * or `pass word` are not: gigadoctor's own text says "exit code", "access token" and "password".
  */
-export function isPieceable(core: string): boolean {
+export function isPieceable(core: string, caseless = isCaseless(core)): boolean {
   const joined = withoutSeparators(core);
   if (joined.length < 8 || isLettersOnly(core)) return false;
-  if (isCaseless(core)) return true;
+  if (caseless) return true;
   const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((re) => re.test(joined)).length;
   return kinds >= 3;
 }

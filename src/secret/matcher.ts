@@ -33,7 +33,14 @@ class FormSet {
   /** Every 6-character piece of the fragmented values: a 12-character fragment covers one at a multiple of 6. */
   #grams = new Set<string>();
 
-  constructor(readonly caseless: boolean) {}
+  /**
+   * `caseless`: looked up in the text lowered. `percent`: also with any character URL-encoded
+   * (not needed where the text's URL escapes are decoded before the lookup, as for pieces).
+   */
+  constructor(
+    readonly caseless: boolean,
+    private readonly percent = true,
+  ) {}
 
   get empty(): boolean {
     return this.#forms.size === 0 && this.#fragments.size === 0;
@@ -41,7 +48,7 @@ class FormSet {
 
   add(form: string): void {
     const f = this.caseless ? lowerAscii(form) : form;
-    if (!this.#forms.has(f)) this.#percentPending.push(f);
+    if (this.percent && !this.#forms.has(f)) this.#percentPending.push(f);
     this.#forms.add(f);
   }
 
@@ -59,7 +66,7 @@ class FormSet {
     for (const form of this.#forms) {
       for (let at = t.indexOf(form); at !== -1; at = t.indexOf(form, at + 1)) mark(at, form.length);
     }
-    if (t.includes('%')) {
+    if (this.percent && t.includes('%')) {
       for (const form of this.#percentPending.splice(0)) {
         const pattern = percentPattern(form);
         if (pattern) this.#percentPatterns.set(form, pattern);
@@ -115,8 +122,8 @@ export class SecretMatcher {
   #exact = new FormSet(false);
   #caseless = new FormSet(true);
   /** Forms of the values that stay unmistakable without separators, themselves without separators. */
-  #piecesExact = new FormSet(false);
-  #piecesCaseless = new FormSet(true);
+  #piecesExact = new FormSet(false, false);
+  #piecesCaseless = new FormSet(true, false);
   readonly #onAdd: (raw: string) => void;
 
   /** `onAdd` hears of each value added (and each part of a key), e.g. to remember it for a crash. */
@@ -160,7 +167,7 @@ export class SecretMatcher {
       this.#caseless.add(hex);
       // A value of letters only is found whole only: twelve of its characters may be anybody's words.
       if (!isLettersOnly(core)) whole.addFragmentsOf(core);
-      if (isPieceable(core)) {
+      if (isPieceable(core, caseless)) {
         const pieces = caseless ? this.#piecesCaseless : this.#piecesExact;
         for (const form of [...literal, hex]) {
           const joined = withoutSeparators(form);

@@ -294,5 +294,11 @@ function compact(base: View): View {
 const BLANK_RUN = /[ \t\r\n\u2028\u2029]+/g;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
-/** ASCII letters lowered, nothing else: keeps the length, so a view's map still holds. */
-export const lowerAscii = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s.toLowerCase());
+/**
+ * The text lowered, at the same length, so a view's map still holds: every letter lowered when
+ * that keeps the length (it nearly always does), else ASCII letters only.
+ */
+export function lowerAscii(s: string): string {
+  const lower = s.toLowerCase();
+  return lower.length === s.length ? lower : s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
