@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer, type Scenario } from '../../src/mock/index.js';
 import type { Report } from '../../src/types.js';
 import { checkOf, emptyDir, expectNoSecrets, mockEnv, runCli, type CliRun } from './cli.js';
-import { expectGuarantees, expectNoRawControls } from './hostile-kit.js';
+import { expectGuarantees, expectNoRawControls, startHostileServer, type HostileServer } from './hostile-kit.js';
 
 const WINDOW = 12;
 /** What a reader could still piece together: the text without case, blanks, commas, bars, quotes or dashes. */
@@ -85,6 +85,39 @@ describe('a server that echoes a transformed secret: no form of it in any output
     expect(runs.report.stderr).toBe('');
     for (const run of Object.values(runs)) expect(run.code).toBe(report.exitCode);
     expect(runs.github.stdout).toMatch(/^::error /m);
+  }, 60_000);
+});
+
+describe('a server that echoes the password it was sent, cut up or in another case', () => {
+  let echo: HostileServer | undefined;
+  afterAll(() => echo?.close());
+
+  it.each([
+    ['a generated password', 'Xk9#mQ2$vL7!pw'],
+    ['a password of letters only', 'CorrectHorseBattery'],
+  ])('%s: in no output, in any form a reader could put back together', async (_what, password) => {
+    echo = await startHostileServer(mock, (req, res) => {
+      const pair = Buffer.from(String(req.headers.authorization ?? '').replace(/^\S+ /, ''), 'base64').toString('utf8');
+      const sent = pair.slice(pair.indexOf(':') + 1);
+      const pieces = sent.match(/.{1,4}/g) ?? [];
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: 401, message: `bad password ${sent} = ${pieces.join(' ')} = ${pieces.join(',')} = ${encodeURIComponent(sent)}`, tried: pieces }));
+    });
+    const { runs, summary } = await everyOutput(mockEnv(mock, { GIGACHAT_CREDENTIALS: undefined, GIGACHAT_USER: 'alice', GIGACHAT_PASSWORD: password, GIGACHAT_BASE_URL: echo.baseUrl }));
+    expect(echo.requests.length).toBeGreaterThan(0);
+    for (const [name, run] of Object.entries(runs)) {
+      expectGuarantees(run, { withinMs: 15_000 });
+      const out = run.stdout + run.stderr;
+      expect(out, name).not.toContain(password);
+      expect(out, name).not.toContain(encodeURIComponent(password));
+      // Pieces are looked for only where they are unmistakable: a password of letters only may be anybody's words.
+      if (/\d/.test(password)) expectNoEchoForm(out, [password], name);
+    }
+    expect(summary).not.toContain(password);
+    expect(runs.json.stdout).toMatch(/bad password \[REDACTED\]/);
+    expect(runs.report.stdout).toMatch(/^# gigadoctor/);
+    await echo.close();
+    echo = undefined;
   }, 60_000);
 });
 
