@@ -1,7 +1,7 @@
 import type { Command as CommandType } from 'commander';
 import { CHECK_FORMATS, checkOptions, quickCheckArgs } from './check-args.js';
 import type { CliIO } from './commands/io.js';
-import { neutralizeControls } from './secret/index.js';
+import { neutralizeControls } from './secret/controls.js';
 import { VERSION } from './version.js';
 
 export type { CliIO };

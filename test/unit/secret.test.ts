@@ -36,6 +36,17 @@ describe('Secret', () => {
     expect(s.fingerprint).toMatch(/^[0-9a-f]{8}$/);
     expect(s.reveal()).toBe(KEY);
   });
+  it('a password has no fingerprint at all, however long: only presence and length (12.10)', () => {
+    const long = 'a-password-of-more-than-sixteen-characters';
+    const s = new Secret(long, { kind: 'password', source: '.env:3' });
+    expect(s.fingerprint).toBeNull();
+    expect(String(s)).toBe(`[secret: ${long.length} chars]`);
+    expect(JSON.stringify({ s })).not.toMatch(/sha256/);
+    expect(s).toMatchObject({ kind: 'password', source: '.env:3', present: true, length: long.length });
+    // Kind and source are no own enumerable properties: spreading or logging a Secret shows nothing more.
+    expect(Object.keys(s)).toEqual([]);
+    expect(new Secret(long, { kind: 'key' }).fingerprint).toBe(fingerprintOf(long));
+  });
   it('a short value has no fingerprint (8 hex digits of a short password are a brute-force oracle)', () => {
     const s = new Secret('hunter2');
     expect(s.fingerprint).toBeNull();
