@@ -5,7 +5,7 @@ import { explainCommand } from './commands/explain.js';
 import { fingerprintCommand } from './commands/fingerprint.js';
 import type { CliIO } from './commands/io.js';
 import { mockCommand } from './commands/mock.js';
-import { neutralizeControls } from './secret.js';
+import { neutralizeControls } from './secret/controls.js';
 import { CHECK_IDS } from './settings/flags.js';
 import { nearest } from './util/nearest.js';
 import { internalErrorLine } from './util/sanitize.js';

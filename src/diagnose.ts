@@ -7,7 +7,7 @@ import type { Probe } from './probe/types.js';
 import { remedyContext } from './render/shell.js';
 import { buildReport } from './report.js';
 import { runGraph } from './runner.js';
-import { Scrubber } from './secret.js';
+import { Scrubber } from './secret/index.js';
 import { sanitizeDeep } from './util/sanitize.js';
 import type { Settings } from './settings/types.js';
 import type { Check, Report } from './types.js';
@@ -36,7 +36,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   const placeholderKey = settings.credential && settings.credential.kind !== 'password' && isKnownPlaceholder(settings.credential.secret.reveal())
     ? settings.credential.secret.reveal()
     : null;
-  for (const value of settings.secretValues) if (value !== placeholderKey) scrubber.add(value);
+  for (const secret of settings.secretValues) if (secret.reveal() !== placeholderKey) scrubber.add(secret);
   if (settings.credential && !placeholderKey) scrubber.add(settings.credential.secret);
 
   const cert = settings.clientCert?.read;
@@ -60,7 +60,8 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     node: opts.nodeVersion,
     platform: opts.platform,
   });
+  // Scrubbed as data, never as its JSON text: no secret can rename a field or break the document.
   // Server messages, headers and certificate names are text from outside: no escape sequence
   // or bidi control from them may reach a terminal or a pasted report.
-  return { report: sanitizeDeep(JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report), scrubber };
+  return { report: sanitizeDeep(scrubber.redactReport(report)), scrubber };
 }

@@ -2,7 +2,7 @@ import type { Code } from './catalog/codes.js';
 import type { CheckId, Details, Lang } from './catalog/types.js';
 import type { Settings } from './settings/types.js';
 import type { Probe } from './probe/types.js';
-import type { Secret } from './secret.js';
+import type { Secret } from './secret/index.js';
 
 export type { CheckId, Code, Details, Lang };
 export type { CheckResult, Report, Status } from './report-types.js';

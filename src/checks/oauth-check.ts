@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import '../util/zod.js';
 import * as z from 'zod/mini';
-import { Secret } from '../secret.js';
+import { Secret } from '../secret/index.js';
 import type { CheckContext, Check, CheckOutcome, Details, Verdict } from '../types.js';
 import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
 import {
@@ -42,7 +42,7 @@ export const oauthCheck: Check<'oauth'> = {
       };
     }
     const { verdict, token } = await requestToken(ctx);
-    return token ? { ...verdict, product: { secret: new Secret(token), source: 'oauth' } } : verdict;
+    return token ? { ...verdict, product: { secret: new Secret(token, { kind: 'token', source: 'oauth' }), source: 'oauth' } } : verdict;
   },
 };
 

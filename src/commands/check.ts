@@ -9,7 +9,7 @@ import { UsageError } from '../settings/flags.js';
 import { resolveSettings } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 import type { Report } from '../types.js';
-import type { Scrubber } from '../secret.js';
+import { neutralizeControls, type Scrubber } from '../secret/index.js';
 import { write, type CliIO } from './io.js';
 import { appendStepSummary, githubAnnotations } from '../render/github.js';
 import { renderHuman, terminalHasUnicode } from '../render/human.js';
@@ -42,17 +42,29 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
 
   const ctx = renderContext(io, settings, shell, scrubber);
   const text = render(report, settings, io, ctx);
-  if (settings.format === 'markdown') {
-    // The report is made to be pasted where anyone may read it: refuse rather than leak.
-    const refusal = selfCheck(text, scrubber, settings.lang);
-    if (refusal) {
-      io.stderr.write(refusal);
-      return 1;
-    }
+  const gated = passGate(text, settings, scrubber);
+  if ('refusal' in gated) {
+    io.stderr.write(gated.refusal);
+    return 1;
   }
-  await write(io.stdout, scrubber.scrub(text));
+  await write(io.stdout, gated.text);
   await ciExtras(io, report, settings, scrubber, ctx);
   return report.exitCode;
+}
+
+/**
+ * The output gate, the same for every format: the run's scrubber looks for every secret in every
+ * form. The Markdown report is made to be pasted where anyone may read it, so a find there
+ * refuses it (fail-closed); every other output has the find redacted. The JSON document comes
+ * from the report, already redacted as data: its text is never edited, so it stays well-formed.
+ */
+function passGate(text: string, settings: Settings, scrubber: Scrubber): { text: string } | { refusal: string } {
+  if (settings.format === 'markdown') {
+    const refusal = selfCheck(text, scrubber, settings.lang);
+    return refusal ? { refusal } : { text: neutralizeControls(text) };
+  }
+  if (settings.format === 'json') return { text: neutralizeControls(text) };
+  return { text: scrubber.scrub(text) };
 }
 
 function renderContext(io: CliIO, settings: Settings, shell: Shell, scrubber: Scrubber): RenderContext {

@@ -6,7 +6,7 @@ import { excerpt, explainText, scrubPasted } from '../explain/match.js';
 import { hintText } from '../explain/hints.js';
 import { terminalHasUnicode } from '../render/human.js';
 import { detectShell, remedyContext } from '../render/shell.js';
-import { Scrubber } from '../secret.js';
+import { Scrubber } from '../secret/index.js';
 import { SECRET_VARIABLES, langFromLocale } from '../settings/resolve.js';
 import { write, type CliIO } from './io.js';
 

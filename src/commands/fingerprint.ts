@@ -1,4 +1,4 @@
-import { Secret } from '../secret.js';
+import { Secret } from '../secret/index.js';
 import type { CliIO } from './io.js';
 
 const MAX_INPUT = 64 * 1024;

@@ -50,11 +50,12 @@ export interface SummaryGuard {
 
 /**
  * Appends the job summary. Returns a line for stderr when it could not (no file is not an
- * error: the variable is only set inside a job). The same self-check as the report applies.
+ * error: the variable is only set inside a job). It passes the same gate as every output: what
+ * the scrubber finds is redacted, and should anything still be found, nothing is written.
  */
 export async function appendStepSummary(file: string | undefined, report: Report, ctx: RenderContext, guard: SummaryGuard): Promise<string | null> {
   if (!file) return null;
-  const text = renderMarkdown(report, { ...ctx, scrub: (s) => guard.scrub(s) }, { summary: true });
+  const text = guard.scrub(renderMarkdown(report, { ...ctx, scrub: (s) => guard.scrub(s) }, { summary: true }));
   if (guard.finds(text)) return 'gigadoctor: job summary not written: the self-check found a secret in it (a gigadoctor bug; please report it)\n';
   try {
     await appendFile(file, `${text}\n`, 'utf8');

@@ -1,5 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
-import { Secret, looksLikeCredential } from '../secret.js';
+import { Secret, looksLikeCredential, type SecretKind } from '../secret/index.js';
 import { echoValue } from '../util/sanitize.js';
 import type { Lang } from '../catalog/types.js';
 import { checkCaFile, readCaFile } from './ca-file.js';
@@ -170,7 +170,7 @@ function findCredential(lookup: Lookup): CredentialSearch {
       kind,
       variable: name,
       source: found.source,
-      secret: new Secret(found.value),
+      secret: new Secret(found.value, { kind: secretKindOf(kind), source: found.source }),
       officialName: officialName && (looksLikeToken ? 'GIGACHAT_ACCESS_TOKEN' : officialName),
     });
   };
@@ -178,7 +178,7 @@ function findCredential(lookup: Lookup): CredentialSearch {
   const user = lookup('GIGACHAT_USER');
   const password = lookup('GIGACHAT_PASSWORD');
   if (user?.value && password?.value) {
-    candidates.push({ kind: 'password', variable: 'GIGACHAT_PASSWORD', source: password.source, secret: new Secret(password.value), user });
+    candidates.push({ kind: 'password', variable: 'GIGACHAT_PASSWORD', source: password.source, secret: new Secret(password.value, { kind: 'password', source: password.source }), user });
   }
   for (const name of UNOFFICIAL_CREDENTIALS) consider(name, 'key', 'GIGACHAT_CREDENTIALS');
 
@@ -210,17 +210,30 @@ function secretValues(
   lookup: Lookup,
   proxy: Settings['proxy'],
   seen: { env: SettingsInput['env']; entries: Map<string, EnvFileEntry>; urls: Array<string | undefined> },
-): string[] {
-  const values = SECRET_VARIABLES.map((name) => lookup(name)?.value).filter((v): v is string => Boolean(v));
-  // A password in a URL's user-info: the proxy's, and one pasted into the auth or API URL.
-  const urls = [proxy.httpsProxy?.value, proxy.httpProxy?.value, lookup('GIGACHAT_AUTH_URL')?.value, lookup('GIGACHAT_BASE_URL')?.value, ...seen.urls];
-  for (const value of urls) if (value) values.push(...userinfoPassword(value));
-  // A key or a token under any other GIGACHAT_ name (pasted into GIGACHAT_SCOPE, say) is still a secret.
-  const named = [...Object.entries(seen.env).map(([k, v]) => [k, v] as const), ...[...seen.entries].map(([k, e]) => [k, e.value] as const)];
-  for (const [name, value] of named) {
-    if (value && /^GIGA/i.test(name) && looksLikeCredential(value)) values.push(value);
+): Secret[] {
+  const values: Secret[] = [];
+  for (const name of SECRET_VARIABLES) {
+    const found = lookup(name);
+    if (found?.value) values.push(new Secret(found.value, { kind: /PASSWORD/.test(name) ? 'password' : /TOKEN/.test(name) ? 'token' : 'key', source: found.source }));
   }
-  return [...new Set(values)];
+  // A password in a URL's user-info: the proxy's, and one pasted into the auth or API URL.
+  const urls = [proxy.httpsProxy, proxy.httpProxy, lookup('GIGACHAT_AUTH_URL'), lookup('GIGACHAT_BASE_URL'), ...seen.urls.map((value) => (value ? { value, source: 'flag' as const } : null))];
+  for (const url of urls) {
+    if (url?.value) for (const password of userinfoPassword(url.value)) values.push(new Secret(password, { kind: 'password', source: url.source }));
+  }
+  // A key or a token under any other GIGACHAT_ name (pasted into GIGACHAT_SCOPE, say) is still a secret.
+  const named = [...Object.entries(seen.env).map(([k, v]) => [k, v, 'env'] as const), ...[...seen.entries].map(([k, e]) => [k, e.value, `.env:${e.line}`] as const)];
+  for (const [name, value, source] of named) {
+    if (value && /^GIGA/i.test(name) && looksLikeCredential(value)) values.push(new Secret(value, { kind: 'key', source: source as Source }));
+  }
+  const byValue = new Map<string, Secret>();
+  for (const secret of values) if (!byValue.has(secret.reveal())) byValue.set(secret.reveal(), secret);
+  return [...byValue.values()];
+}
+
+/** What a credential of this kind is, as a secret: a password is never fingerprinted. */
+function secretKindOf(kind: CredentialKind): SecretKind {
+  return kind === 'password' ? 'password' : kind === 'accessToken' ? 'token' : 'key';
 }
 
 /** The password of `scheme://user:password@host`, as written and decoded; also from a URL too broken to parse. */

@@ -16,7 +16,7 @@ import { envCheck } from '../../src/checks/env-check.js';
 import { formatCheck } from '../../src/checks/format-check.js';
 import type { Probe } from '../../src/probe/types.js';
 import { remedyContext } from '../../src/render/shell.js';
-import { Scrubber } from '../../src/secret.js';
+import { Scrubber } from '../../src/secret/index.js';
 import { UsageError } from '../../src/settings/flags.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
 import type { Settings } from '../../src/settings/types.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { curlFor } from '../../src/render/curl.js';
 import { renderMarkdown, selfCheck, tildify } from '../../src/render/markdown.js';
-import { Scrubber } from '../../src/secret.js';
+import { Scrubber } from '../../src/secret/index.js';
 import type { Settings } from '../../src/settings/types.js';
 import type { Report } from '../../src/types.js';
 import { check, KEY, reportOf, scopeMismatchReport, settingsFor } from './render-fixtures.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Probe } from '../../src/probe/types.js';
 import { runGraph } from '../../src/runner.js';
-import { Secret } from '../../src/secret.js';
+import { Secret } from '../../src/secret/index.js';
 import type { Settings } from '../../src/settings/types.js';
 import type { Check, CheckId, CheckOutcome, Verdict } from '../../src/types.js';
 

@@ -10,7 +10,7 @@ import type { RenderContext } from '../../src/render/context.js';
 import { renderHuman } from '../../src/render/human.js';
 import { renderJunit } from '../../src/render/junit.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
-import { REDACTED, Secret } from '../../src/secret.js';
+import { REDACTED, Secret } from '../../src/secret/index.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
 import type { Check } from '../../src/types.js';
 import { tmpdir } from 'node:os';

@@ -72,7 +72,7 @@ describe('resolveSettings', () => {
   });
   it('every secret value known is handed to the scrubber, proxy passwords included', () => {
     const s = resolve(dirWithEnv('GIGACHAT_PASSWORD=pw-from-file\n'), { GIGACHAT_TOKEN: 'tok-unofficial', HTTPS_PROXY: 'http://u:pr%40xy@proxy:3128' });
-    expect(s.secretValues).toEqual(expect.arrayContaining(['pw-from-file', 'tok-unofficial', 'pr@xy']));
+    expect(s.secretValues.map((v) => v.reveal())).toEqual(expect.arrayContaining(['pw-from-file', 'tok-unofficial', 'pr@xy']));
   });
 });
 
