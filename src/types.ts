@@ -40,6 +40,8 @@ export interface CheckContext {
 export interface Check {
   id: CheckId;
   needs: CheckId[];
+  /** Checks to wait for without needing them to pass: their verdicts are read from `results`. */
+  after?: CheckId[];
   run(ctx: CheckContext): Promise<Verdict> | Verdict;
 }
 

@@ -3,7 +3,7 @@ import { lazySchema } from '../util/zod.js';
 import * as z from 'zod/mini';
 import { echoValue } from '../util/sanitize.js';
 
-export const CHECK_IDS = ['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat'] as const;
+export const CHECK_IDS = ['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat', 'code', 'python'] as const;
 
 /** A bad flag value: exit 2 with one line that says which flag and why. */
 export class UsageError extends Error {}
@@ -27,6 +27,7 @@ export interface RawFlags {
   strict?: boolean;
   verbose?: boolean;
   color?: boolean;
+  project?: string;
 }
 
 const idList = lazySchema(() => z.pipe(
@@ -57,12 +58,13 @@ const flagSchema = lazySchema(() => z.object({
   strict: z.optional(z.boolean()),
   verbose: z.optional(z.boolean()),
   color: z.optional(z.boolean()),
+  project: z.optional(z.string().check(z.minLength(1))),
 }));
 
 export type Flags = z.infer<ReturnType<typeof flagSchema>>;
 
 const FLAG_NAMES: Record<string, string> = {
-  envFile: '--env-file', authUrl: '--auth-url', baseUrl: '--base-url', caFile: '--ca-file',
+  envFile: '--env-file', authUrl: '--auth-url', baseUrl: '--base-url', caFile: '--ca-file', project: '--project',
 };
 
 /** The flags that are switches: true or false, nothing to check but the type. */

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { Secret, looksLikeCredential } from '../secret.js';
 import { echoValue } from '../util/sanitize.js';
@@ -95,7 +96,23 @@ export function resolveSettings(input: SettingsInput): Settings {
     // Node resolves a relative NODE_EXTRA_CA_CERTS from the directory it starts in.
     nodeExtraCaRead: input.env.NODE_EXTRA_CA_CERTS ? checkCaFile(resolvePath(input.cwd, input.env.NODE_EXTRA_CA_CERTS)) : null,
     clientCert: resolveClientCert(lookup, input.cwd),
+    project: resolveProject(flags, input.cwd),
+    appEnv: input.env,
   };
+}
+
+/** --project must name a folder: a typo there is a usage error, not a scan of nothing. */
+function resolveProject(flags: Flags, cwd: string): Sourced<string> {
+  if (flags.project === undefined) return { value: cwd, source: 'default', name: '--project' };
+  const dir = resolvePath(cwd, flags.project);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(`invalid value '${echoValue(flags.project, 60)}' for --project: not a folder`);
+  return { value: dir, source: 'flag', name: '--project' };
 }
 
 /** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE / GIGACHAT_KEY_FILE_PASSWORD, the Python SDK's mTLS settings. */

@@ -1,0 +1,95 @@
+import type { Code } from '../catalog/codes.js';
+import { scanProject, type ProjectScan } from '../app/scan-project.js';
+import type { Finding } from '../app/scan/finding.js';
+import { knownIssue } from '../app/scan/sdk-issues.js';
+import type { Check, Details, Note, Status, Verdict } from '../types.js';
+
+/** Every finding code of the scan, most serious first: the first one found names the check. */
+const SEVERITY: Array<[Code, Status]> = [
+  ['CODE_SECRET_COMMITTED', 'fail'],
+  ['CODE_WRONG_URL', 'fail'],
+  ['CODE_SECRET_IN_FILE', 'warn'],
+  ['CODE_TLS_VERIFY_OFF', 'warn'],
+  ['CODE_UNOFFICIAL_VARIABLE', 'warn'],
+  ['CODE_MODEL_RETIRED', 'warn'],
+  ['CODE_MODEL_MISSPELLED', 'warn'],
+  ['CODE_SDK_KNOWN_ISSUE', 'warn'],
+];
+/** details.findings holds at most this many; the counts hold them all. */
+const MAX_FINDINGS = 200;
+/** Places shown in a summary line per kind of finding. */
+const MAX_PLACES = 5;
+
+/** The project's files, offline: wrong URLs, verification off, unofficial names, models, secrets, SDKs. */
+export const codeCheck: Check = {
+  id: 'code',
+  needs: [],
+  run({ settings }): Verdict {
+    const project = settings.project.value;
+    return verdictOf(project, scanProject(project));
+  },
+};
+
+export function verdictOf(project: string, scan: ProjectScan): Verdict {
+  if (!scan.project) return { status: 'skip', code: 'CODE_NOT_A_PROJECT', details: { project }, satisfiesNeeds: true };
+  const findings = allFindings(scan);
+  const sdks = scan.sdks.map(({ ecosystem, name, spec, version, file, line }) => ({ ecosystem, name, spec, version, file, line }));
+  const base: Details = {
+    project,
+    via: scan.via,
+    counts: scan.counts,
+    partial: scan.partial,
+    sdks,
+    sdkList: [...new Set(sdks.map((s) => `${s.name}${s.version ? ` ${s.version}` : s.spec ? ` ${s.spec}` : ''}`))],
+    findingCount: findings.length,
+    findings: findings.slice(0, MAX_FINDINGS).map(({ facts, ...f }) => ({ ...f, ...facts })),
+  };
+  const groups: Array<{ code: Code; status: Status; details: Details }> = [];
+  for (const [code, status] of SEVERITY) {
+    const of = findings.filter((f) => f.code === code);
+    if (of.length) groups.push({ code, status, details: groupDetails(of) });
+  }
+  if (scan.partial) groups.push({ code: 'CODE_SCAN_PARTIAL', status: 'warn', details: { ...scan.partial, files: scan.counts.files } });
+  const [first, ...rest] = groups;
+  if (!first) return { status: 'pass', code: 'CODE_CLEAN', details: base };
+  const notes: Note[] = rest.map((g) => ({ code: g.code, details: g.details }));
+  return { status: first.status, code: first.code, details: { ...base, ...first.details }, ...(notes.length ? { notes } : {}) };
+}
+
+/** Rule findings, secrets (graded by whether git tracks them) and SDK versions with a known issue, in file order. */
+function allFindings(scan: Extract<ProjectScan, { project: true }>): Finding[] {
+  const secrets: Finding[] = scan.secrets.map((s) => ({
+    code: s.tracked ? 'CODE_SECRET_COMMITTED' : 'CODE_SECRET_IN_FILE',
+    file: s.file,
+    line: s.line,
+    excerpt: s.excerpt,
+    facts: { kind: s.kind, length: s.length, fingerprint: s.fingerprint, tracked: s.tracked, envFile: /(^|\/)\.env(\.|$)/.test(s.file), git: scan.via === 'git' },
+  }));
+  const issues: Finding[] = [];
+  for (const sdk of scan.sdks) {
+    const issue = knownIssue(sdk);
+    if (issue) {
+      issues.push({
+        code: 'CODE_SDK_KNOWN_ISSUE',
+        file: sdk.file,
+        line: sdk.line,
+        excerpt: `${sdk.name} ${sdk.version}`,
+        facts: { name: sdk.name, version: sdk.version, problem: issue.problem, workaround: issue.workaround, source: issue.source },
+      });
+    }
+  }
+  return [...secrets, ...scan.findings, ...issues];
+}
+
+/** What a summary says of one kind: how many, where (the first few), and the facts of the first. */
+function groupDetails(of: Finding[]): Details {
+  return {
+    ...of[0].facts,
+    file: of[0].file,
+    line: of[0].line,
+    count: of.length,
+    places: of.slice(0, MAX_PLACES).map((f) => `${f.file}:${f.line}`),
+    variables: [...new Set(of.map((f) => f.facts?.variable).filter(Boolean))],
+    hosts: [...new Set(of.map((f) => f.facts?.host).filter(Boolean))],
+  };
+}
