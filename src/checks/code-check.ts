@@ -2,6 +2,7 @@ import type { Code } from '../catalog/codes.js';
 import { scanProject, type ProjectScan } from '../app/scan-project.js';
 import type { Finding } from '../app/scan/finding.js';
 import { knownIssue } from '../app/scan/sdk-issues.js';
+import type { DeclaredSdk } from '../app/scan/sdks.js';
 import type { Check, Details, Note, Status, Verdict } from '../types.js';
 
 /** Every finding code of the scan, most serious first: the first one found names the check. */
@@ -40,9 +41,10 @@ export function verdictOf(project: string, scan: ProjectScan): Verdict {
     counts: scan.counts,
     partial: scan.partial,
     sdks,
-    sdkList: [...new Set(sdks.map((s) => `${s.name}${s.version ? ` ${s.version}` : s.spec ? ` ${s.spec}` : ''}`))],
+    sdkList: sdkList(sdks),
     findingCount: findings.length,
-    findings: findings.slice(0, MAX_FINDINGS).map(({ facts, ...f }) => ({ ...f, ...facts })),
+    // Each with its own status: an annotation per finding is an error or a warning by what it found.
+    findings: findings.slice(0, MAX_FINDINGS).map(({ facts, ...f }) => ({ ...f, status: statusOf(f.code), ...facts })),
   };
   const groups: Array<{ code: Code; status: Status; details: Details }> = [];
   for (const [code, status] of SEVERITY) {
@@ -54,6 +56,21 @@ export function verdictOf(project: string, scan: ProjectScan): Verdict {
   if (!first) return { status: 'pass', code: 'CODE_CLEAN', details: base };
   const notes: Note[] = rest.map((g) => ({ code: g.code, details: g.details }));
   return { status: first.status, code: first.code, details: { ...base, ...first.details }, ...(notes.length ? { notes } : {}) };
+}
+
+function statusOf(code: Code): Status {
+  return SEVERITY.find(([c]) => c === code)?.[1] ?? 'warn';
+}
+
+/** One entry per SDK: the locked or pinned version where one is known, else the constraint. */
+function sdkList(sdks: Array<Pick<DeclaredSdk, 'ecosystem' | 'name' | 'spec' | 'version'>>): string[] {
+  const byName = new Map<string, { spec: string; version: string | null }>();
+  for (const s of sdks) {
+    const key = `${s.name} (${s.ecosystem})`;
+    const seen = byName.get(key) ?? { spec: '', version: null };
+    byName.set(key, { spec: seen.spec || s.spec, version: seen.version ?? s.version });
+  }
+  return [...byName].map(([key, v]) => key.replace(' (', `${v.version ? ` ${v.version}` : v.spec ? ` ${v.spec}` : ''} (`));
 }
 
 /** Rule findings, secrets (graded by whether git tracks them) and SDK versions with a known issue, in file order. */
