@@ -18,19 +18,18 @@ out = {"python": sys.version.split()[0], "executable": sys.executable,
        "venv": sys.prefix != getattr(sys, "base_prefix", sys.prefix)}
 
 def version(dist, module):
-    try:
-        from importlib import metadata
-        try:
-            return metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            pass
-    except ImportError:
-        pass
+    # find_spec first: asking the metadata about a package that is not there reads every folder on the path.
     try:
         import importlib.util
-        return "present" if importlib.util.find_spec(module) else None
+        if not importlib.util.find_spec(module):
+            return None
     except Exception:
         return None
+    try:
+        from importlib import metadata
+        return metadata.version(dist)
+    except Exception:
+        return "present"
 
 out["packages"] = {name: version(name, module) for name, module in [
     ("gigachat", "gigachat"), ("langchain-gigachat", "langchain_gigachat"),
@@ -99,12 +98,13 @@ def tunnel(proxy, host, port):
 class ProxyRefused(Exception):
     pass
 
-def handshake(target, result):
+def handshake(target, ctx, result):
     host, port = target["host"], target["port"]
     proxy = proxy_for(host, port)
     result.update({"host": host, "port": port, "which": target["which"], "proxy": shown(proxy) if proxy else None, "ok": False})
     try:
-        ctx = context()
+        if isinstance(ctx, Exception):
+            raise ctx
         sock = tunnel(proxy, host, port) if proxy else socket.create_connection((host, port), timeout=timeout)
         tls = ctx.wrap_socket(sock, server_hostname=host)
         result.update({"ok": True, "protocol": tls.version()})
@@ -122,8 +122,13 @@ def handshake(target, result):
     except (OSError, ValueError) as e:
         result.update({"kind": "network", "error": getattr(e, "strerror", None) or str(e)})
 
+# One context for every host: loading a CA bundle is most of the probe's time.
+try:
+    shared = context()
+except Exception as e:
+    shared = e
 results = [{} for _ in cfg["targets"]]
-threads = [threading.Thread(target=handshake, args=(t, r), daemon=True) for t, r in zip(cfg["targets"], results)]
+threads = [threading.Thread(target=handshake, args=(t, shared, r), daemon=True) for t, r in zip(cfg["targets"], results)]
 for t in threads:
     t.start()
 for t in threads:
