@@ -33,8 +33,9 @@ export function githubAnnotations(report: Report, opts: AnnotationOptions = {}):
     // The code check's findings each point at their own file and line; the check's line would repeat them.
     for (const f of findings) {
       const about = f.code === c.code ? c : notesOf(c).find((n) => n.code === f.code);
-      const message = [`${f.code}: ${about?.summary ?? f.excerpt}`, ...(about?.remediation ?? []).slice(0, 1).map((s) => `→ ${s}`)].join('\n');
       const file = joinPosix(opts.paths?.project ?? '', f.file);
+      // The line itself first; the summary of every finding of its kind after it.
+      const message = [`${f.code}: ${f.excerpt}`, ...(about ? [about.summary] : []), ...(about?.remediation ?? []).slice(0, 1).map((s) => `→ ${s}`)].join('\n');
       lines.push(`::${levelOf(f.status)} file=${escapeProperty(file)},line=${f.line},title=${escapeProperty(t.annotationTitle(c.title, f.code))}::${escapeData(message)}`);
     }
     if (findings.length) continue;
