@@ -1,9 +1,9 @@
-import { lstatSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { monotonicMs } from '../util/elapsed.js';
 import { readBounded } from '../util/read-bounded.js';
 import { parseIgnore, type IgnoreRules } from './files/ignore-rules.js';
-import { listFiles, type Listing } from './files/list-files.js';
+import { listFiles, yieldTurn, type Listing } from './files/list-files.js';
 import { isProject } from './project.js';
 import type { Finding } from './scan/finding.js';
 import { scanFile, type SecretFound } from './scan/scan-file.js';
@@ -39,25 +39,30 @@ export type ProjectScan =
     ignoreRules: number;
   };
 
+/** Files read between two yields to the event loop: the network checks run meanwhile. */
+const FILES_PER_TURN = 500;
+
 /** Reads a project's files within the bounds; a folder that is not a project is left alone. */
-export function scanProject(dir: string, limits = SCAN_LIMITS): ProjectScan {
+export async function scanProject(dir: string, limits = SCAN_LIMITS): Promise<ProjectScan> {
   if (!isProject(dir)) return { project: false };
-  const started = monotonicMs();
-  const deadline = started + limits.timeMs;
+  const deadline = monotonicMs() + limits.timeMs;
   const rules = projectIgnore(dir);
-  const listing = listFiles(dir, rules, { maxFiles: limits.maxFiles, maxEntries: limits.maxEntries, deadline });
+  const listing = await listFiles(dir, rules, { maxFiles: limits.maxFiles, maxEntries: limits.maxEntries, deadline });
   const counts: ScanCounts = { files: 0, binary: 0, large: 0, ...listing.counts };
   const findings: Finding[] = [];
   const secrets: Array<SecretFound & { tracked: boolean }> = [];
   const sdks: DeclaredSdk[] = [];
+  const reader = new TextReader(limits.maxFileBytes);
   let partial = listing.partial;
   for (let i = 0; i < listing.files.length; i++) {
+    if (i % FILES_PER_TURN === FILES_PER_TURN - 1) await yieldTurn();
     if (monotonicMs() > deadline) {
       partial = { reason: 'time-limit', filesLeftOut: listing.files.length - i + (partial?.filesLeftOut ?? 0), foldersLeftOut: partial?.foldersLeftOut ?? 0 };
       break;
     }
     const file = listing.files[i];
-    const text = readText(join(dir, file), /(^|\/)(package-lock\.json|poetry\.lock|Pipfile\.lock)$/i.test(file) ? limits.maxLockBytes : limits.maxFileBytes, counts);
+    const lock = /(^|\/)(package-lock\.json|poetry\.lock|Pipfile\.lock)$/i.test(file);
+    const text = reader.read(join(dir, file), lock ? limits.maxLockBytes : limits.maxFileBytes, counts);
     if (text === null) continue;
     counts.files++;
     const scan = scanFile(file, text);
@@ -68,38 +73,61 @@ export function scanProject(dir: string, limits = SCAN_LIMITS): ProjectScan {
   return { project: true, via: listing.via, findings, secrets, sdks, counts, partial, ignoreRules: rules.size };
 }
 
-/** A file's text, or null with the reason counted: not a regular file (a link, a FIFO), too large, unreadable, binary. */
-function readText(path: string, max: number, counts: ScanCounts): string | null {
-  let stat;
+/**
+ * Reads small text files with as few system calls as the platform allows — open, read, close —
+ * into one reused buffer: at 20,000 files the calls are the cost. O_NOFOLLOW refuses a link
+ * (no loop, no escape), O_NONBLOCK a FIFO's wait; a read that fills the buffer is a file too large.
+ */
+class TextReader {
+  #buffer: Buffer;
+  constructor(size: number) {
+    this.#buffer = Buffer.allocUnsafe(size + 1);
+  }
+
+  read(path: string, max: number, counts: ScanCounts): string | null {
+    if (this.#buffer.length < max + 1) this.#buffer = Buffer.allocUnsafe(max + 1);
+    if (!constants.O_NOFOLLOW && lstatIsLink(path)) {
+      counts.symlinks++;
+      return null;
+    }
+    let fd: number;
+    try {
+      fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOOP') counts.symlinks++;
+      else counts.unreadable++;
+      return null;
+    }
+    let size: number;
+    try {
+      size = readSync(fd, this.#buffer, 0, max + 1, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR' || code === 'EAGAIN') counts.other++;
+      else counts.unreadable++;
+      return null;
+    } finally {
+      closeSync(fd);
+    }
+    if (size > max) {
+      counts.large++;
+      return null;
+    }
+    const text = this.#buffer.subarray(0, size);
+    if (text.subarray(0, 8192).includes(0)) {
+      counts.binary++;
+      return null;
+    }
+    return text.toString('utf8').replace(/^\uFEFF/, '');
+  }
+}
+
+function lstatIsLink(path: string): boolean {
   try {
-    stat = lstatSync(path);
+    return lstatSync(path).isSymbolicLink();
   } catch {
-    counts.unreadable++;
-    return null;
+    return false;
   }
-  if (stat.isSymbolicLink()) {
-    counts.symlinks++;
-    return null;
-  }
-  if (!stat.isFile()) {
-    counts.other++;
-    return null;
-  }
-  if (stat.size > max) {
-    counts.large++;
-    return null;
-  }
-  const read = readBounded(path, max);
-  if (!read.ok) {
-    if (/too large/.test(read.reason)) counts.large++;
-    else counts.unreadable++;
-    return null;
-  }
-  if (read.buf.subarray(0, 8192).includes(0)) {
-    counts.binary++;
-    return null;
-  }
-  return read.buf.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** The root .gitignore (git applies every level itself), .gigadoctorignore, and package.json's "gigadoctor.ignore". */

@@ -25,9 +25,9 @@ const MAX_PLACES = 5;
 export const codeCheck: Check = {
   id: 'code',
   needs: [],
-  run({ settings }): Verdict {
+  async run({ settings }): Promise<Verdict> {
     const project = settings.project.value;
-    return verdictOf(project, scanProject(project));
+    return verdictOf(project, await scanProject(project));
   },
 };
 

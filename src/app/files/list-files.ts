@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { monotonicMs } from '../../util/elapsed.js';
@@ -52,24 +52,22 @@ export function isScannedName(name: string): boolean {
  * root .gitignore. Either way: skipped folders and the project's own ignore rules left out,
  * symbolic links never followed (so no loop), and every bound kept.
  */
-export function listFiles(dir: string, rules: IgnoreRules, limits: ListLimits): Listing {
-  const fromGit = existsSync(join(dir, '.git')) ? gitListing(dir, rules, limits) : null;
+export async function listFiles(dir: string, rules: IgnoreRules, limits: ListLimits): Promise<Listing> {
+  const fromGit = existsSync(join(dir, '.git')) ? await gitListing(dir, rules, limits) : null;
   return fromGit ?? walk(dir, rules, limits);
 }
 
-function git(dir: string, args: string[], limits: ListLimits): string[] | null {
+function git(dir: string, args: string[], limits: ListLimits): Promise<string[] | null> {
   const timeout = Math.max(200, Math.round(limits.deadline - monotonicMs()));
-  try {
-    const out = execFileSync('git', ['-C', dir, ...args], { timeout, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
-    return out.split('\0').filter(Boolean);
-  } catch {
-    return null;
-  }
+  return new Promise((resolve) => {
+    execFile('git', ['-C', dir, ...args], { timeout, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', windowsHide: true }, (err, out) => {
+      resolve(err ? null : out.split('\0').filter(Boolean));
+    });
+  });
 }
 
-function gitListing(dir: string, rules: IgnoreRules, limits: ListLimits): Listing | null {
-  const listed = git(dir, ['ls-files', '-z', '-co', '--exclude-standard'], limits);
-  const tracked = listed && git(dir, ['ls-files', '-z'], limits);
+async function gitListing(dir: string, rules: IgnoreRules, limits: ListLimits): Promise<Listing | null> {
+  const [listed, tracked] = await Promise.all([git(dir, ['ls-files', '-z', '-co', '--exclude-standard'], limits), git(dir, ['ls-files', '-z'], limits)]);
   if (!listed || !tracked) return null;
   const listing = emptyListing('git');
   listing.tracked = new Set(tracked);
@@ -102,11 +100,16 @@ function ancestorIgnored(parts: string[], rules: IgnoreRules): boolean {
   return false;
 }
 
-function walk(root: string, rules: IgnoreRules, limits: ListLimits): Listing {
+/** Folders read between two yields to the event loop: the network checks run meanwhile. */
+const FOLDERS_PER_TURN = 50;
+
+async function walk(root: string, rules: IgnoreRules, limits: ListLimits): Promise<Listing> {
   const listing = emptyListing('walk');
   const stack: string[] = [''];
   let entries = 0;
+  let folders = 0;
   while (stack.length) {
+    if (++folders % FOLDERS_PER_TURN === 0) await yieldTurn();
     if (monotonicMs() > limits.deadline || entries > limits.maxEntries) {
       listing.partial = { reason: monotonicMs() > limits.deadline ? 'time-limit' : 'entry-limit', filesLeftOut: 0, foldersLeftOut: stack.length };
       break;
@@ -119,13 +122,18 @@ function walk(root: string, rules: IgnoreRules, limits: ListLimits): Listing {
       listing.counts.unreadable++;
       continue;
     }
+    // A virtual environment is a folder of someone else's code, whatever its name.
+    if (rel && dirents.some((d) => d.name === 'pyvenv.cfg')) {
+      listing.counts.skippedFolders++;
+      continue;
+    }
     for (const d of dirents) {
       entries++;
       const path = rel ? `${rel}/${d.name}` : d.name;
       if (d.isSymbolicLink()) {
         listing.counts.symlinks++;
       } else if (d.isDirectory()) {
-        if (SKIPPED_FOLDERS.has(d.name) || rules.ignores(path, true) || existsSync(join(root, path, 'pyvenv.cfg'))) listing.counts.skippedFolders++;
+        if (SKIPPED_FOLDERS.has(d.name) || rules.ignores(path, true)) listing.counts.skippedFolders++;
         else stack.push(path);
       } else if (!d.isFile()) {
         listing.counts.other++;
@@ -142,6 +150,10 @@ function walk(root: string, rules: IgnoreRules, limits: ListLimits): Listing {
   }
   if (listing.partial?.reason === 'file-limit') listing.partial.foldersLeftOut = stack.length;
   return listing;
+}
+
+export function yieldTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function emptyListing(via: Listing['via']): Listing {
