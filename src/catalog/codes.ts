@@ -108,8 +108,8 @@ export const CODES = {
   CHAT_REFUSED: 'url, model, finishReason (blacklist|error)',
   // --- code (the project's files) ---
   CODE_NOT_A_PROJECT: 'project (absolute path)',
-  CODE_CLEAN: 'project, via (git|walk), counts {files, skippedFolders, ignored, symlinks, unreadable, binary, large, other}, sdks [{ecosystem, name, spec, version, file, line}], sdkList, findings []',
-  CODE_WRONG_URL: 'url, host, reason (known-wrong-host|not-https|auth-port|auth-path|api-path), correct, file, line, count, places ["file:line"], hosts; plus the CODE_CLEAN fields',
+  CODE_OK: 'project, via (git|walk), counts {files, skippedFolders, ignored, symlinks, unreadable, binary, large, other}, sdks [{ecosystem, name, spec, version, file, line}], sdkList, findings []',
+  CODE_WRONG_URL: 'url, host, reason (known-wrong-host|not-https|auth-port|auth-path|api-path), correct, file, line, count, places ["file:line"], hosts; plus the CODE_OK fields',
   CODE_TLS_VERIFY_OFF: 'what (verify=False|rejectUnauthorized: false|…), file, line, count, places',
   CODE_UNOFFICIAL_VARIABLE: 'variable, official, file, line, count, places, variables',
   CODE_MODEL_RETIRED: 'model, successor, file, line, count, places',

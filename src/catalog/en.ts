@@ -1538,10 +1538,10 @@ const codes: Record<Code, CodeText> = {
   // ===== code and python checks (issue 14) — the lead ports this block to the phrase tables =====
   CODE_NOT_A_PROJECT: {
     title: 'Not a project folder',
-    summary: (d) => `Not scanned: ${str(d.project, 'this folder')} has no manifest (package.json, pyproject.toml, requirements.txt …) and no git; run with --project <your app's folder>`,
-    remediation: () => [],
+    summary: (d) => `Not scanned: ${str(d.project, 'this folder')} has no manifest (package.json, pyproject.toml, requirements.txt …) and no git`,
+    remediation: () => ['To have your app\'s files checked, run from its folder or name it: gigadoctor check --project <your app\'s folder>'],
   },
-  CODE_CLEAN: {
+  CODE_OK: {
     title: 'Nothing wrong in the code',
     summary: (d) => {
       const counts = records([d.counts])[0] ?? {};
@@ -1613,7 +1613,7 @@ const codes: Record<Code, CodeText> = {
   CODE_SDK_KNOWN_ISSUE: {
     title: 'SDK version with a known problem',
     summary: (d) => `${places(d)}: ${str(d.name)} ${str(d.version)}: ${str(d.problem)} (${str(d.source)})`,
-    remediation: (d) => [`${str(d.workaround)}`],
+    remediation: (d) => [str(d.workaround, 'Move to a version without the problem (see the source above)')],
   },
   CODE_SCAN_PARTIAL: {
     title: 'Scan stopped early',
@@ -1629,7 +1629,9 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => str(d.reason) === 'no-interpreter'
       ? 'A Python project, but no interpreter found (VIRTUAL_ENV, .venv, venv, python3 on PATH)'
       : 'Not a Python project (no pyproject.toml, requirements.txt, .venv or .py files): skipped',
-    remediation: () => [],
+    remediation: (d) => str(d.reason) === 'no-interpreter'
+      ? ['Activate the app\'s virtual environment (VIRTUAL_ENV) or create it in .venv, then run again']
+      : ['To check a Python app\'s own trust and proxy, run from its folder or name it: gigadoctor check --project <its folder>'],
   },
   PYTHON_TLS_OK: {
     title: 'Python verifies GigaChat',
@@ -1670,7 +1672,7 @@ const codes: Record<Code, CodeText> = {
   },
   PYTHON_VERIFY_DISABLED: {
     title: 'Python SDK will not verify',
-    summary: (d) => `GIGACHAT_VERIFY_SSL_CERTS=false (${str(d.source)}): the Python SDK accepts any certificate`,
+    summary: (d) => `GIGACHAT_VERIFY_SSL_CERTS is false (${str(d.source)}): the Python SDK accepts any certificate`,
     remediation: () => [`Remove GIGACHAT_VERIFY_SSL_CERTS and set GIGACHAT_CA_BUNDLE_FILE=${OFFICIAL.caFile} instead`],
   },
   // ===== end of the code and python block =====

@@ -1540,10 +1540,10 @@ const codes: Record<Code, CodeText> = {
   // ===== проверки code и python (issue 14) — ведущий перенесёт этот блок в таблицы фраз =====
   CODE_NOT_A_PROJECT: {
     title: 'Не папка проекта',
-    summary: (d) => `Не просматривалась: в ${str(d.project, 'этой папке')} нет манифеста (package.json, pyproject.toml, requirements.txt …) и нет git; запустите с --project <папка вашего приложения>`,
-    remediation: () => [],
+    summary: (d) => `Не просматривалась: в ${str(d.project, 'этой папке')} нет манифеста (package.json, pyproject.toml, requirements.txt …) и нет git`,
+    remediation: () => ['Чтобы проверить файлы приложения, запустите из его папки или укажите её: gigadoctor check --project <папка приложения>'],
   },
-  CODE_CLEAN: {
+  CODE_OK: {
     title: 'В коде ошибок нет',
     summary: (d) => {
       const counts = records([d.counts])[0] ?? {};
@@ -1615,7 +1615,7 @@ const codes: Record<Code, CodeText> = {
   CODE_SDK_KNOWN_ISSUE: {
     title: 'Версия SDK с известной проблемой',
     summary: (d) => `${places(d)}: ${str(d.name)} ${str(d.version)}: ${str(d.problem)} (${str(d.source)})`,
-    remediation: (d) => [`${str(d.workaround)}`],
+    remediation: (d) => [str(d.workaround, 'Перейдите на версию без этой проблемы (см. источник выше)')],
   },
   CODE_SCAN_PARTIAL: {
     title: 'Просмотр остановлен раньше',
@@ -1631,7 +1631,9 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => str(d.reason) === 'no-interpreter'
       ? 'Проект на Python, но интерпретатор не найден (VIRTUAL_ENV, .venv, venv, python3 в PATH)'
       : 'Не проект на Python (нет pyproject.toml, requirements.txt, .venv или файлов .py): пропущено',
-    remediation: () => [],
+    remediation: (d) => str(d.reason) === 'no-interpreter'
+      ? ['Активируйте виртуальное окружение приложения (VIRTUAL_ENV) или создайте его в .venv и запустите снова']
+      : ['Чтобы проверить доверие и прокси самого приложения на Python, запустите из его папки или укажите её: gigadoctor check --project <папка>'],
   },
   PYTHON_TLS_OK: {
     title: 'Python доверяет GigaChat',
@@ -1672,7 +1674,7 @@ const codes: Record<Code, CodeText> = {
   },
   PYTHON_VERIFY_DISABLED: {
     title: 'Python SDK не будет проверять сертификат',
-    summary: (d) => `GIGACHAT_VERIFY_SSL_CERTS=false (${str(d.source)}): Python SDK примет любой сертификат`,
+    summary: (d) => `GIGACHAT_VERIFY_SSL_CERTS выключена (${str(d.source)}): Python SDK примет любой сертификат`,
     remediation: () => [`Уберите GIGACHAT_VERIFY_SSL_CERTS и задайте GIGACHAT_CA_BUNDLE_FILE=${OFFICIAL.caFile}`],
   },
   // ===== конец блока проверок code и python =====

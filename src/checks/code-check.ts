@@ -53,7 +53,7 @@ export function verdictOf(project: string, scan: ProjectScan): Verdict {
   }
   if (scan.partial) groups.push({ code: 'CODE_SCAN_PARTIAL', status: 'warn', details: { ...scan.partial, files: scan.counts.files } });
   const [first, ...rest] = groups;
-  if (!first) return { status: 'pass', code: 'CODE_CLEAN', details: base };
+  if (!first) return { status: 'pass', code: 'CODE_OK', details: base };
   const notes: Note[] = rest.map((g) => ({ code: g.code, details: g.details }));
   return { status: first.status, code: first.code, details: { ...base, ...first.details }, ...(notes.length ? { notes } : {}) };
 }

@@ -127,7 +127,7 @@ describe('the guide\'s app', () => {
   it('a .env that .gitignore covers is not read at all', async () => {
     const dir = project({ 'requirements.txt': 'gigachat\n', '.env': `GIGACHAT_CREDENTIALS=${KEY}\n`, '.gitignore': '.env\n' });
     const run = await runCli(['check', '--json', '--only', 'code', '--project', dir]);
-    expect(checkOf(reportOf(run), 'code')).toMatchObject({ status: 'pass', code: 'CODE_CLEAN', details: { counts: { ignored: 1 } } });
+    expect(checkOf(reportOf(run), 'code')).toMatchObject({ status: 'pass', code: 'CODE_OK', details: { counts: { ignored: 1 } } });
   });
 });
 
@@ -173,7 +173,7 @@ describe('clean projects and folders that are not projects', () => {
         'BASE = "https://gigachat.devices.sberbank.ru/api/v1"\nAUTH = "https://ngw.devices.sberbank.ru:9443/api/v2/oauth"\n',
     });
     const run = await runCli(['check', '--json', '--only', 'code', '--project', dir]);
-    expect(checkOf(reportOf(run), 'code')).toMatchObject({ status: 'pass', code: 'CODE_CLEAN', details: { sdkList: ['langchain-gigachat >=0.3.0 (pypi)'], counts: { files: 2 } } });
+    expect(checkOf(reportOf(run), 'code')).toMatchObject({ status: 'pass', code: 'CODE_OK', details: { sdkList: ['langchain-gigachat >=0.3.0 (pypi)'], counts: { files: 2 } } });
     expect(run.code).toBe(0);
   });
 
@@ -225,7 +225,7 @@ describe('what a project tells the scan to skip', () => {
     const run = await runCli(['check', '--json', '--only', 'code'], { cwd: repo });
     const code = checkOf(reportOf(run), 'code');
     expect(code.details.findings).toEqual([]);
-    expect(code).toMatchObject({ status: 'pass', code: 'CODE_CLEAN' });
+    expect(code).toMatchObject({ status: 'pass', code: 'CODE_OK' });
     expect((code.details.counts as { files: number }).files).toBeGreaterThan(20);
   });
 });
