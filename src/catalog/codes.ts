@@ -145,3 +145,6 @@ export const TRANSIENT_CODES: ReadonlySet<Code> = new Set<Code>([
   'CHAT_RATE_LIMITED', 'CHAT_SERVER_ERROR', 'CHAT_TIMEOUT',
   'DEADLINE_EXCEEDED',
 ]);
+
+// Skips that mean "nothing here to look at" (no project, no Python app): not a gap in the path a client takes.
+export const NOT_APPLICABLE_CODES: ReadonlySet<Code> = new Set<Code>(['CODE_NOT_A_PROJECT', 'PYTHON_NOT_A_PROJECT']);
