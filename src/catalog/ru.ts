@@ -53,7 +53,7 @@ const checks: Record<CheckId, string> = {
   models: 'Список моделей',
   chat: 'Пробный запрос',
   code: 'Код проекта',
-  python: 'Python приложения',
+  python: 'Ваш Python',
 };
 
 // ---------- мелкие помощники ----------
@@ -1540,7 +1540,7 @@ const codes: Record<Code, CodeText> = {
   // ===== проверки code и python (issue 14) — ведущий перенесёт этот блок в таблицы фраз =====
   CODE_NOT_A_PROJECT: {
     title: 'Не папка проекта',
-    summary: (d) => `Не просматривалась: в ${str(d.project, 'этой папке')} нет манифеста (package.json, pyproject.toml, requirements.txt …) и нет git`,
+    summary: (d) => `Не просматривался: в ${str(d.project, 'этой папке')} нет манифеста (package.json, pyproject.toml, requirements.txt …) и нет git`,
     remediation: () => ['Чтобы проверить файлы приложения, запустите из его папки или укажите её: gigadoctor check --project <папка приложения>'],
   },
   CODE_OK: {

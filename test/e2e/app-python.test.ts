@@ -86,7 +86,7 @@ describe.skipIf(!project)('the python check with the app\'s own venv', () => {
 
   it('the human report says it in one line, in Russian too', async () => {
     const run = await runCli(['check', '--no-chat', '--lang', 'ru', '--project', project!], { env: { ...mockEnv(mock), NO_COLOR: '1' } });
-    expect(run.stdout).toMatch(/Python приложения\s+PYTHON_TLS_DIVERGES/);
+    expect(run.stdout).toMatch(/Ваш Python\s+PYTHON_TLS_DIVERGES/);
     expect(run.stdout).toMatch(/Доктор доволен, приложение — нет/);
     expectClean(run, mock);
   });
