@@ -2,6 +2,7 @@
 
 import type { Catalog, CheckId, CodeText, Details, RemedyContext } from './types.js';
 import type { Code } from './codes.js';
+import { caDescription, findingPlaces, pythonWho } from './app-text.js';
 import {
   GIGACHAT_NO_PROXY,
   OFFICIAL,
@@ -334,26 +335,12 @@ function caFileReason(reason: string): string {
 
 // ---------- code and python checks (issue 14) ----------
 
-/** "app.py:4, .env:2 (+3 more)". */
-function places(d: Details): string {
-  const shown = list(d.places);
-  const more = (num(d.count) ?? shown.length) - shown.length;
-  return `${shown.join(', ') || `${str(d.file)}:${str(d.line)}`}${more > 0 ? ` (+${more} more)` : ''}`;
-}
+const places = (d: Details): string => findingPlaces(d, (n) => ` (+${n} more)`);
+const pyWho = pythonWho;
+const caOf = (d: Details): string => caDescription(d, 'the system store');
 
 function secretKind(kind: unknown): string {
   return ({ 'authorization-key': 'an authorization key', 'access-token': 'an access token', 'client-secret': 'a client secret' } as Record<string, string>)[str(kind)] ?? 'a secret';
-}
-
-function pyWho(d: Details): string {
-  return `Python ${str(d.python, '')}`.trim() + opt(d.interpreter, ' (', ')');
-}
-
-function caOf(d: Details): string {
-  const ca = records([d.ca])[0] ?? {};
-  const file = str(d.caFile, str(ca.file));
-  const source = str(d.caSource, str(ca.source));
-  return file ? `${file} (${source || '?'})` : 'the system store';
 }
 
 function pythonTrustSteps(ctx: RemedyContext): string[] {

@@ -2,6 +2,7 @@
 
 import type { Catalog, CheckId, CodeText, Details, RemedyContext } from './types.js';
 import type { Code } from './codes.js';
+import { caDescription, findingPlaces, pythonWho } from './app-text.js';
 import {
   GIGACHAT_NO_PROXY,
   OFFICIAL,
@@ -334,26 +335,12 @@ function caFileReason(reason: string): string {
 
 // ---------- проверки code и python (issue 14) ----------
 
-/** «app.py:4, .env:2 (и ещё 3)». */
-function places(d: Details): string {
-  const shown = list(d.places);
-  const more = (num(d.count) ?? shown.length) - shown.length;
-  return `${shown.join(', ') || `${str(d.file)}:${str(d.line)}`}${more > 0 ? ` (и ещё ${more})` : ''}`;
-}
+const places = (d: Details): string => findingPlaces(d, (n) => ` (и ещё ${n})`);
+const pyWho = pythonWho;
+const caOf = (d: Details): string => caDescription(d, 'системным хранилищем');
 
 function secretKind(kind: unknown): string {
   return ({ 'authorization-key': 'ключ авторизации', 'access-token': 'токен доступа', 'client-secret': 'Client Secret' } as Record<string, string>)[str(kind)] ?? 'секрет';
-}
-
-function pyWho(d: Details): string {
-  return `Python ${str(d.python, '')}`.trim() + opt(d.interpreter, ' (', ')');
-}
-
-function caOf(d: Details): string {
-  const ca = records([d.ca])[0] ?? {};
-  const file = str(d.caFile, str(ca.file));
-  const source = str(d.caSource, str(ca.source));
-  return file ? `${file} (${source || '?'})` : 'системным хранилищем';
 }
 
 function pythonTrustSteps(ctx: RemedyContext): string[] {

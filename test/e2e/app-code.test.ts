@@ -182,7 +182,8 @@ describe('clean projects and folders that are not projects', () => {
     const run = await runCli(['check', '--json', '--only', 'code'], { cwd: dir });
     const code = checkOf(reportOf(run), 'code');
     expect(code).toMatchObject({ status: 'skip', code: 'CODE_NOT_A_PROJECT', details: { project: dir } });
-    expect(code.summary).toMatch(/Not scanned: .* no manifest .* --project/);
+    expect(code.summary).toMatch(/Not scanned: .* no manifest .* and no git/);
+    expect(code.remediation[0]).toMatch(/gigadoctor check --project </);
     expect(run.code).toBe(0);
   });
 
