@@ -117,6 +117,7 @@ export const CODES = {
   CODE_SECRET_COMMITTED: 'kind (authorization-key|access-token|client-secret), length, fingerprint, tracked (true), envFile, file, line, count, places',
   CODE_SECRET_IN_FILE: 'kind, length, fingerprint, tracked (false), envFile (the file is a .env file), git (the project uses git), file, line, count, places',
   CODE_SDK_KNOWN_ISSUE: 'name, version, problem, workaround, source (URL), file, line, count, places',
+  CODE_SDK_PROXY_DIFFERS: 'which, host, sdkProxy, sdkVariable, sdkNoProxyEntry (the npm SDK, axios), gigadoctorProxy, gigadoctorVariable, gigadoctorNoProxyEntry (undici), hosts',
   CODE_SCAN_PARTIAL: 'reason (file-limit|entry-limit|time-limit), filesLeftOut, foldersLeftOut, files (scanned)',
   // --- python (the app's own interpreter) ---
   PYTHON_NOT_A_PROJECT: 'project, reason (no-python-project|no-interpreter)',

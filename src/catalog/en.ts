@@ -339,6 +339,9 @@ const places = (d: Details): string => findingPlaces(d, (n) => ` (+${n} more)`);
 const pyWho = pythonWho;
 const caOf = (d: Details): string => caDescription(d, 'the system store');
 
+const routeWords = (proxy: unknown, variable: unknown, entry: unknown): string =>
+  has(proxy) ? `through ${str(proxy)} (${str(variable)})` : has(entry) ? `direct (${str(variable)} entry "${str(entry)}")` : 'direct (no proxy set)';
+
 function secretKind(kind: unknown): string {
   return ({ 'authorization-key': 'an authorization key', 'access-token': 'an access token', 'client-secret': 'a client secret' } as Record<string, string>)[str(kind)] ?? 'a secret';
 }
@@ -1601,6 +1604,14 @@ const codes: Record<Code, CodeText> = {
     title: 'SDK version with a known problem',
     summary: (d) => `${places(d)}: ${str(d.name)} ${str(d.version)}: ${str(d.problem)} (${str(d.source)})`,
     remediation: (d) => [str(d.workaround, 'Move to a version without the problem (see the source above)')],
+  },
+  CODE_SDK_PROXY_DIFFERS: {
+    title: 'The npm SDK takes another road',
+    summary: (d) => `To ${str(d.host)} the npm SDK (axios) goes ${routeWords(d.sdkProxy, d.sdkVariable, d.sdkNoProxyEntry)}, but gigadoctor's checks went ${routeWords(d.gigadoctorProxy, d.gigadoctorVariable, d.gigadoctorNoProxyEntry)}: their verdicts do not speak for the app`,
+    remediation: () => [
+      'Make the two agree: axios reads NO_PROXY entries as exact hosts unless they start with "." (".sberbank.ru" covers its subdomains), reads ALL_PROXY, and never uses HTTP_PROXY for https',
+      'Or give the SDK its route explicitly (httpsAgent / proxy in its options) and check that route with gigadoctor',
+    ],
   },
   CODE_SCAN_PARTIAL: {
     title: 'Scan stopped early',

@@ -339,6 +339,9 @@ const places = (d: Details): string => findingPlaces(d, (n) => ` (и ещё ${n}
 const pyWho = pythonWho;
 const caOf = (d: Details): string => caDescription(d, 'системным хранилищем');
 
+const routeWords = (proxy: unknown, variable: unknown, entry: unknown): string =>
+  has(proxy) ? `через ${str(proxy)} (${str(variable)})` : has(entry) ? `напрямую (запись «${str(entry)}» в ${str(variable)})` : 'напрямую (прокси не задан)';
+
 function secretKind(kind: unknown): string {
   return ({ 'authorization-key': 'ключ авторизации', 'access-token': 'токен доступа', 'client-secret': 'Client Secret' } as Record<string, string>)[str(kind)] ?? 'секрет';
 }
@@ -1603,6 +1606,14 @@ const codes: Record<Code, CodeText> = {
     title: 'Версия SDK с известной проблемой',
     summary: (d) => `${places(d)}: ${str(d.name)} ${str(d.version)}: ${str(d.problem)} (${str(d.source)})`,
     remediation: (d) => [str(d.workaround, 'Перейдите на версию без этой проблемы (см. источник выше)')],
+  },
+  CODE_SDK_PROXY_DIFFERS: {
+    title: 'SDK для npm идёт другим путём',
+    summary: (d) => `К ${str(d.host)} SDK для npm (axios) идёт ${routeWords(d.sdkProxy, d.sdkVariable, d.sdkNoProxyEntry)}, а проверки gigadoctor шли ${routeWords(d.gigadoctorProxy, d.gigadoctorVariable, d.gigadoctorNoProxyEntry)}: их вердикты не про приложение`,
+    remediation: () => [
+      'Согласуйте их: axios читает записи NO_PROXY как точные имена, если они не начинаются с «.» (".sberbank.ru" покрывает поддомены), читает ALL_PROXY и не берёт HTTP_PROXY для https',
+      'Или задайте SDK путь явно (httpsAgent / proxy в его настройках) и проверьте этот путь gigadoctor',
+    ],
   },
   CODE_SCAN_PARTIAL: {
     title: 'Просмотр остановлен раньше',

@@ -3,6 +3,9 @@ import { scanProject, type ProjectScan } from '../app/scan-project.js';
 import type { Finding } from '../app/scan/finding.js';
 import { knownIssue } from '../app/scan/sdk-issues.js';
 import type { DeclaredSdk } from '../app/scan/sdks.js';
+import { axiosRoute, type SdkRoute } from '../app/axios-route.js';
+import { routeFor } from '../probe/proxy-route.js';
+import type { Settings } from '../settings/types.js';
 import type { Check, Details, Note, Status, Verdict } from '../types.js';
 
 /** Every finding code of the scan, most serious first: the first one found names the check. */
@@ -27,11 +30,47 @@ export const codeCheck: Check = {
   needs: [],
   async run({ settings }): Promise<Verdict> {
     const project = settings.project.value;
-    return verdictOf(project, await scanProject(project));
+    const scan = await scanProject(project);
+    return verdictOf(project, scan, usesNpmSdk(scan) ? sdkRoutes(settings) : []);
   },
 };
 
-export function verdictOf(project: string, scan: ProjectScan): Verdict {
+export interface SdkRouteComparison {
+  which: 'auth' | 'api';
+  host: string;
+  /** The npm SDK's route (axios). */
+  sdk: SdkRoute;
+  /** gigadoctor's own route (undici's rules), the one its network checks took. */
+  gigadoctor: { proxy: string | null; variable: string | null; noProxyEntry: string | null };
+}
+
+function usesNpmSdk(scan: ProjectScan): boolean {
+  return scan.project && scan.sdks.some((s) => s.ecosystem === 'npm' && s.name === 'gigachat');
+}
+
+/** Each GigaChat URL's route for the npm SDK beside gigadoctor's own: axios and undici read the proxy variables differently. */
+function sdkRoutes(settings: Settings): SdkRouteComparison[] {
+  const out: SdkRouteComparison[] = [];
+  for (const [which, setting] of [['auth', settings.authUrl], ['api', settings.baseUrl]] as const) {
+    let host: string;
+    let own;
+    try {
+      host = new URL(setting.value.trim()).hostname;
+      own = routeFor(setting.value.trim(), settings.proxy);
+    } catch {
+      continue;
+    }
+    out.push({
+      which,
+      host,
+      sdk: axiosRoute(setting.value, settings.appEnv),
+      gigadoctor: { proxy: own.proxy?.display ?? null, variable: own.variable, noProxyEntry: own.noProxyEntry ?? null },
+    });
+  }
+  return out;
+}
+
+export function verdictOf(project: string, scan: ProjectScan, routes: SdkRouteComparison[] = []): Verdict {
   if (!scan.project) return { status: 'skip', code: 'CODE_NOT_A_PROJECT', details: { project }, satisfiesNeeds: true };
   const findings = allFindings(scan);
   const sdks = scan.sdks.map(({ ecosystem, name, spec, version, file, line }) => ({ ecosystem, name, spec, version, file, line }));
@@ -42,6 +81,7 @@ export function verdictOf(project: string, scan: ProjectScan): Verdict {
     partial: scan.partial,
     sdks,
     sdkList: sdkList(sdks),
+    ...(routes.length ? { sdkRoutes: routes } : {}),
     findingCount: findings.length,
     // Each with its own status: an annotation per finding is an error or a warning by what it found.
     findings: findings.slice(0, MAX_FINDINGS).map(({ facts, ...f }) => ({ ...f, status: statusOf(f.code), ...facts })),
@@ -50,6 +90,19 @@ export function verdictOf(project: string, scan: ProjectScan): Verdict {
   for (const [code, status] of SEVERITY) {
     const of = findings.filter((f) => f.code === code);
     if (of.length) groups.push({ code, status, details: groupDetails(of) });
+  }
+  const differ = routes.filter((r) => r.sdk.proxy !== r.gigadoctor.proxy);
+  if (differ.length) {
+    const [r] = differ;
+    groups.push({
+      code: 'CODE_SDK_PROXY_DIFFERS',
+      status: 'warn',
+      details: {
+        which: r.which, host: r.host, sdkProxy: r.sdk.proxy, sdkVariable: r.sdk.variable, sdkNoProxyEntry: r.sdk.noProxyEntry,
+        gigadoctorProxy: r.gigadoctor.proxy, gigadoctorVariable: r.gigadoctor.variable, gigadoctorNoProxyEntry: r.gigadoctor.noProxyEntry,
+        hosts: differ.map((x) => x.host),
+      },
+    });
   }
   if (scan.partial) groups.push({ code: 'CODE_SCAN_PARTIAL', status: 'warn', details: { ...scan.partial, files: scan.counts.files } });
   const [first, ...rest] = groups;

@@ -165,6 +165,31 @@ describe('a Node app on the npm SDK', () => {
   });
 });
 
+describe('the npm SDK\'s proxy route beside gigadoctor\'s', () => {
+  const nodeApp = () => project({ 'package.json': JSON.stringify({ dependencies: { gigachat: '^0.0.20' } }), 'index.js': "const { GigaChat } = require('gigachat');\n" });
+
+  it('NO_PROXY=sberbank.ru: undici goes direct to the subdomains, axios through the proxy — said plainly', async () => {
+    const run = await runCli(['check', '--json', '--only', 'code', '--project', nodeApp()], {
+      env: { HTTPS_PROXY: 'http://user:pw@127.0.0.1:9', NO_PROXY: 'sberbank.ru' },
+    });
+    const code = checkOf(reportOf(run), 'code');
+    expect(code).toMatchObject({ status: 'warn', code: 'CODE_SDK_PROXY_DIFFERS' });
+    expect(code.details.sdkRoutes).toEqual([
+      { which: 'auth', host: 'ngw.devices.sberbank.ru', sdk: { proxy: 'http://127.0.0.1:9', variable: 'HTTPS_PROXY', noProxyEntry: null }, gigadoctor: { proxy: null, variable: 'NO_PROXY', noProxyEntry: 'sberbank.ru' } },
+      { which: 'api', host: 'gigachat.devices.sberbank.ru', sdk: { proxy: 'http://127.0.0.1:9', variable: 'HTTPS_PROXY', noProxyEntry: null }, gigadoctor: { proxy: null, variable: 'NO_PROXY', noProxyEntry: 'sberbank.ru' } },
+    ]);
+    expect(code.summary).toMatch(/npm SDK \(axios\) goes through http:\/\/127\.0\.0\.1:9 \(HTTPS_PROXY\), but gigadoctor's checks went direct \(NO_PROXY entry "sberbank\.ru"\)/);
+    expect(run.stdout).not.toContain('pw@');
+  });
+
+  it('a leading dot makes them agree: no finding, the routes still shown', async () => {
+    const run = await runCli(['check', '--json', '--only', 'code', '--project', nodeApp()], { env: { HTTPS_PROXY: 'http://127.0.0.1:9', NO_PROXY: '.sberbank.ru' } });
+    const code = checkOf(reportOf(run), 'code');
+    expect(code).toMatchObject({ status: 'pass', code: 'CODE_OK' });
+    expect((code.details.sdkRoutes as unknown[]).length).toBe(2);
+  });
+});
+
 describe('clean projects and folders that are not projects', () => {
   it('a clean app passes and names its SDK', async () => {
     const dir = project({

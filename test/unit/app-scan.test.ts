@@ -107,6 +107,10 @@ describe('declared SDKs', () => {
     expect(sdk('poetry.lock', '[[package]]\nname = "gigachat"\nversion = "0.1.39"\n')).toEqual([['pypi', 'gigachat', '==0.1.39', '0.1.39', 2]]);
     expect(sdk('Pipfile.lock', '{\n "default": {\n  "gigachat": {\n   "hashes": [],\n   "version": "==0.1.43"\n  }\n }\n}\n')).toEqual([['pypi', 'gigachat', '==0.1.43', '0.1.43', 3]]);
     expect(sdk('package.json', '{\n  "dependencies": {\n    "gigachat": "0.0.20"\n  }\n}\n')).toEqual([['npm', 'gigachat', '0.0.20', '0.0.20', 3]]);
+    // Written on one line (or minified): read as JSON, not line by line.
+    expect(sdk('package.json', '{"devDependencies":{"gigachat":"^0.0.20"}}')).toEqual([['npm', 'gigachat', '^0.0.20', null, 1]]);
+    expect(sdk('package-lock.json', '{\n "packages": {\n  "node_modules/gigachat": {\n   "version": "0.0.20"\n  }\n }\n}')).toEqual([['npm', 'gigachat', '0.0.20', '0.0.20', 3]]);
+    expect(sdk('package.json', '{ not json')).toEqual([]);
   });
 });
 

@@ -55,21 +55,39 @@ export function declaredSdks(file: string, text: string): DeclaredSdk[] {
       const v = m && lines.slice(i, i + 12).join('\n').match(/"version"\s*:\s*"==([^"]+)"/);
       if (m) push('pypi', m[1], v ? `==${v[1]}` : '', v ? v[1] : null, i);
     });
-  } else if (/^package\.json$/i.test(name)) {
-    const re = new RegExp(String.raw`^\s*"(${NPM_NAMES.join('|')})"\s*:\s*"([^"]*)"`);
-    lines.forEach((l, i) => {
-      const m = re.exec(l);
-      if (m) push('npm', m[1], m[2], /^\d+\.\d+\.\d+$/.test(m[2]) ? m[2] : null, i);
-    });
-  } else if (/^package-lock\.json$/i.test(name)) {
-    const re = new RegExp(String.raw`^\s*"node_modules/(${NPM_NAMES.join('|')})"\s*:\s*\{`);
-    lines.forEach((l, i) => {
-      const m = re.exec(l);
-      const v = m && /"version"\s*:\s*"([^"]+)"/.exec(lines[i + 1] ?? '');
-      if (m) push('npm', m[1], v ? v[1] : '', v ? v[1] : null, i);
-    });
+  } else if (/^package(-lock)?\.json$/i.test(name)) {
+    for (const found of npmSdks(name, text)) push('npm', found.name, found.spec, found.version, lineOf(lines, `"${found.key}"`));
   }
   return out;
+}
+
+/** package.json's dependency tables, or package-lock.json's installed packages (v2/v3 `packages`, v1 `dependencies`). */
+function npmSdks(name: string, text: string): Array<{ name: string; key: string; spec: string; version: string | null }> {
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  const table = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+  const out: Array<{ name: string; key: string; spec: string; version: string | null }> = [];
+  for (const pkg of NPM_NAMES) {
+    if (/lock/i.test(name)) {
+      const entry = table(table(doc.packages)[`node_modules/${pkg}`] ?? table(doc.dependencies)[pkg]);
+      if (typeof entry.version === 'string') out.push({ name: pkg, key: table(doc.packages)[`node_modules/${pkg}`] ? `node_modules/${pkg}` : pkg, spec: entry.version, version: entry.version });
+      continue;
+    }
+    for (const section of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+      const spec = table(doc[section])[pkg];
+      if (typeof spec === 'string') out.push({ name: pkg, key: pkg, spec, version: /^\d+\.\d+\.\d+$/.test(spec) ? spec : null });
+    }
+  }
+  return out;
+}
+
+/** The 0-based index of the first line holding `needle` (0 when none: the manifest's first line). */
+function lineOf(lines: string[], needle: string): number {
+  return Math.max(0, lines.findIndex((l) => l.includes(needle)));
 }
 
 function pinned(spec: string | undefined): string | null {
