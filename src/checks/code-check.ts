@@ -77,6 +77,7 @@ export function verdictOf(project: string, scan: ProjectScan, routes: SdkRouteCo
   const base: Details = {
     project,
     via: scan.via,
+    ignoreRules: scan.ignoreRules,
     counts: scan.counts,
     partial: scan.partial,
     sdks,
