@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type MockServer } from '../../src/mock/index.js';
+import { startMock, startProxy, type MockServer } from '../../src/mock/index.js';
 import { checkOf, emptyDir, expectClean, mockEnv, reportOf, runCli } from './cli.js';
 
 const SDK_SRC = resolve(__dirname, '../../../../shared/vendor/gigachat-python/src');
@@ -89,6 +89,24 @@ describe.skipIf(!project)('the python check with the app\'s own venv', () => {
     expect(run.stdout).toMatch(/Ваш Python\s+PYTHON_TLS_DIVERGES/);
     expect(run.stdout).toMatch(/Доктор доволен, приложение — нет/);
     expectClean(run, mock);
+  });
+
+  it('through a proxy with a login: Python tunnels with its own proxy rules, and the password is never shown', async () => {
+    const proxy = await startProxy({ auth: { user: 'dev', password: 'proxy-pass-31337' } });
+    try {
+      const run = await runCli(['check', '--json', '--no-chat', '--project', project!], {
+        env: mockEnv(mock, { GIGACHAT_CA_BUNDLE_FILE: caFile, HTTPS_PROXY: proxy.urlWithAuth }),
+      });
+      const py = checkOf(reportOf(run), 'python');
+      expect(py).toMatchObject({ status: 'pass', code: 'PYTHON_TLS_OK' });
+      expect((py.details.targets as Array<{ proxy: string }>).map((t) => t.proxy)).toEqual([proxy.url, proxy.url]);
+      const fromPython = proxy.connects.filter((c) => c.authorized);
+      expect(fromPython.length).toBeGreaterThanOrEqual(4);
+      expect(run.stdout + run.stderr).not.toContain('proxy-pass-31337');
+      expectClean(run, mock, ['proxy-pass-31337']);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('VIRTUAL_ENV wins over the project\'s folders; nothing is written into the project', async () => {
