@@ -2,7 +2,7 @@
  * The probe the app's own interpreter runs: what it has installed, which CA file and proxy the
  * GigaChat SDK (httpx) would use, and a TLS handshake to each host with exactly those. It reads
  * its settings as argv[1] (JSON, no secrets), installs nothing, writes nothing, prints one JSON
- * document. Python 3.6+; only the standard library and, when present, certifi.
+ * document. Python 3.7+ (ssl.SSLCertVerificationError); only the standard library and, when present, certifi.
  */
 export const PROBE_SCRIPT = String.raw`
 import json, os, socket, ssl, sys, threading, base64
