@@ -91,6 +91,7 @@ function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners,
     .option('--no-chat', 'skip the one-token chat probe (spends no tokens)')
     .option('--only <ids>', `run only these checks (and what they need): ${CHECK_IDS.join(',')}`)
     .option('--skip <ids>', 'skip these checks')
+    .option('--project <dir>', 'the app\'s folder the code and python checks look at (default: the current folder)')
     .addOption(new Option('--lang <lang>', 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)').choices(['ru', 'en']))
     .addOption(new Option('--shell <shell>', 'shell the remedies’ commands are written for (default: detected)').choices(['posix', 'powershell', 'cmd']))
     .option('--strict', 'a warning fails the run (exit 1)')

@@ -47,7 +47,7 @@ export async function runGraph({ checks, settings, probe, now = Date.now }: RunI
     let p = started.get(check.id);
     if (p) return p;
     p = (async () => {
-      await Promise.all(check.needs.filter((n) => byId.has(n)).map((n) => start(byId.get(n)!)));
+      await Promise.all([...check.needs, ...(check.after ?? [])].filter((n) => byId.has(n)).map((n) => start(byId.get(n)!)));
       const t0 = monotonicMs();
       const skip = selected.get(check.id);
       let verdict: Verdict;

@@ -53,5 +53,7 @@ export interface CheckContext {
 export interface Check<Id extends CheckId = CheckId> {
   id: Id;
   needs: CheckId[];
+  /** Checks to wait for without needing them to pass: their verdicts are read from `results`. */
+  after?: CheckId[];
   run(ctx: CheckContext): Promise<CheckOutcome<Id>> | CheckOutcome<Id>;
 }

@@ -1,6 +1,7 @@
 import { sanitizeText } from '../util/sanitize.js';
 import os from 'node:os';
 import ciInfo from 'ci-info';
+import { relative } from 'node:path';
 import type { Shell } from '../catalog/types.js';
 import { diagnose } from '../diagnose.js';
 import type { RenderContext } from '../render/context.js';
@@ -110,7 +111,11 @@ function render(report: Report, settings: Settings, io: CliIO, ctx: RenderContex
  */
 async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber: Scrubber, ctx: RenderContext): Promise<void> {
   if (io.env.GITHUB_ACTIONS !== 'true') return;
-  const annotations = scrubber.scrub(githubAnnotations(report, { strict: settings.strict, lang: settings.lang }));
+  const paths = {
+    project: relative(io.cwd, settings.project.value),
+    envFile: settings.envFile.status === 'loaded' && settings.envFile.path ? relative(io.cwd, settings.envFile.path) : null,
+  };
+  const annotations = scrubber.scrub(githubAnnotations(report, { strict: settings.strict, lang: settings.lang, paths }));
   if (annotations) await write(settings.format === 'human' ? io.stdout : io.stderr, annotations);
   const problem = await appendStepSummary(io.env.GITHUB_STEP_SUMMARY, report, ctx, scrubber);
   if (problem) io.stderr.write(problem);

@@ -2,7 +2,7 @@ import '../util/zod.js';
 import * as z from 'zod/mini';
 import { echoValue } from '../util/sanitize.js';
 
-export const CHECK_IDS = ['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat'] as const;
+export const CHECK_IDS = ['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat', 'code', 'python'] as const;
 
 /** A bad flag value: exit 2 with one line that says which flag and why. */
 export class UsageError extends Error {}
@@ -27,6 +27,7 @@ export interface RawFlags {
   strict?: boolean;
   verbose?: boolean;
   color?: boolean;
+  project?: string;
 }
 
 const idList = z.pipe(
@@ -57,12 +58,13 @@ const flagSchema = z.object({
   strict: z.optional(z.boolean()),
   verbose: z.optional(z.boolean()),
   color: z.optional(z.boolean()),
+  project: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type Flags = z.infer<typeof flagSchema>;
 
 const FLAG_NAMES: Record<string, string> = {
-  authUrl: '--auth-url', baseUrl: '--base-url', caFile: '--ca-file',
+  authUrl: '--auth-url', baseUrl: '--base-url', caFile: '--ca-file', project: '--project',
 };
 
 export function validateFlags(raw: RawFlags): Flags {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { Secret, looksLikeCredential, type SecretKind } from '../secret/index.js';
 import { echoValue } from '../util/sanitize.js';
@@ -9,8 +10,8 @@ import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
 import type { ClientCertSettings, CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
 
-const DEFAULT_AUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
-const DEFAULT_BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
+export const DEFAULT_AUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
+export const DEFAULT_BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
 const DEFAULT_SCOPE = 'GIGACHAT_API_PERS';
 const DEFAULT_MODEL = 'GigaChat-2';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -96,7 +97,23 @@ export function resolveSettings(input: SettingsInput): Settings {
     // Node resolves a relative NODE_EXTRA_CA_CERTS from the directory it starts in.
     nodeExtraCaRead: input.env.NODE_EXTRA_CA_CERTS ? checkCaFile(resolvePath(input.cwd, input.env.NODE_EXTRA_CA_CERTS)) : null,
     clientCert: resolveClientCert(lookup, input.cwd),
+    project: resolveProject(flags, input.cwd),
+    appEnv: input.env,
   };
+}
+
+/** --project must name a folder: a typo there is a usage error, not a scan of nothing. */
+function resolveProject(flags: Flags, cwd: string): Sourced<string> {
+  if (flags.project === undefined) return { value: cwd, source: 'default', name: '--project' };
+  const dir = resolvePath(cwd, flags.project);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(`invalid value '${echoValue(flags.project, 60)}' for --project: not a folder`);
+  return { value: dir, source: 'flag', name: '--project' };
 }
 
 /** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE / GIGACHAT_KEY_FILE_PASSWORD, the Python SDK's mTLS settings. */

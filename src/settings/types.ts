@@ -77,6 +77,10 @@ export interface Settings {
   nodeExtraCaRead: CaFileCheck | null;
   /** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE (mTLS), null when neither is set. */
   clientCert: ClientCertSettings | null;
+  /** The app's folder the code and python checks look at: --project, else the current folder (absolute). */
+  project: Sourced<string>;
+  /** The environment a program started from here inherits: the python check runs the app's interpreter with it. */
+  appEnv: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ClientCertSettings {

@@ -32,7 +32,7 @@ describe('GitHub Actions', () => {
     // one line each: newlines inside the message are encoded
     for (const a of annotations) expect(a).not.toMatch(/\r/);
     const summary = readFileSync(gh.summary, 'utf8');
-    expect(summary).toMatch(/^# gigadoctor: ✗ 1 failed · 1 warning · 5 passed · 2 skipped — exit code 1/);
+    expect(summary).toMatch(/^# gigadoctor: ✗ 1 failed · 1 warning · 5 passed · 4 skipped — exit code 1/);
     expect(summary).toContain('| OAuth token (`oauth`) | ✗ fail | `OAUTH_SCOPE_MISMATCH` |');
     expect(summary).toContain('GIGACHAT_SCOPE=GIGACHAT_API_B2B');
     expect(run.stderr).toBe('');
@@ -75,7 +75,7 @@ describe('--format junit', () => {
     expect(root.name).toBe('testsuites');
     expect(junit10Problems(root)).toEqual([]);
     const cases = root.children[0].children.filter((c) => c.name === 'testcase');
-    expect(cases.map((c) => c.attrs.name)).toEqual(['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat']);
+    expect(cases.map((c) => c.attrs.name)).toEqual(['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat', 'code', 'python']);
     const failure = cases[6].children.find((c) => c.name === 'failure')!;
     expect(failure.attrs.message).toMatch(/^OAUTH_SCOPE_MISMATCH: /);
     expect(failure.text).toContain('GIGACHAT_SCOPE=GIGACHAT_API_B2B');

@@ -37,6 +37,9 @@ const HEALTHY = [
   ['oauth', 'pass', 'OAUTH_OK'],
   ['models', 'pass', 'MODELS_OK'],
   ['chat', 'pass', 'CHAT_OK'],
+  // The folder holds only the mock's .env file: no project to scan, no Python app.
+  ['code', 'skip', 'CODE_NOT_A_PROJECT'],
+  ['python', 'skip', 'PYTHON_NOT_A_PROJECT'],
 ];
 
 describe('gigadoctor check against gigadoctor mock', () => {
