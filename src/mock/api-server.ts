@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerChatV1, answerChatV2, cannedCompletion } from './chat.js';
 import { API_ERRORS, BALANCE, embeddingFor, estimateTokens, findModel, gatewayHtmlPage, modelsList } from './fixtures.js';
-import { hang, hugeModelsBody, invalidUtf8ModelsBody, resetMidBody, trickle } from './faults.js';
+import { hang, hugeModelsBody, invalidUtf8ModelsBody, outOfRangeStatus, resetMidBody, trickle } from './faults.js';
 import { API_JSON, HTML, authorizationValue, parseJsonBody, sendApiError, sendBody, sendJson, sendRedirect } from './respond.js';
 import { decodeBasicPair } from './auth-server.js';
 import { scenarioTarget } from './scenarios.js';
@@ -123,6 +123,8 @@ function answerModelsFault(state: MockState, res: ServerResponse): void {
     case 'models-wrong-shape':
       // Valid JSON, but the list is not under "data" and the entries lack "id".
       return sendJson(res, 200, { object: 'list', models: [{ name: 'GigaChat', type: 'chat' }] });
+    case 'models-status-999':
+      return outOfRangeStatus(res);
     case 'huge-body':
       return sendBody(res, 200, API_JSON, hugeModelsBody());
     case 'trickle':

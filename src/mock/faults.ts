@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { API_JSON } from './respond.js';
+import { API_JSON, sendBody } from './respond.js';
 import { MODELS, modelsList } from './fixtures.js';
 
 export class TimerSet {
@@ -120,4 +120,12 @@ export function hugeModelsBody(): Buffer {
   }
   hugeBody = Buffer.from(JSON.stringify({ object: 'list', data }), 'utf8');
   return hugeBody;
+}
+
+/**
+ * A status HTTP does not define (999; node:http sends any three digits): the models list as
+ * the body, so that only the status is wrong.
+ */
+export function outOfRangeStatus(res: ServerResponse): void {
+  sendBody(res, 999, API_JSON, JSON.stringify(modelsList()));
 }
