@@ -174,6 +174,7 @@ export async function mockCommand(io: CliIO, flags: MockFlags): Promise<number> 
             latencyMs: settings.latencyMs,
             tokenTtlMs: settings.tokenTtlMs,
             envOut: settings.envOut,
+            adminToken: mock.adminToken,
           },
           shell,
         ),

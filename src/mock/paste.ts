@@ -5,7 +5,7 @@
  */
 import type { Shell } from '../catalog/types.js';
 import { setEnvCommand } from '../render/shell.js';
-import { ADMIN_PREFIX } from './admin.js';
+import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER } from './admin.js';
 
 export interface PasteInput {
   authUrl: string;
@@ -112,11 +112,12 @@ export interface AdminCommands {
 
 /**
  * curl commands for the admin endpoint. The scenario goes as a form body (`-d scenario=NAME`),
- * which needs no quoting in sh, PowerShell or cmd; the CA is trusted with --cacert, never -k.
+ * which needs no quoting in sh, PowerShell or cmd; the CA is trusted with --cacert, never -k;
+ * the run's admin token goes as `-H X-Admin-Token:TOKEN` (base64url: nothing to quote either).
  * PowerShell 5 aliases `curl` to Invoke-WebRequest, hence curl.exe there.
  */
-export function adminCommands(apiOrigin: string, caFile: string, shell: Shell): AdminCommands {
-  const curl = `${shell === 'powershell' ? 'curl.exe' : 'curl'} --cacert ${shellArg(shell, caFile)}`;
+export function adminCommands(apiOrigin: string, caFile: string, shell: Shell, adminToken: string): AdminCommands {
+  const curl = `${shell === 'powershell' ? 'curl.exe' : 'curl'} --cacert ${shellArg(shell, caFile)} -H ${shellArg(shell, `${ADMIN_TOKEN_HEADER}:${adminToken}`)}`;
   return {
     scenario: (name) => `${curl} -d scenario=${name} ${apiOrigin}${ADMIN_PREFIX}scenario`,
     expireTokens: `${curl} -X POST ${apiOrigin}${ADMIN_PREFIX}expire-tokens`,
@@ -131,6 +132,8 @@ export interface BannerInput extends PasteInput {
   tokenTtlMs: number;
   /** The .env file written with --env-out, if any. */
   envOut?: string;
+  /** The admin endpoint's token of this run, for the curl lines. */
+  adminToken: string;
 }
 
 export function formatDuration(ms: number): string {
@@ -145,7 +148,7 @@ export function formatDuration(ms: number): string {
  */
 export function renderBanner(input: BannerInput, shell: Shell): string {
   const c = (text = '') => commentLine(shell, text);
-  const admin = adminCommands(input.apiOrigin, input.caFile, shell);
+  const admin = adminCommands(input.apiOrigin, input.caFile, shell, input.adminToken);
   const extras = [
     input.latencyMs > 0 ? `latency ${input.latencyMs} ms` : '',
     `tokens live ${formatDuration(input.tokenTtlMs)}`,
@@ -180,7 +183,8 @@ export function renderScenarioList(scenarios: ReadonlyArray<{ name: string; desc
     'Scenarios of gigadoctor mock (--scenario NAME at start, or switch while it runs):',
     ...lines,
     '',
-    `Switch while it runs: curl --cacert CA_FILE -d scenario=NAME https://127.0.0.1:PORT${ADMIN_PREFIX}scenario`,
+    `Switch while it runs: curl --cacert CA_FILE -H ${ADMIN_TOKEN_HEADER}:ADMIN_TOKEN -d scenario=NAME https://127.0.0.1:PORT${ADMIN_PREFIX}scenario`,
+    '(the mock prints its CA file, port and admin token when it starts)',
     '',
   ].join('\n');
 }

@@ -11,7 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { handleAdminRequest, isAdminPath } from './admin.js';
+import { handleAdminRequest, isAdminPath, makeAdminToken } from './admin.js';
 import { handleApiRequest } from './api-server.js';
 import { OAUTH_PATH, handleAuthRequest } from './auth-server.js';
 import { TimerSet } from './faults.js';
@@ -57,6 +57,8 @@ export interface MockOptions {
    * use is in MockServer.clientCertificate. Default false.
    */
   requestCert?: boolean;
+  /** The admin endpoint's token (X-Admin-Token); default a fresh random one. */
+  adminToken?: string;
 }
 
 export interface MockServer {
@@ -68,6 +70,8 @@ export interface MockServer {
   apiOrigin: string;
   /** https://127.0.0.1:PORT/__admin/scenario (see admin.ts) */
   adminUrl: string;
+  /** The value every admin request must send in the X-Admin-Token header. */
+  adminToken: string;
   /** The generated authorization key: base64("<clientId>:<clientSecret>"). */
   credentials: string;
   clientId: string;
@@ -152,6 +156,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
     clientSecret,
     users,
     tokens: new TokenStore(opts.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS),
+    adminToken: opts.adminToken ?? makeAdminToken(),
     requests: [],
     timers: new TimerSet(),
     origins: { auth: '', api: '', authRedirect: '', apiRedirect: '' },
@@ -252,6 +257,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
     authOrigin,
     apiOrigin,
     adminUrl: `${apiOrigin}/__admin/scenario`,
+    adminToken: state.adminToken,
     credentials: makeAuthorizationKey(clientId, clientSecret),
     clientId,
     clientSecret,

@@ -34,6 +34,8 @@ export interface MockState {
   clientSecret: string;
   users: MockUser[];
   tokens: TokenStore;
+  /** What every admin request must carry in X-Admin-Token (admin.ts). */
+  adminToken: string;
   requests: RecordedRequest[];
   timers: TimerSet;
   /** Filled in once both servers listen: redirects point at the other name of the same host. */

@@ -102,7 +102,7 @@ describe('what it writes and prints', () => {
       expect(nodeCa).toBe(rest.GIGACHAT_CA_BUNDLE_FILE);
       expect(mock.vars.GIGACHAT_BASE_URL).toBe(`https://127.0.0.1:${free}/api/v1`);
       expect(mock.stdout()).toContain('scenario chat-payment-required; key scope GIGACHAT_API_PERS; latency 25 ms; tokens live 30 min');
-      const admin = await fetchJson(`${mock.apiOrigin}/__admin/scenario`, mock.caPem);
+      const admin = await fetchJson(`${mock.apiOrigin}/__admin/scenario`, mock.caPem, { 'X-Admin-Token': mock.adminToken });
       expect(admin.scenario).toBe('chat-payment-required');
       // Everything but the variable lines is a shell comment: the whole block pastes harmlessly.
       for (const line of mock.stdout().split('\n').filter(Boolean)) expect(line).toMatch(/^(#|export [A-Z_]+=)/);
@@ -122,10 +122,10 @@ describe('what it writes and prints', () => {
   });
 });
 
-function fetchJson(url: string, ca: string): Promise<any> {
+function fetchJson(url: string, ca: string, headers: Record<string, string> = {}): Promise<any> {
   return new Promise((resolve, reject) => {
     https
-      .get(url, { ca, agent: false }, (res) => {
+      .get(url, { ca, agent: false, headers }, (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
         res.on('end', () => resolve(JSON.parse(text)));
