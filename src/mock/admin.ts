@@ -4,7 +4,7 @@
  *   GET  /__admin/scenario                      → {"scenario":"ok","scenarios":[{name,description},…]}
  *   POST /__admin/scenario  {"scenario":"NAME"} → {"scenario":"NAME"}   (unknown name → 400)
  *   POST /__admin/scenario  scenario=NAME       the same as a form body (curl -d), no JSON quoting needed
- *   POST /__admin/expire-tokens                 → {"expired":N}  every issued token is expired now
+ *   POST /__admin/expire-tokens                 → {"expired":N}  every issued token is expired now (N were alive)
  *
  *   curl --cacert ca.pem -H X-Admin-Token:TOKEN -X POST https://127.0.0.1:PORT/__admin/scenario -d '{"scenario":"chat-hang"}'
  *   curl --cacert ca.pem -H X-Admin-Token:TOKEN -d scenario=chat-hang https://127.0.0.1:PORT/__admin/scenario
@@ -100,9 +100,7 @@ export function handleAdminRequest(
     return sendJson(res, 200, { scenario: state.scenario });
   }
   if (path === '/__admin/expire-tokens' && req.method === 'POST') {
-    const count = state.tokens.issued.length;
-    state.tokens.expireAll();
-    return sendJson(res, 200, { expired: count });
+    return sendJson(res, 200, { expired: state.tokens.expireAll() });
   }
   return adminError(res, 404, 'unknown admin endpoint');
 }

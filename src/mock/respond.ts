@@ -49,16 +49,25 @@ export function sendRedirect(res: ServerResponse, status: number, location: stri
   });
 }
 
-/** Reads the whole request body, up to `limit` bytes; beyond that returns null (and drains). */
+/**
+ * Reads the whole request body, up to `limit` bytes; beyond that returns null (and drains).
+ * A body declared larger is refused at once: neither collected nor waited for.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length']) > limit) {
+    req.resume();
+    return Promise.resolve(null);
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      tooLarge = true;
+      chunks.length = 0; // the answer is 413 now: what came so far is not needed
     });
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
     req.on('error', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
