@@ -20,6 +20,21 @@ import type { IssuedToken } from './tokens.js';
 const V1_PREFIX = /^\/(?:api\/)?v1(\/.*)?$/;
 const V2_CHAT = /^\/(?:api\/)?v2\/chat\/completions\/?$/;
 
+/**
+ * A chat request is refused with 413 "Payload too large" beyond 4 MiB, as GigaChat refuses a
+ * prompt bigger than the context, and without reading it: GigaChat's largest context is 128k
+ * tokens, at four characters a token (the mock's own count) 512k characters, and even with every
+ * character escaped as \uXXXX that is 3 MiB of JSON. Every other route has the server's cap.
+ */
+export const MAX_CHAT_BODY = 4 * 1024 * 1024;
+
+/** The largest body the API host reads for a request target, or null for the server's cap. */
+export function apiBodyLimit(url: string | undefined): number | null {
+  const path = new URL(url ?? '/', 'https://mock.invalid').pathname;
+  const route = V1_PREFIX.exec(path)?.[1]?.replace(/\/+$/, '');
+  return route === '/chat/completions' || V2_CHAT.test(path) ? MAX_CHAT_BODY : null;
+}
+
 export function handleApiRequest(state: MockState, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   const path = new URL(req.url ?? '/', 'https://mock.invalid').pathname;
   const v1 = V1_PREFIX.exec(path);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdminRequest, isAdminPath, makeAdminToken } from './admin.js';
-import { handleApiRequest } from './api-server.js';
+import { apiBodyLimit, handleApiRequest } from './api-server.js';
 import { OAUTH_PATH, handleAuthRequest } from './auth-server.js';
 import { TimerSet } from './faults.js';
 import { API_ERRORS, makeAuthorizationKey, type KeyScope } from './fixtures.js';
@@ -213,7 +213,8 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
       res.setHeader('X-Request-Id', headerValue(req, 'x-request-id') ?? crypto.randomUUID());
       res.setHeader('X-Session-Id', headerValue(req, 'x-session-id') ?? crypto.randomUUID());
     }
-    const body = await readBody(req, MAX_REQUEST_BODY);
+    const limit = kind === 'api' && !isAdminPath(req.url) ? (apiBodyLimit(req.url) ?? MAX_REQUEST_BODY) : MAX_REQUEST_BODY;
+    const body = await readBody(req, limit);
     if (kind === 'api' && isAdminPath(req.url)) {
       return handleAdminRequest(state, setScenario, req, res, body ?? Buffer.alloc(0));
     }

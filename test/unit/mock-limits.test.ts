@@ -6,6 +6,7 @@
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.js';
+import { MAX_CHAT_BODY } from '../../src/mock/api-server.js';
 import { appendBounded, DEFAULT_REQUEST_LOG } from '../../src/mock/request-log.js';
 import { MAX_REQUEST_BODY } from '../../src/mock/server.js';
 import { DEFAULT_TOKEN_LIMITS, TokenStore } from '../../src/mock/tokens.js';
@@ -52,17 +53,26 @@ describe('the request log of a running mock', () => {
   });
 
   it(`a body over ${MAX_REQUEST_BODY} bytes is 413 "Payload too large", sent or only declared`, async () => {
-    const sent = await post(Buffer.alloc(MAX_REQUEST_BODY + 1, 0x20));
+    const sent = await call(`${mock.baseUrl}/embeddings`, { method: 'POST', ca: mock.caPem, body: Buffer.alloc(MAX_REQUEST_BODY + 1, 0x20), timeoutMs: 20_000 });
     expect(sent.status).toBe(413);
     expect(sent.json()).toEqual({ status: 413, message: 'Payload too large' });
     expect(mock.requests.at(-1)).toMatchObject({ body: '', bodyBytes: 0 });
     // Declared too large: answered at once, without waiting for a body (none is ever sent here).
-    const declared = await rawStatus(mock, `POST /api/v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_REQUEST_BODY + 1}\r\n\r\n`);
+    const declared = await rawStatus(mock, `POST /api/v1/embeddings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_REQUEST_BODY + 1}\r\n\r\n`);
     expect(declared).toBe(413);
   });
 
-  it('a body of exactly the cap is read (and answered by the route)', async () => {
-    const answer = await post(Buffer.alloc(MAX_REQUEST_BODY, 0x20));
+  it(`a chat request over ${MAX_CHAT_BODY} bytes is 413 at once, as a prompt beyond the context`, async () => {
+    const declared = await rawStatus(mock, `POST /api/v2/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: ${MAX_CHAT_BODY + 1}\r\n\r\n`);
+    expect(declared).toBe(413);
+    const sent = await post(Buffer.alloc(MAX_CHAT_BODY + 1, 0x20));
+    expect(sent.json()).toEqual({ status: 413, message: 'Payload too large' });
+    const atTheLimit = await post(Buffer.alloc(MAX_CHAT_BODY, 0x20));
+    expect(atTheLimit.status).toBe(401); // no token: the route ran, the size was accepted
+  });
+
+  it('a body of exactly the cap is read by a route other than chat (and answered by it)', async () => {
+    const answer = await call(`${mock.baseUrl}/embeddings`, { method: 'POST', ca: mock.caPem, body: Buffer.alloc(MAX_REQUEST_BODY, 0x20), timeoutMs: 20_000 });
     expect(answer.status).toBe(401); // no token: the route ran, the size was accepted
   });
 
