@@ -3,6 +3,7 @@ import { CHECK_FORMATS, checkOptions, quickCheckArgs } from './check-args.js';
 import type { CliIO } from './commands/io.js';
 import { neutralizeControls } from './secret.js';
 import { VERSION } from './version.js';
+import { waitForStop } from './commands/stop-signals.js';
 
 export type { CliIO };
 
@@ -159,10 +160,7 @@ export async function run(): Promise<void> {
     stderr: process.stderr,
     stdin: process.stdin,
     // Registered only by commands that run until stopped: anywhere else Ctrl-C must kill at once.
-    waitForInterrupt: () =>
-      new Promise<string>((resolve) => {
-        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-      }),
+    waitForInterrupt: () => waitForStop(process),
   });
   // Exit now: a DNS lookup or a server that never answers must not keep the process alive past its verdict.
   process.exit(code);

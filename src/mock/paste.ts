@@ -81,14 +81,28 @@ function envFileValue(value: string): string {
 }
 
 /**
+ * The first line of the .env file. The pid tells the next mock whether the file is a leftover of
+ * one that could not clean up (that process is gone) or in use (commands/mock-leftovers.ts).
+ */
+export function envFileHeader(pid: number): string {
+  return `# Written by \`gigadoctor mock\` (pid ${pid}); removed when the mock stops. Keep it out of git.`;
+}
+
+/** The pid in a .env file's first line when a mock wrote it, else null. */
+export function envFileOwner(text: string): number | null {
+  const pid = /^# Written by `gigadoctor mock` \(pid (\d+)\)/.exec(text)?.[1];
+  return pid === undefined ? null : Number(pid);
+}
+
+/**
  * The .env file. NODE_EXTRA_CA_CERTS is left out on purpose: Node reads it once, at start-up,
  * before any dotenv code runs, so in a .env it would only look like a fix (gigadoctor's tls
  * check warns about exactly that: NODE_EXTRA_CA_CERTS_IN_ENV_FILE). It is given as a comment.
  */
-export function envFileText(vars: readonly EnvVar[]): string {
+export function envFileText(vars: readonly EnvVar[], pid: number): string {
   const nodeCa = vars.find(([name]) => name === 'NODE_EXTRA_CA_CERTS')?.[1];
   const lines = [
-    '# Written by `gigadoctor mock`; removed when the mock stops.',
+    envFileHeader(pid),
     '# A local GigaChat stand-in: the key below is a throwaway made for it, not a real key.',
     ...vars.filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS').map(([name, value]) => `${name}=${envFileValue(value)}`),
   ];
@@ -161,7 +175,12 @@ export function renderBanner(input: BannerInput, shell: Shell): string {
     c(),
     c('Paste into the terminal where your app or gigadoctor runs (the key is a throwaway made for this mock):'),
     ...shellLines(pasteVariables(input), shell),
-    ...(input.envOut ? [c(`The same variables, NODE_EXTRA_CA_CERTS aside, are in ${input.envOut} (removed when the mock stops).`)] : []),
+    ...(input.envOut
+      ? [
+          c(`The same variables, NODE_EXTRA_CA_CERTS aside, are in ${input.envOut} (removed when the mock stops).`),
+          c('Keep that file out of git (add it to .gitignore): a key scanner cannot tell a throwaway key from a real one.'),
+        ]
+      : []),
     c(),
     c('Then check it: gigadoctor check'),
     c(),

@@ -101,13 +101,14 @@ export function parseExports(text: string): Record<string, string> {
 
 export async function startMockCommand(
   args: string[] = [],
-  opts: { cwd?: string; env?: Record<string, string | undefined>; readyTimeoutMs?: number } = {},
+  opts: { cwd?: string; env?: Record<string, string | undefined>; readyTimeoutMs?: number; tmp?: string; stdin?: 'ignore' | 'pipe' } = {},
 ): Promise<MockProcess> {
-  const tmp = freshTmp();
+  const tmp = opts.tmp ?? freshTmp();
   const child = spawn(process.execPath, [BIN, 'mock', ...args], {
     cwd: opts.cwd ?? workDir(),
     env: cleanEnv({ TMPDIR: tmp, ...opts.env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // /dev/null by default, as for `gigadoctor mock &`; a pipe for a parent that may go away.
+    stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   let out = '';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   adminCommands,
   commentLine,
+  envFileOwner,
   envFileText,
   formatDuration,
   noProxyFor,
@@ -77,14 +78,16 @@ describe('.env file', () => {
 
   it('dotenv reads back exactly the values, whatever they hold', () => {
     const vars = pasteVariables({ ...input, caFile: "/tmp/it's here #1/ca.pem" });
-    expect(parse(envFileText(vars))).toEqual(withoutNodeCa(vars));
+    expect(parse(envFileText(vars, 4242))).toEqual(withoutNodeCa(vars));
     const windows = pasteVariables({ ...input, caFile: 'C:\\Users\\me\\AppData\\Local\\Temp\\gigadoctor-mock-x\\ca.pem' });
-    expect(parse(envFileText(windows))).toEqual(withoutNodeCa(windows));
+    expect(parse(envFileText(windows, 4242))).toEqual(withoutNodeCa(windows));
   });
 
   it('leaves NODE_EXTRA_CA_CERTS out (too late in a .env) and says where to set it instead', () => {
-    const text = envFileText(pasteVariables(input));
-    expect(text).toMatch(/^# Written by `gigadoctor mock`; removed when the mock stops\./);
+    const text = envFileText(pasteVariables(input), 4242);
+    expect(text).toMatch(/^# Written by `gigadoctor mock` \(pid 4242\); removed when the mock stops\. Keep it out of git\.\n/);
+    expect(envFileOwner(text)).toBe(4242);
+    expect(envFileOwner(`GIGACHAT_SCOPE=x\n${text}`)).toBeNull(); // only a first line of ours counts
     expect(parse(text)).not.toHaveProperty('NODE_EXTRA_CA_CERTS');
     expect(text).toContain('Node reads NODE_EXTRA_CA_CERTS only when it starts');
     expect(text).toContain(`# NODE_EXTRA_CA_CERTS=${input.caFile}\n`);
@@ -131,6 +134,8 @@ describe('banner', () => {
     expect(text).toContain('#   OAuth  https://127.0.0.1:9443/api/v2/oauth\n');
     expect(text).toContain('#   scenario ok; key scope GIGACHAT_API_PERS; latency 200 ms; tokens live 5 s\n');
     expect(text).toContain('# The same variables, NODE_EXTRA_CA_CERTS aside, are in /work/app.env (removed when the mock stops).\n');
+    expect(text).toContain('# Keep that file out of git (add it to .gitignore): a key scanner cannot tell a throwaway key from a real one.\n');
+    expect(renderBanner(banner, 'posix')).not.toContain('out of git'); // no file, nothing to keep out
     expect(text).toContain(`#   curl --cacert ${input.caFile} -H X-Admin-Token:${banner.adminToken} -d scenario=chat-payment-required https://127.0.0.1:8443/__admin/scenario\n`);
     expect(text).toContain(`#   curl --cacert ${input.caFile} -H X-Admin-Token:${banner.adminToken} -X POST https://127.0.0.1:8443/__admin/expire-tokens\n`);
     expect(text).not.toMatch(/\s-k\s|--insecure/);

@@ -1,0 +1,58 @@
+/**
+ * What a `gigadoctor mock` that could not clean up (SIGKILL, a power cut) left behind: its temp
+ * folder and its --env-out file. Both carry the process id of the mock that made them, so the
+ * next mock can tell a leftover (that process is gone) from a file in use (it still runs).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { envFileOwner } from '../mock/paste.js';
+import { readBounded } from '../util/read-bounded.js';
+
+/** The temp folder's name: the pid, then mkdtemp's random part. */
+export const TEMP_PREFIX = 'gigadoctor-mock-';
+const TEMP_NAME = /^gigadoctor-mock-(\d+)-[A-Za-z0-9]{6}$/;
+
+/** Whether a process lives (one of another user's counts: it cannot be ours to clean up). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid named in a file a mock wrote, or null for any other file (or one that is not there). */
+export function envOutOwner(file: string): number | null {
+  const read = readBounded(file, 64 * 1024);
+  return read.ok ? envFileOwner(read.buf.toString('utf8')) : null;
+}
+
+/**
+ * Removes the temp folders of mocks that are gone: named by us, owned by this user, a real
+ * folder (not a link), its pid not running. Returns what was removed, to tell the user.
+ */
+export function removeStaleTempDirs(tmp: string, alive: (pid: number) => boolean = processAlive): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmp);
+  } catch {
+    return [];
+  }
+  const uid = process.getuid?.();
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+    const dir = path.join(tmp, name);
+    try {
+      const stat = fs.lstatSync(dir);
+      if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid)) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // Gone meanwhile, or not ours to remove: nothing to report.
+    }
+  }
+  return removed;
+}
