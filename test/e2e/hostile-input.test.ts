@@ -3,7 +3,7 @@
  * in the place of the file, control characters in the environment, bad flag values. Each gets a
  * clear verdict or exit 2 — never a stack trace, never a hang, never a secret echoed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -432,6 +432,11 @@ describe('every file input, with something other than a file in its place', () =
   // NODE_EXTRA_CA_CERTS is read by Node itself before any script runs: a FIFO there blocks
   // `node -e 0` as well, and a bad file gets Node's own "Warning: Ignoring extra certs" line.
   // What gigadoctor adds is its verdict once Node lets it run; the FIFO is Node's, not ours.
+  it('NODE_EXTRA_CA_CERTS → fifo: Node itself blocks before any script (when this fails, Node no longer does: add fifo to the table below)', () => {
+    const plain = spawnSync(process.execPath, ['-e', '0'], { env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: pathOf('fifo') }, timeout: 1500 });
+    expect(plain.signal).toBe('SIGTERM');
+  });
+
   it.each(['/dev/zero', 'folder', 'loop-a', 'huge'] as const)('NODE_EXTRA_CA_CERTS → %s: a verdict, exit 0–3, no stack', async (kind) => {
     const run = await runCli(['check', '--json', '--no-chat', '--timeout', '2000'], { env: mockEnv(mock, { NODE_EXTRA_CA_CERTS: pathOf(kind) }), killAfterMs: 20_000 });
     expectGuarantees(run, { withinMs: 12_000 });
