@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { envFileOwner } from '../mock/paste.js';
+import { parse } from 'dotenv';
+import { envFileOwner, pasteVariables } from '../mock/paste.js';
 import { readBounded } from '../util/read-bounded.js';
 
 /** The temp folder's name: the pid, then mkdtemp's random part. */
@@ -22,10 +23,20 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** The pid named in a file a mock wrote, or null for any other file (or one that is not there). */
-export function envOutOwner(file: string): number | null {
+/** Every name a mock writes into its --env-out file. */
+const WRITTEN_NAMES = new Set(pasteVariables({ authUrl: '', baseUrl: '', credentials: '', scope: '', caFile: '', noProxy: '' }).map(([name]) => name));
+
+/**
+ * Who wrote an --env-out file: the pid of the mock when the file is as a mock writes it, 'edited'
+ * when a mock wrote it and someone added a variable since (then it is theirs), null otherwise.
+ */
+export function envOutOwner(file: string): number | 'edited' | null {
   const read = readBounded(file, 64 * 1024);
-  return read.ok ? envFileOwner(read.buf.toString('utf8')) : null;
+  if (!read.ok) return null;
+  const text = read.buf.toString('utf8');
+  const pid = envFileOwner(text);
+  if (pid === null) return null;
+  return Object.keys(parse(text)).every((name) => WRITTEN_NAMES.has(name)) ? pid : 'edited';
 }
 
 /**

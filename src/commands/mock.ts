@@ -97,7 +97,7 @@ function reserveEnvOut(file: string): string | null {
     const shown = echoValue(file, 200);
     if (code === 'EEXIST') {
       const owner = envOutOwner(file);
-      if (owner === null) throw new MockUsageError(`--env-out ${shown} already exists; refusing to overwrite it`);
+      if (owner === null || owner === 'edited') throw new MockUsageError(`--env-out ${shown} already exists; refusing to overwrite it`);
       if (processAlive(owner)) throw new MockUsageError(`--env-out ${shown} is in use by a running gigadoctor mock (pid ${owner}); stop it or choose another name`);
       fs.rmSync(file, { force: true });
       reserveEnvOut(file);

@@ -96,6 +96,17 @@ describe('stopping', () => {
     expect(leftovers(cwd)).toEqual([]);
   });
 
+  it('a leftover --env-out file edited since (a variable added) is the user\'s: not taken over, exit 2', async () => {
+    const cwd = workDir();
+    const first = await startMockCommand(['--env-out', 'app.env'], { cwd });
+    await first.stop('SIGKILL');
+    fs.appendFileSync(path.join(cwd, 'app.env'), 'MY_OWN=1\n');
+    const second = runMockToEnd(['--env-out', 'app.env'], { cwd });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toBe(`gigadoctor mock: --env-out ${path.join(cwd, 'app.env')} already exists; refusing to overwrite it\n`);
+    expect(fs.readFileSync(path.join(cwd, 'app.env'), 'utf8')).toContain('MY_OWN=1');
+  });
+
   it('an --env-out file of a mock that still runs is not taken: exit 2, the pid named', async () => {
     const cwd = workDir();
     const running = await startMockCommand(['--env-out', 'app.env'], { cwd });
