@@ -124,7 +124,7 @@ describe('TokenStore', () => {
 });
 
 describe('tokens of a running mock', () => {
-  it('expire-tokens then the token lifetime: "Token has expired", and the store stays small', async () => {
+  it('past the cap the oldest tokens are forgotten (401 Unauthorized); the newest work', async () => {
     const mock = await startMock({ tokenLimits: { count: 5 } });
     try {
       const tokens: string[] = [];
