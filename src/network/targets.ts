@@ -1,7 +1,7 @@
 import { routeFor, type Route } from '../probe/proxy-route.js';
 import type { Settings, Sourced } from '../settings/types.js';
 import type { Details, Verdict } from '../types.js';
-import { credentialUrlRefusal } from './endpoints-check.js';
+import { credentialUrlRefusal } from '../checks/endpoints-check.js';
 
 export interface Target {
   which: 'auth' | 'api';
