@@ -411,6 +411,11 @@ describe('every file input, with something other than a file in its place', () =
       says: (run) => expect(noteCodes(run.json(), 'env')).toContain('ENV_FILE_UNREADABLE'),
     },
     {
+      name: '--dotenv',
+      run: (file) => runCli(['check', '--json', '--only', 'env,format', '--dotenv', file], { env: { GIGACHAT_CREDENTIALS: KEY }, killAfterMs: 20_000 }),
+      says: (run) => expect(noteCodes(run.json(), 'env')).toContain('ENV_FILE_UNREADABLE'),
+    },
+    {
       name: 'ca --out',
       run: (file) => runCli(['ca', '--out', file], { killAfterMs: 20_000 }),
       says: (run) => {
