@@ -10,6 +10,7 @@ import { CHECK_IDS } from './settings/flags.js';
 import { nearest } from './util/nearest.js';
 import { internalErrorLine } from './util/sanitize.js';
 import { VERSION } from './version.js';
+import { waitForStop } from './commands/stop-signals.js';
 
 export type { CliIO };
 
@@ -214,10 +215,7 @@ export async function run(): Promise<void> {
     stderr: process.stderr,
     stdin: process.stdin,
     // Registered only by commands that run until stopped: anywhere else Ctrl-C must kill at once.
-    waitForInterrupt: () =>
-      new Promise<string>((resolve) => {
-        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-      }),
+    waitForInterrupt: () => waitForStop(process),
   });
   // Exit now: a DNS lookup or a server that never answers must not keep the process alive past its verdict.
   process.exit(code);

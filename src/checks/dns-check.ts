@@ -1,6 +1,6 @@
 import type { Check, CheckOutcome, Details } from '../types.js';
 import { displayUrl } from './endpoints-check.js';
-import { invalidProxy, networkTargets, routeDetails } from '../network/targets.js';
+import { invalidProxy, networkTargets, routeDetails, unreachableEndpoint } from '../network/targets.js';
 
 /**
  * Each host this machine must resolve does; the time it took is kept for the report. Through
@@ -11,6 +11,8 @@ export const dnsCheck: Check<'dns'> = {
   id: 'dns',
   needs: ['endpoints'],
   async run({ settings, probe }): Promise<CheckOutcome<'dns'>> {
+    const unreachable = unreachableEndpoint(settings);
+    if (unreachable) return unreachable;
     const targets = networkTargets(settings);
     const bad = invalidProxy(targets);
     if (bad) return { status: 'fail', code: 'PROXY_INVALID_URL', details: bad };

@@ -1,5 +1,5 @@
 import type { Check, Verdict } from '../types.js';
-import { invalidProxy, networkTargets, routeDetails } from '../network/targets.js';
+import { invalidProxy, networkTargets, routeDetails, unreachableEndpoint } from '../network/targets.js';
 
 /**
  * Each host:port accepts a connection. 9443 is the port corporate firewalls block while 443
@@ -10,6 +10,8 @@ export const tcpCheck: Check = {
   id: 'tcp',
   needs: ['dns'],
   async run({ settings, probe }): Promise<Verdict> {
+    const unreachable = unreachableEndpoint(settings);
+    if (unreachable) return unreachable;
     const targets = networkTargets(settings);
     const bad = invalidProxy(targets);
     if (bad) return { status: 'fail', code: 'PROXY_INVALID_URL', details: bad };

@@ -5,7 +5,7 @@ import { bundledRussianCas } from '../trust/bundled.js';
 import { VERIFICATION_CODES, commonName, expiringNotes, classifyTlsFailure } from '../trust/classify-tls.js';
 import type { Check, Details, Note, Verdict } from '../types.js';
 import { OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from './known.js';
-import { invalidProxy, networkTargets } from '../network/targets.js';
+import { invalidProxy, networkTargets, unreachableEndpoint } from '../network/targets.js';
 
 /**
  * The handshake verifies with the trust the user's app would have; a failure is explained
@@ -20,6 +20,8 @@ export const tlsCheck: Check = {
     const timeoutMs = settings.timeoutMs.value;
     const unusable = unusableFiles(settings);
     if (unusable) return unusable;
+    const unreachable = unreachableEndpoint(settings);
+    if (unreachable) return unreachable;
     const targets = networkTargets(settings);
     const bad = invalidProxy(targets);
     if (bad) return { status: 'fail', code: 'PROXY_INVALID_URL', details: bad };

@@ -1,9 +1,10 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { langFromLocale } from '../settings/resolve.js';
 import { bundledRussianCas } from '../trust/bundled.js';
 import { RUSSIAN_CA_PAGE } from '../trust/russian-ca.js';
+import { readBounded } from '../util/read-bounded.js';
 import { write, type CliIO } from './io.js';
 
 /**
@@ -32,16 +33,17 @@ export async function caCommand(io: CliIO, opts: { out?: string }): Promise<numb
   }
 
   const path = resolve(io.cwd, opts.out);
-  let existing: string | null = null;
-  try {
-    existing = readFileSync(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      io.stderr.write(`gigadoctor ca: ${path}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
-      return 1;
-    }
+  // Bounded, regular files only: a FIFO there would block the read forever, /dev/zero fill the
+  // memory. Anything larger than the bundle differs from it, so the cap only needs to exceed it.
+  const read = readBounded(path, Buffer.byteLength(text) + 1);
+  const existing = read.ok ? read.buf.toString('utf8') : null;
+  if (!read.ok && read.reason !== 'absent' && !read.reason.startsWith('too large')) {
+    io.stderr.write(ru
+      ? `gigadoctor ca: ${path}: ${read.reason} — укажите путь к обычному файлу\n`
+      : `gigadoctor ca: ${path}: ${read.reason}; give the path of a regular file\n`);
+    return 1;
   }
-  if (existing !== null) {
+  if (existing !== null || !read.ok && read.reason.startsWith('too large')) {
     if (existing === text) {
       io.stderr.write(ru ? `${path} уже содержит эти сертификаты — не изменён\n` : `${path} already holds these certificates; left unchanged\n`);
       return 0;

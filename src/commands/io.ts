@@ -9,7 +9,7 @@ export interface CliIO {
   stderr: NodeJS.WriteStream;
   /** Read only by `explain`, for text piped in. */
   stdin: NodeJS.ReadStream;
-  /** Resolves when the user asks to stop (SIGINT/SIGTERM); only long-running commands call it. */
+  /** Resolves when the user asks to stop (a signal, or a closed stdin pipe: stop-signals.ts); only long-running commands call it. */
   waitForInterrupt(): Promise<string>;
 }
 

@@ -1,8 +1,10 @@
 import { echoValue } from '../util/sanitize.js';
 /**
  * `gigadoctor mock`: the local HTTPS GigaChat stand-in of gigadoctor's own tests, as a command.
- * It prints what to paste (shell lines, optionally a .env file), runs until SIGINT/SIGTERM,
- * then closes the servers (hung connections too) and removes every file it wrote.
+ * It prints what to paste (shell lines, optionally a .env file), runs until it is asked to stop
+ * (stop-signals.ts: Ctrl-C, kill, a closed terminal …), then closes the servers (hung
+ * connections too) and removes every file it wrote. What a mock killed outright left behind,
+ * the next one removes or takes over, and says so (mock-leftovers.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +12,7 @@ import path from 'node:path';
 import { detectShell } from '../render/shell.js';
 import { SCENARIOS, SCOPES, isScenario, startMock, type KeyScope, type MockServer, type Scenario } from '../mock/index.js';
 import { envFileText, noProxyFor, pasteVariables, renderBanner, renderScenarioList } from '../mock/paste.js';
+import { envOutOwner, processAlive, removeStaleTempDirs, TEMP_PREFIX } from './mock-leftovers.js';
 import { VERSION } from '../version.js';
 import { write, type CliIO } from './io.js';
 
@@ -81,15 +84,27 @@ export function parseMockFlags(flags: MockFlags, cwd: string): MockSettings {
   };
 }
 
-/** Creates the --env-out file empty, failing if anything is there: the name is ours from now on. */
-function reserveEnvOut(file: string): void {
+/**
+ * Creates the --env-out file empty, failing if anything is there: the name is ours from now on.
+ * A file a mock wrote and could not remove (its process is gone) is taken over, and said so.
+ */
+function reserveEnvOut(file: string): string | null {
   try {
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    return null;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new MockUsageError(`--env-out ${echoValue(file, 200)} already exists; refusing to overwrite it`);
-    if (code === 'ENOENT') throw new MockUsageError(`--env-out ${echoValue(file, 200)}: its folder does not exist`);
-    throw new MockUsageError(`--env-out ${echoValue(file, 200)}: cannot create it (${code ?? String(err)})`);
+    const shown = echoValue(file, 200);
+    if (code === 'EEXIST') {
+      const owner = envOutOwner(file);
+      if (owner === null || owner === 'edited') throw new MockUsageError(`--env-out ${shown} already exists; refusing to overwrite it`);
+      if (processAlive(owner)) throw new MockUsageError(`--env-out ${shown} is in use by a running gigadoctor mock (pid ${owner}); stop it or choose another name`);
+      fs.rmSync(file, { force: true });
+      reserveEnvOut(file);
+      return `took over ${shown}, left by a mock (pid ${owner}) that could not clean up`;
+    }
+    if (code === 'ENOENT') throw new MockUsageError(`--env-out ${shown}: its folder does not exist`);
+    throw new MockUsageError(`--env-out ${shown}: cannot create it (${code ?? String(err)})`);
   }
 }
 
@@ -128,11 +143,16 @@ export async function mockCommand(io: CliIO, flags: MockFlags): Promise<number> 
   let envOutText: string | undefined;
   let envOutReserved = false;
   try {
+    const notes: string[] = [];
     if (settings.envOut) {
-      reserveEnvOut(settings.envOut);
+      const takenOver = reserveEnvOut(settings.envOut);
       envOutReserved = true;
+      if (takenOver) notes.push(takenOver);
     }
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gigadoctor-mock-'));
+    for (const dir of removeStaleTempDirs(os.tmpdir())) notes.push(`removed ${dir}, left by a mock that could not clean up`);
+    for (const note of notes) io.stderr.write(`gigadoctor mock: ${note}\n`);
+    // The pid in the name lets the next mock tell a leftover from a folder in use.
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
     try {
       mock = await startMock({
         host: '127.0.0.1',
@@ -158,7 +178,7 @@ export async function mockCommand(io: CliIO, flags: MockFlags): Promise<number> 
       noProxy: noProxyFor(io.env),
     };
     if (settings.envOut) {
-      envOutText = envFileText(pasteVariables(paste));
+      envOutText = envFileText(pasteVariables(paste), process.pid);
       fs.writeFileSync(settings.envOut, envOutText, { mode: 0o600 });
     }
     if (stopSignal === undefined) {
@@ -174,6 +194,7 @@ export async function mockCommand(io: CliIO, flags: MockFlags): Promise<number> 
             latencyMs: settings.latencyMs,
             tokenTtlMs: settings.tokenTtlMs,
             envOut: settings.envOut,
+            adminToken: mock.adminToken,
           },
           shell,
         ),

@@ -4,23 +4,43 @@
  *   GET  /__admin/scenario                      → {"scenario":"ok","scenarios":[{name,description},…]}
  *   POST /__admin/scenario  {"scenario":"NAME"} → {"scenario":"NAME"}   (unknown name → 400)
  *   POST /__admin/scenario  scenario=NAME       the same as a form body (curl -d), no JSON quoting needed
- *   POST /__admin/expire-tokens                 → {"expired":N}  every issued token is expired now
+ *   POST /__admin/expire-tokens                 → {"expired":N}  every issued token is expired now (N were alive)
  *
- *   curl --cacert ca.pem -X POST https://127.0.0.1:PORT/__admin/scenario -d '{"scenario":"chat-hang"}'
- *   curl --cacert ca.pem -d scenario=chat-hang https://127.0.0.1:PORT/__admin/scenario
+ *   curl --cacert ca.pem -H X-Admin-Token:TOKEN -X POST https://127.0.0.1:PORT/__admin/scenario -d '{"scenario":"chat-hang"}'
+ *   curl --cacert ca.pem -H X-Admin-Token:TOKEN -d scenario=chat-hang https://127.0.0.1:PORT/__admin/scenario
  *
  * The form body exists because a JSON body cannot be quoted the same way in sh, PowerShell and
  * cmd; `gigadoctor mock` prints the form. A body that starts with "{" is read as JSON.
  *
- * It needs no token and is not subject to scenarios, latency or recording; it answers only
- * peers on loopback (the mock binds 127.0.0.1 by default, so that is everyone who can reach it).
+ * Every admin request needs the run's admin token in X-Admin-Token (401 without it, 403 with
+ * another): loopback is every user and process on the machine, and switching a fault or
+ * expiring tokens is the mock's owner's call. `gigadoctor mock` prints the token in its curl
+ * lines. Admin requests are not subject to scenarios, latency or recording, and are answered
+ * only to peers on loopback.
  */
+import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_JSON, sendBody } from './respond.js';
 import { SCENARIOS, isScenario, type Scenario } from './scenarios.js';
 import type { MockState } from './state.js';
 
 export const ADMIN_PREFIX = '/__admin/';
+
+/** The header that carries the admin token, as curl is told to send it. */
+export const ADMIN_TOKEN_HEADER = 'X-Admin-Token';
+
+/** A fresh per-run admin token: 192 random bits, base64url (no character any shell quotes). */
+export function makeAdminToken(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+/** Whether the request carries the token; compared in constant time, as any secret. */
+function hasAdminToken(req: IncomingMessage, token: string): boolean | null {
+  const sent = req.headers[ADMIN_TOKEN_HEADER.toLowerCase()];
+  if (typeof sent !== 'string' || sent === '') return null;
+  const digest = (s: string) => crypto.createHash('sha256').update(s).digest();
+  return crypto.timingSafeEqual(digest(sent.trim()), digest(token));
+}
 
 export function isAdminPath(url: string | undefined): boolean {
   return (url ?? '').startsWith(ADMIN_PREFIX);
@@ -48,6 +68,9 @@ export function handleAdminRequest(
   body: Buffer,
 ): void {
   if (!isLoopback(req.socket.remoteAddress)) return adminError(res, 403, 'admin endpoint answers loopback only');
+  const authorized = hasAdminToken(req, state.adminToken);
+  if (authorized === null) return adminError(res, 401, `admin token required: send the ${ADMIN_TOKEN_HEADER} header that gigadoctor mock printed`);
+  if (!authorized) return adminError(res, 403, `wrong admin token: use the ${ADMIN_TOKEN_HEADER} value that gigadoctor mock printed`);
   const path = new URL(req.url ?? '/', 'https://mock.invalid').pathname;
 
   if (path === '/__admin/scenario' && req.method === 'GET') {
@@ -77,9 +100,7 @@ export function handleAdminRequest(
     return sendJson(res, 200, { scenario: state.scenario });
   }
   if (path === '/__admin/expire-tokens' && req.method === 'POST') {
-    const count = state.tokens.issued.length;
-    state.tokens.expireAll();
-    return sendJson(res, 200, { expired: count });
+    return sendJson(res, 200, { expired: state.tokens.expireAll() });
   }
   return adminError(res, 404, 'unknown admin endpoint');
 }

@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerChatV1, answerChatV2, cannedCompletion } from './chat.js';
 import { API_ERRORS, BALANCE, embeddingFor, estimateTokens, findModel, gatewayHtmlPage, modelsList } from './fixtures.js';
-import { hang, hugeModelsBody, invalidUtf8ModelsBody, modelsEchoingToken, resetMidBody, trickle } from './faults.js';
+import { hang, hugeModelsBody, invalidUtf8ModelsBody, modelsEchoingToken, outOfRangeStatus, resetMidBody, trickle } from './faults.js';
 import { API_JSON, HTML, authorizationValue, parseJsonBody, sendApiError, sendBody, sendJson, sendRedirect } from './respond.js';
 import { decodeBasicPair } from './auth-server.js';
 import { scenarioTarget } from './scenarios.js';
@@ -19,6 +19,21 @@ import type { IssuedToken } from './tokens.js';
 
 const V1_PREFIX = /^\/(?:api\/)?v1(\/.*)?$/;
 const V2_CHAT = /^\/(?:api\/)?v2\/chat\/completions\/?$/;
+
+/**
+ * A chat request is refused with 413 "Payload too large" beyond 4 MiB, as GigaChat refuses a
+ * prompt bigger than the context, and without reading it: GigaChat's largest context is 128k
+ * tokens, at four characters a token (the mock's own count) 512k characters, and even with every
+ * character escaped as \uXXXX that is 3 MiB of JSON. Every other route has the server's cap.
+ */
+export const MAX_CHAT_BODY = 4 * 1024 * 1024;
+
+/** The largest body the API host reads for a request target, or null for the server's cap. */
+export function apiBodyLimit(url: string | undefined): number | null {
+  const path = new URL(url ?? '/', 'https://mock.invalid').pathname;
+  const route = V1_PREFIX.exec(path)?.[1]?.replace(/\/+$/, '');
+  return route === '/chat/completions' || V2_CHAT.test(path) ? MAX_CHAT_BODY : null;
+}
 
 export function handleApiRequest(state: MockState, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   const path = new URL(req.url ?? '/', 'https://mock.invalid').pathname;
@@ -125,6 +140,8 @@ function answerModelsFault(state: MockState, req: IncomingMessage, res: ServerRe
       return sendJson(res, 200, { object: 'list', models: [{ name: 'GigaChat', type: 'chat' }] });
     case 'models-echo-token':
       return sendJson(res, 200, modelsEchoingToken(authorizationValue(req, 'Bearer') ?? ''));
+    case 'models-status-999':
+      return outOfRangeStatus(res);
     case 'huge-body':
       return sendBody(res, 200, API_JSON, hugeModelsBody());
     case 'trickle':

@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { API_JSON } from './respond.js';
+import { API_JSON, sendBody } from './respond.js';
 import { MODELS, modelsList, type ModelInfo } from './fixtures.js';
 
 export class TimerSet {
@@ -145,4 +145,12 @@ export function echoedKeyMessage(key: string): string {
 export function modelsEchoingToken(token: string): { object: 'list'; data: ModelInfo[] } {
   const pieces = piecesOf(token, 10).map((id): ModelInfo => ({ id, object: 'model', owned_by: 'salutedevices', type: 'chat' }));
   return { object: 'list', data: [...MODELS, ...pieces] };
+}
+
+/**
+ * A status HTTP does not define (999; node:http sends any three digits): the models list as
+ * the body, so that only the status is wrong.
+ */
+export function outOfRangeStatus(res: ServerResponse): void {
+  sendBody(res, 999, API_JSON, JSON.stringify(modelsList()));
 }

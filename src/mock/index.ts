@@ -31,7 +31,7 @@ export {
 } from './fixtures.js';
 export type { KeyScope, ModelInfo, ModelType } from './fixtures.js';
 export { OAUTH_PATH } from './auth-server.js';
-export { ADMIN_PREFIX } from './admin.js';
+export { ADMIN_PREFIX, ADMIN_TOKEN_HEADER } from './admin.js';
 export { startSilentPort } from './silent-port.js';
 export type { SilentPort } from './silent-port.js';
 export { startProxy } from './proxy.js';

@@ -5,7 +5,7 @@
  */
 import type { Shell } from '../catalog/types.js';
 import { setEnvCommand } from '../render/shell.js';
-import { ADMIN_PREFIX } from './admin.js';
+import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER } from './admin.js';
 
 export interface PasteInput {
   authUrl: string;
@@ -81,14 +81,28 @@ function envFileValue(value: string): string {
 }
 
 /**
+ * The first line of the .env file. The pid tells the next mock whether the file is a leftover of
+ * one that could not clean up (that process is gone) or in use (commands/mock-leftovers.ts).
+ */
+export function envFileHeader(pid: number): string {
+  return `# Written by \`gigadoctor mock\` (pid ${pid}); removed when the mock stops. Keep it out of git.`;
+}
+
+/** The pid in a .env file's first line when a mock wrote it, else null. */
+export function envFileOwner(text: string): number | null {
+  const pid = /^# Written by `gigadoctor mock` \(pid (\d+)\)/.exec(text)?.[1];
+  return pid === undefined ? null : Number(pid);
+}
+
+/**
  * The .env file. NODE_EXTRA_CA_CERTS is left out on purpose: Node reads it once, at start-up,
  * before any dotenv code runs, so in a .env it would only look like a fix (gigadoctor's tls
  * check warns about exactly that: NODE_EXTRA_CA_CERTS_IN_ENV_FILE). It is given as a comment.
  */
-export function envFileText(vars: readonly EnvVar[]): string {
+export function envFileText(vars: readonly EnvVar[], pid: number): string {
   const nodeCa = vars.find(([name]) => name === 'NODE_EXTRA_CA_CERTS')?.[1];
   const lines = [
-    '# Written by `gigadoctor mock`; removed when the mock stops.',
+    envFileHeader(pid),
     '# A local GigaChat stand-in: the key below is a throwaway made for it, not a real key.',
     ...vars.filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS').map(([name, value]) => `${name}=${envFileValue(value)}`),
   ];
@@ -112,11 +126,12 @@ export interface AdminCommands {
 
 /**
  * curl commands for the admin endpoint. The scenario goes as a form body (`-d scenario=NAME`),
- * which needs no quoting in sh, PowerShell or cmd; the CA is trusted with --cacert, never -k.
+ * which needs no quoting in sh, PowerShell or cmd; the CA is trusted with --cacert, never -k;
+ * the run's admin token goes as `-H X-Admin-Token:TOKEN` (base64url: nothing to quote either).
  * PowerShell 5 aliases `curl` to Invoke-WebRequest, hence curl.exe there.
  */
-export function adminCommands(apiOrigin: string, caFile: string, shell: Shell): AdminCommands {
-  const curl = `${shell === 'powershell' ? 'curl.exe' : 'curl'} --cacert ${shellArg(shell, caFile)}`;
+export function adminCommands(apiOrigin: string, caFile: string, shell: Shell, adminToken: string): AdminCommands {
+  const curl = `${shell === 'powershell' ? 'curl.exe' : 'curl'} --cacert ${shellArg(shell, caFile)} -H ${shellArg(shell, `${ADMIN_TOKEN_HEADER}:${adminToken}`)}`;
   return {
     scenario: (name) => `${curl} -d scenario=${name} ${apiOrigin}${ADMIN_PREFIX}scenario`,
     expireTokens: `${curl} -X POST ${apiOrigin}${ADMIN_PREFIX}expire-tokens`,
@@ -131,6 +146,8 @@ export interface BannerInput extends PasteInput {
   tokenTtlMs: number;
   /** The .env file written with --env-out, if any. */
   envOut?: string;
+  /** The admin endpoint's token of this run, for the curl lines. */
+  adminToken: string;
 }
 
 export function formatDuration(ms: number): string {
@@ -145,7 +162,7 @@ export function formatDuration(ms: number): string {
  */
 export function renderBanner(input: BannerInput, shell: Shell): string {
   const c = (text = '') => commentLine(shell, text);
-  const admin = adminCommands(input.apiOrigin, input.caFile, shell);
+  const admin = adminCommands(input.apiOrigin, input.caFile, shell, input.adminToken);
   const extras = [
     input.latencyMs > 0 ? `latency ${input.latencyMs} ms` : '',
     `tokens live ${formatDuration(input.tokenTtlMs)}`,
@@ -158,7 +175,12 @@ export function renderBanner(input: BannerInput, shell: Shell): string {
     c(),
     c('Paste into the terminal where your app or gigadoctor runs (the key is a throwaway made for this mock):'),
     ...shellLines(pasteVariables(input), shell),
-    ...(input.envOut ? [c(`The same variables, NODE_EXTRA_CA_CERTS aside, are in ${input.envOut} (removed when the mock stops).`)] : []),
+    ...(input.envOut
+      ? [
+          c(`The same variables, NODE_EXTRA_CA_CERTS aside, are in ${input.envOut} (removed when the mock stops).`),
+          c('Keep that file out of git (add it to .gitignore): a key scanner cannot tell a throwaway key from a real one.'),
+        ]
+      : []),
     c(),
     c('Then check it: gigadoctor check'),
     c(),
@@ -180,7 +202,8 @@ export function renderScenarioList(scenarios: ReadonlyArray<{ name: string; desc
     'Scenarios of gigadoctor mock (--scenario NAME at start, or switch while it runs):',
     ...lines,
     '',
-    `Switch while it runs: curl --cacert CA_FILE -d scenario=NAME https://127.0.0.1:PORT${ADMIN_PREFIX}scenario`,
+    `Switch while it runs: curl --cacert CA_FILE -H ${ADMIN_TOKEN_HEADER}:ADMIN_TOKEN -d scenario=NAME https://127.0.0.1:PORT${ADMIN_PREFIX}scenario`,
+    '(the mock prints its CA file, port and admin token when it starts)',
     '',
   ].join('\n');
 }

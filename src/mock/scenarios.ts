@@ -26,6 +26,7 @@ export const SCENARIO_DESCRIPTIONS = {
   'models-bad-json': 'GET /models answers 200 application/json with a body that is not JSON',
   'models-wrong-shape': 'GET /models answers 200 JSON without the "data" list',
   'models-echo-token': 'GET /models lists the token it got, cut into model ids of 10 characters',
+  'models-status-999': 'GET /models answers with status 999, outside HTTP\'s 100-599, and the model list',
   'chat-payment-required': 'chat answers 402 "Payment Required"',
   'chat-model-not-found': 'chat answers 404 "No such model", whatever model is asked for',
   'chat-unprocessable': 'chat answers 422 "Requested model does not support functions"',

@@ -11,15 +11,16 @@ import net from 'node:net';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { handleAdminRequest, isAdminPath } from './admin.js';
-import { handleApiRequest } from './api-server.js';
+import { handleAdminRequest, isAdminPath, makeAdminToken } from './admin.js';
+import { apiBodyLimit, handleApiRequest } from './api-server.js';
 import { OAUTH_PATH, handleAuthRequest } from './auth-server.js';
 import { TimerSet } from './faults.js';
 import { API_ERRORS, makeAuthorizationKey, type KeyScope } from './fixtures.js';
 import { readBody, sendApiError } from './respond.js';
 import { isScenario, type Scenario } from './scenarios.js';
 import type { MockState, MockUser, RecordedRequest, ServerKind } from './state.js';
-import { TokenStore } from './tokens.js';
+import { appendBounded, DEFAULT_REQUEST_LOG, recordOf, type RequestLogLimits } from './request-log.js';
+import { TokenStore, type TokenLimits } from './tokens.js';
 import { createChain, type CertificateChain, type ChainOptions } from './x509.js';
 import { createClientCertificate, type ClientCertificate } from './client-cert.js';
 
@@ -57,6 +58,12 @@ export interface MockOptions {
    * use is in MockServer.clientCertificate. Default false.
    */
   requestCert?: boolean;
+  /** The admin endpoint's token (X-Admin-Token); default a fresh random one. */
+  adminToken?: string;
+  /** How many requests, and how much of each body, `requests` keeps (request-log.ts). */
+  requestLog?: Partial<RequestLogLimits>;
+  /** How many tokens are remembered, and how long past their expiry (tokens.ts). */
+  tokenLimits?: Partial<TokenLimits>;
 }
 
 export interface MockServer {
@@ -68,6 +75,8 @@ export interface MockServer {
   apiOrigin: string;
   /** https://127.0.0.1:PORT/__admin/scenario (see admin.ts) */
   adminUrl: string;
+  /** The value every admin request must send in the X-Admin-Token header. */
+  adminToken: string;
   /** The generated authorization key: base64("<clientId>:<clientSecret>"). */
   credentials: string;
   clientId: string;
@@ -80,9 +89,9 @@ export interface MockServer {
   clientCertificate: ClientCertificate | null;
   /** Writes caPem to DIR/gigadoctor-mock-ca.pem and returns the path; close() removes it. */
   writeCaFile(dir: string): string;
-  /** Every request both servers received (admin requests excepted), in arrival order. */
+  /** The last requests both servers received (admin requests excepted), oldest first: see request-log.ts. */
   requests: RecordedRequest[];
-  /** Every access token issued, in order. */
+  /** The access tokens issued, oldest first: the last TokenLimits.count of them. */
   issuedTokens: string[];
   /** Completed TLS handshakes per server: a client that reuses its connections makes one per host. */
   handshakes: { auth: number; api: number };
@@ -97,8 +106,14 @@ export interface MockServer {
 }
 
 const DEFAULT_TOKEN_TTL_MS = 30 * 60 * 1000;
-/** Larger requests are refused with 413; nothing legitimate comes near it. */
-const MAX_REQUEST_BODY = 10 * 1024 * 1024;
+/**
+ * Larger request bodies are refused with 413 "Payload too large", as GigaChat refuses a prompt
+ * beyond the context. The largest real request is a chat completion filling GigaChat's largest
+ * context (128k tokens): about 0.5 MB of text, 3 MB of JSON even with every character escaped as
+ * \uXXXX. Files go to /files, which the mock does not serve. 10 MiB is three times that, and
+ * bounds what one request can make the mock hold.
+ */
+export const MAX_REQUEST_BODY = 10 * 1024 * 1024;
 
 type Route = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void;
 
@@ -151,8 +166,10 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
     clientId,
     clientSecret,
     users,
-    tokens: new TokenStore(opts.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS),
+    tokens: new TokenStore(opts.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, opts.tokenLimits),
+    adminToken: opts.adminToken ?? makeAdminToken(),
     requests: [],
+    requestLog: { ...DEFAULT_REQUEST_LOG, ...opts.requestLog },
     timers: new TimerSet(),
     origins: { auth: '', api: '', authRedirect: '', apiRedirect: '' },
   };
@@ -196,18 +213,12 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
       res.setHeader('X-Request-Id', headerValue(req, 'x-request-id') ?? crypto.randomUUID());
       res.setHeader('X-Session-Id', headerValue(req, 'x-session-id') ?? crypto.randomUUID());
     }
-    const body = await readBody(req, MAX_REQUEST_BODY);
+    const limit = kind === 'api' && !isAdminPath(req.url) ? (apiBodyLimit(req.url) ?? MAX_REQUEST_BODY) : MAX_REQUEST_BODY;
+    const body = await readBody(req, limit);
     if (kind === 'api' && isAdminPath(req.url)) {
       return handleAdminRequest(state, setScenario, req, res, body ?? Buffer.alloc(0));
     }
-    state.requests.push({
-      server: kind,
-      method: req.method ?? '',
-      path: req.url ?? '',
-      headers: { ...req.headers },
-      body: body?.toString('utf8') ?? '',
-      at: Date.now(),
-    });
+    appendBounded(state.requests, recordOf(kind, req, body, state.requestLog), state.requestLog.size);
     if (state.latencyMs > 0) {
       await new Promise<void>((resolve) => state.timers.after(state.latencyMs, resolve));
     }
@@ -252,6 +263,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
     authOrigin,
     apiOrigin,
     adminUrl: `${apiOrigin}/__admin/scenario`,
+    adminToken: state.adminToken,
     credentials: makeAuthorizationKey(clientId, clientSecret),
     clientId,
     clientSecret,

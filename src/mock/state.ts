@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { KeyScope } from './fixtures.js';
 import type { TimerSet } from './faults.js';
 import type { Scenario } from './scenarios.js';
+import type { RequestLogLimits } from './request-log.js';
 import type { TokenStore } from './tokens.js';
 
 export type ServerKind = 'auth' | 'api';
@@ -14,8 +15,12 @@ export interface RecordedRequest {
   path: string;
   /** Lower-cased names, as node:http gives them. */
   headers: IncomingHttpHeaders;
-  /** The body decoded as UTF-8 ('' when there was none). */
+  /** The body decoded as UTF-8 ('' when there was none), up to the log's limit (request-log.ts). */
   body: string;
+  /** The body's whole size in bytes (0 when refused as too large). */
+  bodyBytes: number;
+  /** Set when `body` holds only the first part. */
+  bodyTruncated?: true;
   /** Unix time in milliseconds when the body had arrived. */
   at: number;
 }
@@ -34,7 +39,11 @@ export interface MockState {
   clientSecret: string;
   users: MockUser[];
   tokens: TokenStore;
+  /** What every admin request must carry in X-Admin-Token (admin.ts). */
+  adminToken: string;
+  /** The last requests (request-log.ts), oldest first. */
   requests: RecordedRequest[];
+  requestLog: RequestLogLimits;
   timers: TimerSet;
   /** Filled in once both servers listen: redirects point at the other name of the same host. */
   origins: { auth: string; api: string; authRedirect: string; apiRedirect: string };

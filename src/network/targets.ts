@@ -1,6 +1,7 @@
 import { routeFor, type Route } from '../probe/proxy-route.js';
-import type { Settings } from '../settings/types.js';
-import type { Details } from '../types.js';
+import type { Settings, Sourced } from '../settings/types.js';
+import type { Details, Verdict } from '../types.js';
+import { credentialUrlRefusal } from '../checks/endpoints-check.js';
 
 export interface Target {
   which: 'auth' | 'api';
@@ -12,17 +13,10 @@ export interface Target {
 
 /** The host:port pairs this run will talk to, each once: the auth host only when a key is exchanged. */
 export function networkTargets(settings: Settings): Target[] {
-  const urls: Array<[Target['which'], string]> = [];
-  if (settings.credential?.kind !== 'accessToken' && settings.credential?.kind !== 'password') urls.push(['auth', settings.authUrl.value]);
-  urls.push(['api', settings.baseUrl.value]);
   const targets: Target[] = [];
-  for (const [which, raw] of urls) {
-    let url: URL;
-    try {
-      url = new URL(raw.trim());
-    } catch {
-      continue;
-    }
+  for (const [which, setting] of targetSettings(settings)) {
+    const url = reachableUrl(setting.value);
+    if (!url) continue;
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     if (!targets.some((t) => t.host === host && t.port === port)) {
@@ -30,6 +24,43 @@ export function networkTargets(settings: Settings): Target[] {
     }
   }
   return targets;
+}
+
+/** The URLs this run connects to: the auth URL only when a key is exchanged. */
+function targetSettings(settings: Settings): Array<[Target['which'], Sourced<string>]> {
+  const urls: Array<[Target['which'], Sourced<string>]> = [];
+  if (settings.credential?.kind !== 'accessToken' && settings.credential?.kind !== 'password') urls.push(['auth', settings.authUrl]);
+  urls.push(['api', settings.baseUrl]);
+  return urls;
+}
+
+/**
+ * The endpoints verdict for a URL that names no host to connect to, so that dns, tcp and tls
+ * say why rather than pass over nothing when `--skip endpoints` let such a URL through.
+ */
+export function unreachableEndpoint(settings: Settings): Verdict | null {
+  for (const [which, setting] of targetSettings(settings)) {
+    // Every URL without an http(s) host is refused there: no URL, or a scheme that is not https.
+    const refusal = reachableUrl(setting.value) ? null : credentialUrlRefusal(which, setting);
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+/**
+ * The URL when it names a host to connect to over HTTP(S), else null. Anything else (no URL,
+ * file:, mailto:, data:, javascript:, ftp:) is the endpoints check's verdict, never a target:
+ * with `--skip endpoints` it would otherwise reach the resolver and the socket as a host ''.
+ */
+export function reachableUrl(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  return url.hostname === '' ? null : url;
 }
 
 /** A route as the report shows it: which proxy (never its password) and the rule that chose it. */

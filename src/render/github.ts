@@ -8,9 +8,9 @@
  * stdout carries a document (--json, --format markdown|junit) they go to stderr, so the
  * document stays exactly what it claims to be.
  */
-import { appendFile } from 'node:fs/promises';
 import type { Lang } from '../catalog/types.js';
 import type { CheckResult, Report } from '../types.js';
+import { appendRegular } from '../util/append-regular.js';
 import type { RenderContext } from './context.js';
 import { renderMarkdown } from './markdown.js';
 import { reportText } from './report-text.js';
@@ -102,10 +102,7 @@ export async function appendStepSummary(file: string | undefined, report: Report
   if (!file) return null;
   const text = guard.scrub(renderMarkdown(report, { ...ctx, scrub: (s) => guard.scrub(s) }, { summary: true }));
   if (guard.finds(text)) return 'gigadoctor: job summary not written: the self-check found a secret in it (a gigadoctor bug; please report it)\n';
-  try {
-    await appendFile(file, `${text}\n`, 'utf8');
-    return null;
-  } catch (err) {
-    return `gigadoctor: cannot append the job summary to $GITHUB_STEP_SUMMARY: ${(err as NodeJS.ErrnoException).code ?? 'error'}\n`;
-  }
+  // A FIFO or a device named there must be a line on stderr, not a run that never ends.
+  const appended = appendRegular(file, `${text}\n`);
+  return appended.ok ? null : `gigadoctor: cannot append the job summary to $GITHUB_STEP_SUMMARY: ${appended.reason}\n`;
 }

@@ -93,9 +93,13 @@ export function failureVerdict(failure: NetworkFailure, codes: { timeout: Code; 
   return { status: 'fail', code, details: { url: displayUrl(url), layer: failure.layer, ...failure.details } };
 }
 
-/** Answers that are not the endpoint's own: a redirect, a too-large or broken body. */
+/** Answers that are not the endpoint's own: a status HTTP does not define, a redirect, a too-large or broken body. */
 export function malformedAnswer(answer: Answer, url: string, badResponse: Code, redirect: Code): Verdict | null {
   const shown = displayUrl(url);
+  // 999 is no server error to retry (exit 3) but a server that does not speak HTTP properly.
+  if (answer.status < 100 || answer.status > 599) {
+    return { status: 'fail', code: badResponse, details: { url: shown, status: answer.status, reason: 'unexpected-status' } };
+  }
   if (answer.status >= 300 && answer.status < 400) {
     const location = answer.headers.location ? displayUrl(answer.headers.location) : null;
     return { status: 'fail', code: redirect, details: { url: shown, status: answer.status, location } };

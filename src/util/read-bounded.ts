@@ -21,7 +21,7 @@ export function readBounded(path: string, max: number): BoundedRead {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'absent' };
-    return { ok: false, reason: code ?? 'cannot read' };
+    return { ok: false, reason: errnoReason(code) };
   }
   try {
     // Sized by the stat, not by the cap: a 4 MiB buffer for a 2 KiB PEM is memory every run pays.
@@ -42,9 +42,16 @@ export function readBounded(path: string, max: number): BoundedRead {
     return { ok: true, buf: buf.subarray(0, size) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'EAGAIN' ? 'not a regular file' : code ?? 'cannot read' };
+    return { ok: false, reason: code === 'EAGAIN' ? 'not a regular file' : errnoReason(code) };
   } finally {
     closeSync(fd);
   }
 }
 
+
+/** Words for the errors a path can give, for messages people read; other codes as they are. */
+export function errnoReason(code: string | undefined, fallback = 'cannot read'): string {
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? fallback;
+}

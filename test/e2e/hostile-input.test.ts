@@ -3,12 +3,13 @@
  * in the place of the file, control characters in the environment, bad flag values. Each gets a
  * clear verdict or exit 2 — never a stack trace, never a hang, never a secret echoed.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type MockServer } from '../../src/mock/index.js';
 import type { Report } from '../../src/types.js';
-import { checkOf, emptyDir, runCli, type CliRun } from './cli.js';
+import { checkOf, emptyDir, mockEnv, runCli, type CliRun } from './cli.js';
 import { expectGuarantees, expectNoRawControls } from './hostile-kit.js';
 
 const ID = '0199a3b2-5c4d-7e8f-9a0b-1c2d3e4f5a6b';
@@ -340,5 +341,131 @@ describe('bad flag values and bad variables: exit 2, one line, no stack, no echo
       expect(run.stdout).not.toContain('Sup3r-Secret-Pa55');
       expect(run.stdout).not.toContain('Sup3r');
     }
+  });
+});
+
+describe('a URL of another scheme, with the endpoints check skipped: a verdict, never a crash', () => {
+  const SCHEMES = ['file:///etc/passwd', 'mailto:someone@example.com', 'data:text/plain,hello', 'javascript:alert(1)', 'ftp://127.0.0.1/x'];
+  // Each skip lets the URL reach a later step: dns, then tcp, then tls, then the OAuth request.
+  it.each(SCHEMES.flatMap((url) => ['endpoints', 'endpoints,dns', 'endpoints,dns,tcp', 'endpoints,dns,tcp,tls'].map((skip) => [url, skip])))('--auth-url %s --skip %s', async (url, skip) => {
+    const run = await runCli(['check', '--json', '--no-chat', '--timeout', '1000', '--skip', skip, '--auth-url', url], { env: { GIGACHAT_CREDENTIALS: KEY }, killAfterMs: 15_000 });
+    expectGuarantees(run, { withinMs: 8_000, codes: [1] });
+    expect(run.stderr).toBe(''); // no DeprecationWarning from a lookup of the host ''
+    const failed = run.json().checks.filter((c) => c.status === 'fail');
+    expect(failed.map((c) => c.code)).toEqual(['ENDPOINT_NOT_HTTPS']);
+    expectKeyNowhere(run);
+  });
+});
+
+describe('every file input, with something other than a file in its place', () => {
+  let mock: MockServer;
+  let dir: string;
+  beforeAll(async () => {
+    mock = await startMock();
+    dir = emptyDir();
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    mkdirSync(join(dir, 'folder'));
+    symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+    writeFileSync(join(dir, 'huge'), '');
+    truncateSync(join(dir, 'huge'), 300 * 1024 * 1024); // sparse: 300 MiB to read, no disk used
+  });
+  afterAll(() => mock.close());
+
+  const KINDS = ['fifo', '/dev/zero', 'folder', 'loop-a', 'huge'] as const;
+  const pathOf = (kind: (typeof KINDS)[number]) => (kind.startsWith('/') ? kind : join(dir, kind));
+
+  /** What each input is, how the CLI is run with `file` in it, and what must be said about it. */
+  const INPUTS: Array<{ name: string; run: (file: string) => Promise<CliRun>; says: (run: CliRun) => void }> = [
+    {
+      name: '--ca-file',
+      run: (file) => runCli(['check', '--json', '--no-chat', '--timeout', '2000', '--ca-file', file], { env: mockEnv(mock), killAfterMs: 20_000 }),
+      says: (run) => expect(checkOf(run.json(), 'tls').code).toBe('CA_FILE_INVALID'),
+    },
+    {
+      name: 'GIGACHAT_CA_BUNDLE_FILE',
+      run: (file) => runCli(['check', '--json', '--no-chat', '--timeout', '2000'], { env: mockEnv(mock, { GIGACHAT_CA_BUNDLE_FILE: file }), killAfterMs: 20_000 }),
+      says: (run) => expect(checkOf(run.json(), 'tls').code).toBe('CA_FILE_INVALID'),
+    },
+    {
+      name: 'GIGACHAT_CERT_FILE',
+      run: (file) => runCli(['check', '--json', '--no-chat', '--timeout', '2000'], { env: mockEnv(mock, { GIGACHAT_CERT_FILE: file }), killAfterMs: 20_000 }),
+      says: (run) => expect(checkOf(run.json(), 'tls').code).toBe('CLIENT_CERT_INVALID'),
+    },
+    {
+      name: 'GIGACHAT_KEY_FILE',
+      run: (file) => {
+        const cert = join(emptyDir(), 'client.crt');
+        writeFileSync(cert, mock.caPem);
+        return runCli(['check', '--json', '--no-chat', '--timeout', '2000'], { env: mockEnv(mock, { GIGACHAT_CERT_FILE: cert, GIGACHAT_KEY_FILE: file }), killAfterMs: 20_000 });
+      },
+      says: (run) => expect(checkOf(run.json(), 'tls').code).toBe('CLIENT_CERT_INVALID'),
+    },
+    {
+      name: './.env',
+      run: (file) => {
+        const cwd = emptyDir();
+        symlinkSync(file, join(cwd, '.env'));
+        return runCli(['check', '--json', '--only', 'env,format'], { cwd, env: { GIGACHAT_CREDENTIALS: KEY }, killAfterMs: 20_000 });
+      },
+      says: (run) => expect(noteCodes(run.json(), 'env')).toContain('ENV_FILE_UNREADABLE'),
+    },
+    {
+      name: '--dotenv',
+      run: (file) => runCli(['check', '--json', '--only', 'env,format', '--dotenv', file], { env: { GIGACHAT_CREDENTIALS: KEY }, killAfterMs: 20_000 }),
+      says: (run) => expect(noteCodes(run.json(), 'env')).toContain('ENV_FILE_UNREADABLE'),
+    },
+    {
+      name: 'ca --out',
+      run: (file) => runCli(['ca', '--out', file], { killAfterMs: 20_000 }),
+      says: (run) => {
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(/^gigadoctor ca: .*(not a regular file|is a directory|loop of symbolic links|exists and differs)/m);
+      },
+    },
+    {
+      name: 'GITHUB_STEP_SUMMARY',
+      run: (file) => runCli(['check', '--json', '--only', 'env'], { env: { GIGACHAT_CREDENTIALS: KEY, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: file }, killAfterMs: 20_000 }),
+      says: (run) => {
+        expect(run.code).toBe(0);
+        expect(run.stderr).toMatch(/^gigadoctor: cannot append the job summary to \$GITHUB_STEP_SUMMARY: (not a regular file|EISDIR|a loop of symbolic links)$/m);
+      },
+    },
+  ];
+
+  it.each(INPUTS.flatMap((input) => KINDS.filter((k) => !(input.name === 'GITHUB_STEP_SUMMARY' && k === 'huge')).map((kind) => [input.name, kind] as const)))(
+    '%s → %s: a clear verdict at once, exit 0–3, no stack, no Node warning',
+    async (name, kind) => {
+      const input = INPUTS.find((i) => i.name === name)!;
+      const run = await input.run(pathOf(kind));
+      expectGuarantees(run, { withinMs: 12_000 });
+      expect(run.stderr).not.toMatch(/\(node:\d+\)|Warning:/);
+      input.says(run);
+      expectKeyNowhere(run);
+    },
+  );
+
+  it('GITHUB_STEP_SUMMARY a large file: appended to, as GitHub’s own file would be', async () => {
+    const file = join(emptyDir(), 'summary.md');
+    writeFileSync(file, '');
+    truncateSync(file, 64 * 1024 * 1024);
+    const run = await runCli(['check', '--json', '--only', 'env'], { env: { GIGACHAT_CREDENTIALS: KEY, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: file } });
+    expectGuarantees(run, { withinMs: 8_000, codes: [0] });
+    expect(run.stderr).not.toMatch(/cannot append/);
+  });
+
+  // NODE_EXTRA_CA_CERTS is read by Node itself before any script runs: a FIFO there blocks
+  // `node -e 0` as well, and a bad file gets Node's own "Warning: Ignoring extra certs" line.
+  // What gigadoctor adds is its verdict once Node lets it run; the FIFO is Node's, not ours.
+  it('NODE_EXTRA_CA_CERTS → fifo: Node itself blocks before any script (when this fails, Node no longer does: add fifo to the table below)', () => {
+    const plain = spawnSync(process.execPath, ['-e', '0'], { env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: pathOf('fifo') }, timeout: 1500 });
+    expect(plain.signal).toBe('SIGTERM');
+  });
+
+  it.each(['/dev/zero', 'folder', 'loop-a', 'huge'] as const)('NODE_EXTRA_CA_CERTS → %s: a verdict, exit 0–3, no stack', async (kind) => {
+    const run = await runCli(['check', '--json', '--no-chat', '--timeout', '2000'], { env: mockEnv(mock, { NODE_EXTRA_CA_CERTS: pathOf(kind) }), killAfterMs: 20_000 });
+    expectGuarantees(run, { withinMs: 12_000 });
+    expect(run.stderr.replace(/^Warning: Ignoring extra certs from .*\n/m, '')).toBe('');
+    expect(JSON.stringify(checkOf(run.json(), 'tls'))).toMatch(/NODE_EXTRA_CA_CERTS/);
   });
 });

@@ -61,6 +61,12 @@ describe('hostile answers from the mock', () => {
     expect(checkOf(oauth.report, 'oauth')).toMatchObject({ code: 'OAUTH_BAD_RESPONSE', details: { reason: 'wrong-shape' } });
   });
 
+  it('a status outside 100-599 (999) is API_BAD_RESPONSE, exit 1: not a server error to retry', async () => {
+    const { run, report } = await runScenario('models-status-999');
+    expect(checkOf(report, 'models')).toMatchObject({ status: 'fail', code: 'API_BAD_RESPONSE', transient: false, details: { status: 999, reason: 'unexpected-status' } });
+    expect(run.code).toBe(1);
+  });
+
   it('an OAuth answer without a token names the missing field', async () => {
     const oauth = await runScenario('auth-wrong-shape');
     expect(String(checkOf(oauth.report, 'oauth').details.field)).toMatch(/access_token|tok/);

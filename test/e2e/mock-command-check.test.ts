@@ -63,9 +63,9 @@ describe('gigadoctor check against gigadoctor mock', () => {
     const script = [
       'set -a; . ./mock.env; set +a',
       `node ${JSON.stringify(BIN)} check --json > ok.json; echo "exit=$?"`,
-      `curl -sS --cacert "$GIGACHAT_CA_BUNDLE_FILE" -d scenario=chat-payment-required ${mock.apiOrigin}/__admin/scenario`,
+      `curl -sS --cacert "$GIGACHAT_CA_BUNDLE_FILE" -H X-Admin-Token:${mock.adminToken} -d scenario=chat-payment-required ${mock.apiOrigin}/__admin/scenario`,
       `node ${JSON.stringify(BIN)} check --json > fault.json; echo "exit=$?"`,
-      `curl -sS --cacert "$GIGACHAT_CA_BUNDLE_FILE" -d scenario=ok ${mock.apiOrigin}/__admin/scenario`,
+      `curl -sS --cacert "$GIGACHAT_CA_BUNDLE_FILE" -H X-Admin-Token:${mock.adminToken} -d scenario=ok ${mock.apiOrigin}/__admin/scenario`,
     ].join('\n');
     const sh = spawnSync('sh', ['-c', script], {
       cwd,
@@ -89,6 +89,16 @@ describe('gigadoctor check against gigadoctor mock', () => {
     expect(sh.stdout).toBe('{"scenario":"chat-payment-required"}\n');
     const back = mock.curlLines.find((l) => l.includes('scenario=ok'));
     expect(spawnSync('sh', ['-c', `${back} -sS`], { encoding: 'utf8', timeout: 10_000 }).stdout).toBe('{"scenario":"ok"}\n');
+  });
+
+  it.runIf(HAS_CURL)('the same curl command without the printed admin token is refused (401) and switches nothing', async () => {
+    const line = mock.curlLines.find((l) => l.includes('scenario=chat-payment-required'))!;
+    const anonymous = line.replace(/ -H X-Admin-Token:\S+/, '');
+    expect(anonymous).not.toBe(line);
+    const sh = spawnSync('sh', ['-c', `${anonymous} -sS -w ' %{http_code}'`], { encoding: 'utf8', timeout: 10_000 });
+    expect(sh.stdout).toMatch(/^{"status":401,"message":"admin token required: send the X-Admin-Token header[^\n]*}\n 401$/);
+    const run = await runCli(['check', '--json', '--timeout', '1000'], { env: mock.vars, cwd });
+    expect(checkOf(run.json(), 'chat')).toMatchObject({ status: 'pass' });
   });
 
   // Each fault switched while the mock runs, and the diagnosis check gives for it.

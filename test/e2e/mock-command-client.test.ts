@@ -326,7 +326,7 @@ describe('official gigachat client: every fault', () => {
   });
 
   it('an unknown scenario is refused by the admin endpoint and lists the valid ones', async () => {
-    const answer = await post(`${mock.apiOrigin}/__admin/scenario`, 'scenario=nope', mock.caPem);
+    const answer = await post(`${mock.apiOrigin}/__admin/scenario`, 'scenario=nope', mock.caPem, { 'X-Admin-Token': mock.adminToken });
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text).scenarios).toContain('chat-payment-required');
   });

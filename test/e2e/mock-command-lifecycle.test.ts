@@ -38,7 +38,7 @@ async function hangConnections(mock: MockProcess): Promise<() => void> {
 }
 
 describe('stopping', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s: exits 0 within a second, hung connections and all, leaving no files', async (signal) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const)('%s: exits 0 within a second, hung connections and all, leaving no files', async (signal) => {
     const cwd = workDir();
     const mock = await startMockCommand(['--env-out', 'app.env'], { cwd });
     const envOut = path.join(cwd, 'app.env');
@@ -59,6 +59,65 @@ describe('stopping', () => {
     expect(fs.existsSync(envOut)).toBe(false);
     expect(leftovers(mock.tmp)).toEqual([]);
     expect(leftovers(cwd)).toEqual([]);
+  });
+
+  it('its stdin pipe closing (the parent that started it went away): stops and leaves nothing', async () => {
+    const cwd = workDir();
+    const mock = await startMockCommand(['--env-out', 'app.env'], { cwd, stdin: 'pipe' });
+    mock.child.stdin!.write('anything typed is read and dropped\n');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(mock.child.exitCode).toBeNull();
+    mock.child.stdin!.end();
+    expect(await mock.exited).toEqual({ code: 0, signal: null });
+    expect(mock.stdout().trimEnd().split('\n').at(-1)).toBe('gigadoctor mock: stopped (stdin closed); servers closed, files removed');
+    expect(leftovers(mock.tmp)).toEqual([]);
+    expect(leftovers(cwd)).toEqual([]);
+  });
+
+  it('after SIGKILL (no chance to clean up), the next mock with the same --env-out removes what was left and says where', async () => {
+    const cwd = workDir();
+    const tmp = freshTmp();
+    const first = await startMockCommand(['--env-out', 'app.env'], { cwd, tmp });
+    const left = path.dirname(first.caFile);
+    expect((await first.stop('SIGKILL')).signal).toBe('SIGKILL');
+    expect(fs.existsSync(left)).toBe(true);
+    expect(fs.readFileSync(path.join(cwd, 'app.env'), 'utf8')).toMatch(new RegExp(`^# Written by \`gigadoctor mock\` \\(pid ${first.child.pid}\\)`));
+
+    const second = await startMockCommand(['--env-out', 'app.env'], { cwd, tmp });
+    try {
+      expect(second.stderr()).toContain(`gigadoctor mock: took over ${path.join(cwd, 'app.env')}, left by a mock (pid ${first.child.pid}) that could not clean up\n`);
+      expect(second.stderr()).toContain(`gigadoctor mock: removed ${left}, left by a mock that could not clean up\n`);
+      expect(fs.existsSync(left)).toBe(false);
+      expect(fs.readFileSync(path.join(cwd, 'app.env'), 'utf8')).toContain(`(pid ${second.child.pid})`);
+    } finally {
+      expect((await second.stop('SIGINT')).code).toBe(0);
+    }
+    expect(leftovers(tmp)).toEqual([]);
+    expect(leftovers(cwd)).toEqual([]);
+  });
+
+  it('a leftover --env-out file edited since (a variable added) is the user\'s: not taken over, exit 2', async () => {
+    const cwd = workDir();
+    const first = await startMockCommand(['--env-out', 'app.env'], { cwd });
+    await first.stop('SIGKILL');
+    fs.appendFileSync(path.join(cwd, 'app.env'), 'MY_OWN=1\n');
+    const second = runMockToEnd(['--env-out', 'app.env'], { cwd });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toBe(`gigadoctor mock: --env-out ${path.join(cwd, 'app.env')} already exists; refusing to overwrite it\n`);
+    expect(fs.readFileSync(path.join(cwd, 'app.env'), 'utf8')).toContain('MY_OWN=1');
+  });
+
+  it('an --env-out file of a mock that still runs is not taken: exit 2, the pid named', async () => {
+    const cwd = workDir();
+    const running = await startMockCommand(['--env-out', 'app.env'], { cwd });
+    try {
+      const second = runMockToEnd(['--env-out', 'app.env'], { cwd });
+      expect(second.code).toBe(2);
+      expect(second.stderr).toBe(`gigadoctor mock: --env-out ${path.join(cwd, 'app.env')} is in use by a running gigadoctor mock (pid ${running.child.pid}); stop it or choose another name\n`);
+      expect(fs.readFileSync(path.join(cwd, 'app.env'), 'utf8')).toContain(`(pid ${running.child.pid})`);
+    } finally {
+      await running.stop();
+    }
   });
 
   it('a signal during start-up still leaves nothing behind', async () => {
@@ -102,7 +161,7 @@ describe('what it writes and prints', () => {
       expect(nodeCa).toBe(rest.GIGACHAT_CA_BUNDLE_FILE);
       expect(mock.vars.GIGACHAT_BASE_URL).toBe(`https://127.0.0.1:${free}/api/v1`);
       expect(mock.stdout()).toContain('scenario chat-payment-required; key scope GIGACHAT_API_PERS; latency 25 ms; tokens live 30 min');
-      const admin = await fetchJson(`${mock.apiOrigin}/__admin/scenario`, mock.caPem);
+      const admin = await fetchJson(`${mock.apiOrigin}/__admin/scenario`, mock.caPem, { 'X-Admin-Token': mock.adminToken });
       expect(admin.scenario).toBe('chat-payment-required');
       // Everything but the variable lines is a shell comment: the whole block pastes harmlessly.
       for (const line of mock.stdout().split('\n').filter(Boolean)) expect(line).toMatch(/^(#|export [A-Z_]+=)/);
@@ -122,10 +181,10 @@ describe('what it writes and prints', () => {
   });
 });
 
-function fetchJson(url: string, ca: string): Promise<any> {
+function fetchJson(url: string, ca: string, headers: Record<string, string> = {}): Promise<any> {
   return new Promise((resolve, reject) => {
     https
-      .get(url, { ca, agent: false }, (res) => {
+      .get(url, { ca, agent: false, headers }, (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
         res.on('end', () => resolve(JSON.parse(text)));

@@ -22,6 +22,8 @@ export interface MockProcess {
   curlLines: string[];
   /** https://127.0.0.1:PORT of the API server (the admin endpoint lives there). */
   apiOrigin: string;
+  /** The admin token, as the printed curl lines carry it (-H X-Admin-Token:TOKEN). */
+  adminToken: string;
   caFile: string;
   caPem: string;
   /** The TMPDIR the child was given: the CA file's folder is made inside it. */
@@ -99,13 +101,14 @@ export function parseExports(text: string): Record<string, string> {
 
 export async function startMockCommand(
   args: string[] = [],
-  opts: { cwd?: string; env?: Record<string, string | undefined>; readyTimeoutMs?: number } = {},
+  opts: { cwd?: string; env?: Record<string, string | undefined>; readyTimeoutMs?: number; tmp?: string; stdin?: 'ignore' | 'pipe' } = {},
 ): Promise<MockProcess> {
-  const tmp = freshTmp();
+  const tmp = opts.tmp ?? freshTmp();
   const child = spawn(process.execPath, [BIN, 'mock', ...args], {
     cwd: opts.cwd ?? workDir(),
     env: cleanEnv({ TMPDIR: tmp, ...opts.env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // /dev/null by default, as for `gigadoctor mock &`; a pipe for a parent that may go away.
+    stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   let out = '';
@@ -143,8 +146,10 @@ export async function startMockCommand(
     .map((line) => /^#\s+(curl .*)$/.exec(line)?.[1])
     .filter((line): line is string => line !== undefined);
 
+  const adminToken = /-H X-Admin-Token:(\S+)/.exec(curlLines[0] ?? '')?.[1];
+  if (!adminToken) throw new Error(`no admin token in the printed curl lines:\n${curlLines.join('\n')}`);
   const admin = async (path: string, body: string) => {
-    const answer = await post(`${apiOrigin}/__admin/${path}`, body, caPem);
+    const answer = await post(`${apiOrigin}/__admin/${path}`, body, caPem, { 'X-Admin-Token': adminToken });
     if (answer.status !== 200) throw new Error(`admin ${path}: HTTP ${answer.status} ${answer.text}`);
     return JSON.parse(answer.text) as Record<string, unknown>;
   };
@@ -154,6 +159,7 @@ export async function startMockCommand(
     vars,
     curlLines,
     apiOrigin,
+    adminToken,
     caFile,
     caPem,
     tmp,

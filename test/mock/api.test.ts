@@ -215,17 +215,18 @@ describe('mock lifecycle', () => {
     const m = await startMock();
     try {
       const before = m.requests.length;
-      const list = await call(m.adminUrl, { ca: m.caPem });
+      const admin = { 'X-Admin-Token': m.adminToken };
+      const list = await call(m.adminUrl, { ca: m.caPem, headers: admin });
       expect(list.json().scenario).toBe('ok');
       expect(list.json().scenarios.length).toBeGreaterThan(20);
-      const set = await call(m.adminUrl, { method: 'POST', ca: m.caPem, body: JSON.stringify({ scenario: 'api-forbidden' }) });
+      const set = await call(m.adminUrl, { method: 'POST', ca: m.caPem, headers: admin, body: JSON.stringify({ scenario: 'api-forbidden' }) });
       expect(set.json()).toEqual({ scenario: 'api-forbidden' });
       expect(m.scenario).toBe('api-forbidden');
-      const bad = await call(m.adminUrl, { method: 'POST', ca: m.caPem, body: JSON.stringify({ scenario: 'nope' }) });
+      const bad = await call(m.adminUrl, { method: 'POST', ca: m.caPem, headers: admin, body: JSON.stringify({ scenario: 'nope' }) });
       expect(bad.status).toBe(400);
       expect(m.scenario).toBe('api-forbidden');
       // The form body curl -d sends, which needs no JSON quoting in any shell.
-      const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+      const form = { ...admin, 'Content-Type': 'application/x-www-form-urlencoded' };
       const formSet = await call(m.adminUrl, { method: 'POST', ca: m.caPem, headers: form, body: 'scenario=chat-hang' });
       expect(formSet.json()).toEqual({ scenario: 'chat-hang' });
       const formBad = await call(m.adminUrl, { method: 'POST', ca: m.caPem, headers: form, body: 'name=chat-hang' });
@@ -237,6 +238,46 @@ describe('mock lifecycle', () => {
       expect(() => m.setScenario('nope' as never)).toThrow(/unknown scenario/);
     } finally {
       await m.close();
+    }
+  });
+
+  it('admin endpoints without the run\'s admin token: 401 (none) or 403 (another), and nothing changes', async () => {
+    const m = await startMock();
+    try {
+      const key = (await oauth(m.authUrl, m.caPem, { key: m.credentials })).json().access_token as string;
+      const models = () => call(`${m.baseUrl}/models`, { ca: m.caPem, headers: { Authorization: `Bearer ${key}` } });
+      const expire = `${m.apiOrigin}/__admin/expire-tokens`;
+      const attempts: Array<Record<string, string>> = [{}, { 'X-Admin-Token': '' }, { 'X-Admin-Token': 'guess' }, { 'X-Admin-Token': `${m.adminToken}x` }, { Authorization: `Bearer ${m.adminToken}` }];
+      for (const headers of attempts) {
+        const refused = headers['X-Admin-Token'] ? 403 : 401;
+        const get = await call(m.adminUrl, { ca: m.caPem, headers });
+        expect(get.status).toBe(refused);
+        expect(JSON.stringify(get.json())).not.toContain('scenarios');
+        const set = await call(m.adminUrl, { method: 'POST', ca: m.caPem, headers, body: 'scenario=api-forbidden' });
+        expect(set.status).toBe(refused);
+        expect(set.json().message).toMatch(/X-Admin-Token/);
+        const expired = await call(expire, { method: 'POST', ca: m.caPem, headers });
+        expect(expired.status).toBe(refused);
+        expect(m.scenario).toBe('ok');
+        expect((await models()).status).toBe(200);
+      }
+      // With it, the same requests work: the token is the only difference.
+      const ok = await call(expire, { method: 'POST', ca: m.caPem, headers: { 'X-Admin-Token': m.adminToken } });
+      expect(ok.json()).toEqual({ expired: 1 });
+      expect((await models()).json()).toEqual({ status: 401, message: 'Token has expired' });
+    } finally {
+      await m.close();
+    }
+  });
+
+  it('a fresh admin token per run, unless one is given', async () => {
+    const [a, b, c] = await Promise.all([startMock(), startMock(), startMock({ adminToken: 'fixed-for-this-test' })]);
+    try {
+      expect(a.adminToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(a.adminToken).not.toBe(b.adminToken);
+      expect(c.adminToken).toBe('fixed-for-this-test');
+    } finally {
+      await Promise.all([a.close(), b.close(), c.close()]);
     }
   });
 

@@ -185,6 +185,11 @@ const checks: Record<Scenario, () => Promise<void>> = {
     expect(answer.status).toBe(200);
     expect(answer.json()).not.toHaveProperty('data');
   },
+  'models-status-999': async () => {
+    const answer = answered(await getModels());
+    expect(answer.status).toBe(999);
+    expect(answer.json()).toHaveProperty('data');
+  },
   'chat-payment-required': async () => {
     expectApiError(answered(await postChat()), 402, 'Payment Required');
     expect(answered(await getModels()).status).toBe(200);

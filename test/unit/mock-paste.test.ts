@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   adminCommands,
   commentLine,
+  envFileOwner,
   envFileText,
   formatDuration,
   noProxyFor,
@@ -77,14 +78,16 @@ describe('.env file', () => {
 
   it('dotenv reads back exactly the values, whatever they hold', () => {
     const vars = pasteVariables({ ...input, caFile: "/tmp/it's here #1/ca.pem" });
-    expect(parse(envFileText(vars))).toEqual(withoutNodeCa(vars));
+    expect(parse(envFileText(vars, 4242))).toEqual(withoutNodeCa(vars));
     const windows = pasteVariables({ ...input, caFile: 'C:\\Users\\me\\AppData\\Local\\Temp\\gigadoctor-mock-x\\ca.pem' });
-    expect(parse(envFileText(windows))).toEqual(withoutNodeCa(windows));
+    expect(parse(envFileText(windows, 4242))).toEqual(withoutNodeCa(windows));
   });
 
   it('leaves NODE_EXTRA_CA_CERTS out (too late in a .env) and says where to set it instead', () => {
-    const text = envFileText(pasteVariables(input));
-    expect(text).toMatch(/^# Written by `gigadoctor mock`; removed when the mock stops\./);
+    const text = envFileText(pasteVariables(input), 4242);
+    expect(text).toMatch(/^# Written by `gigadoctor mock` \(pid 4242\); removed when the mock stops\. Keep it out of git\.\n/);
+    expect(envFileOwner(text)).toBe(4242);
+    expect(envFileOwner(`GIGACHAT_SCOPE=x\n${text}`)).toBeNull(); // only a first line of ours counts
     expect(parse(text)).not.toHaveProperty('NODE_EXTRA_CA_CERTS');
     expect(text).toContain('Node reads NODE_EXTRA_CA_CERTS only when it starts');
     expect(text).toContain(`# NODE_EXTRA_CA_CERTS=${input.caFile}\n`);
@@ -94,14 +97,15 @@ describe('.env file', () => {
 });
 
 describe('admin commands', () => {
-  it('curl with --cacert and a form body, never -k; curl.exe in PowerShell', () => {
-    const posix = adminCommands('https://127.0.0.1:8443', '/tmp/x/ca.pem', 'posix');
-    expect(posix.scenario('chat-hang')).toBe('curl --cacert /tmp/x/ca.pem -d scenario=chat-hang https://127.0.0.1:8443/__admin/scenario');
-    expect(posix.expireTokens).toBe('curl --cacert /tmp/x/ca.pem -X POST https://127.0.0.1:8443/__admin/expire-tokens');
-    const ps = adminCommands('https://127.0.0.1:8443', 'C:\\Temp dir\\ca.pem', 'powershell');
-    expect(ps.scenario('ok')).toBe("curl.exe --cacert 'C:\\Temp dir\\ca.pem' -d scenario=ok https://127.0.0.1:8443/__admin/scenario");
-    const cmd = adminCommands('https://127.0.0.1:8443', 'C:\\Temp dir\\ca.pem', 'cmd');
-    expect(cmd.scenario('ok')).toBe('curl --cacert "C:\\Temp dir\\ca.pem" -d scenario=ok https://127.0.0.1:8443/__admin/scenario');
+  const TOKEN = 'q7W-x_9AbCdEfGhIjKlMnOpQrStUvWxY';
+  it('curl with --cacert, the admin token and a form body, never -k; curl.exe in PowerShell', () => {
+    const posix = adminCommands('https://127.0.0.1:8443', '/tmp/x/ca.pem', 'posix', TOKEN);
+    expect(posix.scenario('chat-hang')).toBe(`curl --cacert /tmp/x/ca.pem -H X-Admin-Token:${TOKEN} -d scenario=chat-hang https://127.0.0.1:8443/__admin/scenario`);
+    expect(posix.expireTokens).toBe(`curl --cacert /tmp/x/ca.pem -H X-Admin-Token:${TOKEN} -X POST https://127.0.0.1:8443/__admin/expire-tokens`);
+    const ps = adminCommands('https://127.0.0.1:8443', 'C:\\Temp dir\\ca.pem', 'powershell', TOKEN);
+    expect(ps.scenario('ok')).toBe(`curl.exe --cacert 'C:\\Temp dir\\ca.pem' -H X-Admin-Token:${TOKEN} -d scenario=ok https://127.0.0.1:8443/__admin/scenario`);
+    const cmd = adminCommands('https://127.0.0.1:8443', 'C:\\Temp dir\\ca.pem', 'cmd', TOKEN);
+    expect(cmd.scenario('ok')).toBe(`curl --cacert "C:\\Temp dir\\ca.pem" -H X-Admin-Token:${TOKEN} -d scenario=ok https://127.0.0.1:8443/__admin/scenario`);
   });
 });
 
@@ -113,6 +117,7 @@ describe('banner', () => {
     scenario: 'ok',
     latencyMs: 0,
     tokenTtlMs: 30 * 60 * 1000,
+    adminToken: 'Zt5-admin_token_of_this_run_0123',
   };
 
   it('only the variable lines are commands, in every shell', () => {
@@ -129,8 +134,10 @@ describe('banner', () => {
     expect(text).toContain('#   OAuth  https://127.0.0.1:9443/api/v2/oauth\n');
     expect(text).toContain('#   scenario ok; key scope GIGACHAT_API_PERS; latency 200 ms; tokens live 5 s\n');
     expect(text).toContain('# The same variables, NODE_EXTRA_CA_CERTS aside, are in /work/app.env (removed when the mock stops).\n');
-    expect(text).toContain(`#   curl --cacert ${input.caFile} -d scenario=chat-payment-required https://127.0.0.1:8443/__admin/scenario\n`);
-    expect(text).toContain(`#   curl --cacert ${input.caFile} -X POST https://127.0.0.1:8443/__admin/expire-tokens\n`);
+    expect(text).toContain('# Keep that file out of git (add it to .gitignore): a key scanner cannot tell a throwaway key from a real one.\n');
+    expect(renderBanner(banner, 'posix')).not.toContain('out of git'); // no file, nothing to keep out
+    expect(text).toContain(`#   curl --cacert ${input.caFile} -H X-Admin-Token:${banner.adminToken} -d scenario=chat-payment-required https://127.0.0.1:8443/__admin/scenario\n`);
+    expect(text).toContain(`#   curl --cacert ${input.caFile} -H X-Admin-Token:${banner.adminToken} -X POST https://127.0.0.1:8443/__admin/expire-tokens\n`);
     expect(text).not.toMatch(/\s-k\s|--insecure/);
   });
 
