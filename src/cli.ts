@@ -1,10 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { caCommand } from './commands/ca.js';
 import { checkCommand } from './commands/check.js';
-import { explainCommand } from './commands/explain.js';
-import { fingerprintCommand } from './commands/fingerprint.js';
 import type { CliIO } from './commands/io.js';
-import { mockCommand } from './commands/mock.js';
 import { neutralizeControls } from './secret/controls.js';
 import { CHECK_IDS } from './settings/flags.js';
 import { nearest } from './util/nearest.js';
@@ -49,10 +45,11 @@ export async function main(io: CliIO): Promise<number> {
   const program = buildProgram(io, {
     check: (opts) => checkCommand(io, opts),
     report: (opts) => checkCommand(io, { ...opts, format: 'markdown' }),
-    ca: (opts) => caCommand(io, opts),
-    explain: (text, opts) => explainCommand(io, text, opts),
-    mock: (opts) => mockCommand(io, opts),
-    fingerprint: () => fingerprintCommand(io),
+    // The other commands are loaded when asked for: a check does not set up the mock or explain.
+    ca: async (opts) => (await import('./commands/ca.js')).caCommand(io, opts),
+    explain: async (text, opts) => (await import('./commands/explain.js')).explainCommand(io, text, opts),
+    mock: async (opts) => (await import('./commands/mock.js')).mockCommand(io, opts),
+    fingerprint: async () => (await import('./commands/fingerprint.js')).fingerprintCommand(io),
   }, (code) => (exitCode = code));
   try {
     await program.parseAsync(io.argv, { from: 'user' });

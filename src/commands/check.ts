@@ -17,7 +17,6 @@ import { renderHuman, terminalHasUnicode } from '../render/human.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown, selfCheck } from '../render/markdown.js';
 import { uiText } from '../render/ui-text.js';
-import { startOra } from '../render/spinner.js';
 
 /** `gigadoctor check` (and `report`, which is check with Markdown output). */
 export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>): Promise<number> {
@@ -32,7 +31,7 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
     throw err;
   }
   const shell = (rawFlags.shell as Shell | undefined) ?? detectShell(io.platform, io.env);
-  const spinner = startSpinner(io, settings);
+  const spinner = await startSpinner(io, settings);
   const { report, scrubber } = await diagnose({
     settings,
     shell,
@@ -127,9 +126,11 @@ async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber:
  * terminal. A pseudo-terminal that reports 0 columns (script, some container runtimes) gets none
  * either: ora divides by the width and would clear lines without end.
  */
-function startSpinner(io: CliIO, settings: Settings) {
+async function startSpinner(io: CliIO, settings: Settings) {
   if (settings.format !== 'human' || !io.stderr.isTTY || ciInfo.isCI || io.env.TERM === 'dumb') return null;
   if (!(io.stderr.columns > 0)) return null;
+  // ora (through string-width) builds Unicode tables when loaded, ~40 ms: only a spinner pays for it.
+  const { startOra } = await import('../render/spinner.js');
   return startOra(io.stderr, uiText(settings.lang).spinner, terminalHasUnicode(io.platform, io.env));
 }
 
