@@ -33,7 +33,7 @@ function stepOfPath(path: string): Context {
 
 /** The step from the SDKs' own functions and modules, when no URL says it (timeouts carry none). */
 function stepOfCode(text: string): Context {
-  if (/post_auth|post_token|_update_token|update_token|updateToken|get_token|getToken|OAUTH UPDATE TOKEN/i.test(text)) return 'oauth';
+  if (/post_auth|post_token|_update_token|update_token|updateToken|get_token|getToken|OAUTH UPDATE TOKEN|\boauth\b|получ[а-я]* (?:access[ _-]?)?токен/i.test(text)) return 'oauth';
   if (/get_models|getModels|get_model\b|getModel\b/.test(text)) return 'models';
   if (/post_chat|stream_chat|\bachat\b|\.chat\(|\.invoke\(|\.ainvoke\(|\.stream\(|\bchat\.completions\b/.test(text)) return 'chat';
   if (/post_embeddings|\.embeddings\(|embed_(?:query|documents)/.test(text)) return 'api';
@@ -64,15 +64,15 @@ export function findContext(text: string): Found {
   else if (gc) f.context = gc[1].toLowerCase() === AUTH_HOST ? 'oauth' : 'api';
   else f.context = stepOfCode(text);
 
-  // Host and port: an errno line's own address first, then a GigaChat host, then the URL's.
+  // Host and port: a GigaChat host named in the record first, then an errno's address, then the URL's.
   const py = /host='([^']+)',\s*port=(\d+)/.exec(text);
   const node = /(?:connect|getaddrinfo|read|write)[ \t]+E[A-Z_]+[ \t]+(\[[0-9a-f:]+\]|[\w.-]+)(?::(\d+))?/i.exec(text);
   const curl = /(?:Could not resolve host|Failed to connect to):?[ \t]+([\w.-]+)(?:[ \t]+port[ \t]+(\d+))?/i.exec(text);
   const candidates: Array<[string, string | undefined]> = [];
+  if (gc) candidates.push([gc[1], gc[2]]);
   if (node) candidates.push([node[1], node[2]]);
   if (py) candidates.push([py[1], py[2]]);
   if (curl) candidates.push([curl[1], curl[2]]);
-  if (gc) candidates.push([gc[1], gc[2]]);
   const hp = candidates.find(([h]) => HOSTNAME.test(h));
   if (hp) {
     f.host = hp[0].toLowerCase().replace(/^\[|\]$/g, '');

@@ -10,10 +10,10 @@
 import { REDACTED, Scrubber } from '../secret.js';
 import { SECRET_VARIABLES } from '../settings/resolve.js';
 
-const SECRET_NAME = '[A-Za-z_][A-Za-z0-9_.-]*?(?:PASSWORD|PASSWD|PASSPHRASE|PWD|TOKEN|CREDENTIALS?|SECRET|KEY|AUTH(?:ORIZATION)?|API_?KEY)[A-Za-z0-9_]*';
+const SECRET_NAME = '[A-Za-z0-9_.-]*?(?:PASSWORD|PASSWD|PASSPHRASE|PWD|TOKEN|CREDENTIALS?|SECRET|KEY|AUTH(?:ORIZATION)?|API_?KEY)[A-Za-z0-9_]*';
 const NAME_VALUE = new RegExp(
   // $env:NAME = "v", set NAME=v, NAME=v, "name": "v", name: 'v', name='v'
-  `((?:\\$env:)?["']?\\b${SECRET_NAME}["']?\\s*(?:=|:(?!\\/\\/))\\s*)(?!\\[REDACTED\\]|\\[uuid\\])("[^"\\n]*"|'[^'\\n]*'|[^\\s"',;&}\\)]+)`,
+  `((?:\\$env:)?["']?\\b${SECRET_NAME}["']?\\s*(?:=|:(?!\\/\\/))\\s*)(?!\\[REDACTED\\]|\\[uuid\\]|(?:Basic|Bearer)\\b)("[^"\\n]*"|'[^'\\n]*'|[^\\s"',;&}\\)]+)`,
   'gi',
 );
 const BASIC_BEARER = /\b(Basic|Bearer)(\s+|:\s*)(?!\[REDACTED\])[A-Za-z0-9+/=._~-]{6,}/gi;

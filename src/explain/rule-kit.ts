@@ -56,8 +56,8 @@ export function codesForStatus(status: number, f: Found): CodeWithDetails[] {
   }
   if (status === 401) {
     if (f.context === 'oauth') return [{ code: 'OAUTH_BAD_CREDENTIALS', details: d }];
-    if (f.context) return [{ code: 'API_TOKEN_REJECTED', details: d }, { code: 'API_TOKEN_EXPIRED', details: d }];
-    return [{ code: 'OAUTH_BAD_CREDENTIALS', details: d }, { code: 'API_TOKEN_REJECTED', details: d }];
+    if (f.context) return [{ code: 'API_TOKEN_EXPIRED', details: d }, { code: 'API_TOKEN_REJECTED', details: d }];
+    return [{ code: 'OAUTH_BAD_CREDENTIALS', details: d }, { code: 'API_TOKEN_EXPIRED', details: d }];
   }
   if (status === 402) return [{ code: 'CHAT_PAYMENT_REQUIRED', details: withModel(f, d) }];
   if (status === 403) return [{ code: byContext(f, { oauth: 'OAUTH_FORBIDDEN', api: 'API_FORBIDDEN' }), details: d }];

@@ -198,8 +198,15 @@ export const RULES: Rule[] = [
     codes: (_m, f) => [{ code: 'TCP_REFUSED', details: net(f) }],
   },
   {
+    id: 'tls-timeout',
+    re: /handshake operation timed out|TLS handshake timeout|ERR_TLS_HANDSHAKE_TIMEOUT|Client network socket disconnected before secure TLS connection was established/i,
+    pattern: 'the TLS handshake timed out (TCP connected, TLS stalled)',
+    codes: (_m, f) => [{ code: 'TLS_TIMEOUT', details: net(f) }],
+  },
+  {
     id: 'tcp-timeout',
     re: /\bETIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|ConnectTimeout|connect timed out|Connection timed out|\[Errno 110\]|\[WinError 10060\]|Failed to connect to .* Timed out|за требуемое время не получен нужный отклик/i,
+    unless: /handshake operation timed out|TLS handshake timeout|ERR_TLS_HANDSHAKE_TIMEOUT/i,
     pattern: 'ETIMEDOUT (no answer to the connection)',
     codes: (_m, f) => [{ code: 'TCP_TIMEOUT', details: net(f) }],
   },
