@@ -61,15 +61,18 @@ function expected(c: Case, client: Client): Code | null {
     case 'auth-server-error': return 'OAUTH_SERVER_ERROR';
     case 'auth-rate-limited': return 'OAUTH_RATE_LIMITED';
     case 'auth-hang': return 'OAUTH_TIMEOUT';
-    case 'auth-bad-json': case 'auth-wrong-shape': return 'OAUTH_BAD_RESPONSE';
-    case 'auth-redirect': return 'OAUTH_REDIRECT';
+    case 'auth-bad-json': return 'OAUTH_BAD_RESPONSE';
+    // gigachat-js takes a 200 without a token and goes on: its log shows the API's 401 that follows.
+    case 'auth-wrong-shape': return client === 'python-sdk' ? 'OAUTH_BAD_RESPONSE' : 'API_TOKEN_REJECTED';
+    // axios follows the redirect: what it logs is the 404 where it landed.
+    case 'auth-redirect': return client === 'python-sdk' ? 'OAUTH_REDIRECT' : 'OAUTH_NOT_FOUND';
     case 'token-expired': return 'API_TOKEN_EXPIRED';
     case 'api-unauthorized': return 'API_TOKEN_REJECTED';
     case 'api-forbidden': return 'API_FORBIDDEN';
     case 'api-rate-limited': return byStep('API_RATE_LIMITED', 'CHAT_RATE_LIMITED');
     case 'api-server-error': return byStep('API_SERVER_ERROR', 'CHAT_SERVER_ERROR');
     case 'api-hang': return byStep('API_TIMEOUT', 'CHAT_TIMEOUT');
-    case 'redirect-api': return 'API_REDIRECT';
+    case 'redirect-api': return client === 'python-sdk' ? 'API_REDIRECT' : 'API_NOT_FOUND';
     case 'models-not-found-html': return api === 'models' ? 'API_NOT_FOUND' : null;
     case 'models-bad-json': case 'models-wrong-shape': case 'invalid-utf8': return api === 'models' ? 'API_BAD_RESPONSE' : null;
     case 'reset': return api === 'models' ? 'CONNECTION_RESET' : null;
@@ -84,7 +87,8 @@ function expected(c: Case, client: Client): Code | null {
     case 'tls-expired': return 'TLS_EXPIRED';
     case 'tls-not-yet-valid': return 'TLS_NOT_YET_VALID';
     case 'tls-wrong-name': return 'TLS_HOSTNAME_MISMATCH';
-    case 'tls-client-cert-required': return 'TLS_CLIENT_CERT_REQUIRED';
+    // Python's ssl sees only the connection end ("EOF occurred in violation of protocol").
+    case 'tls-client-cert-required': return client === 'python-sdk' ? 'TLS_HANDSHAKE_FAILED' : 'TLS_CLIENT_CERT_REQUIRED';
     case 'tcp-refused': return 'TCP_REFUSED';
     // Python names the stalled handshake; axios only says its timeout passed on the token request.
     case 'tls-silent': return client === 'python-sdk' ? 'TLS_TIMEOUT' : 'OAUTH_TIMEOUT';

@@ -35,7 +35,7 @@ function stepOfPath(path: string): Context {
 function stepOfCode(text: string): Context {
   if (/post_auth|post_token|_update_token|update_token|updateToken|get_token|getToken|OAUTH UPDATE TOKEN|\boauth\b|получ[а-я]* (?:access[ _-]?)?токен/i.test(text)) return 'oauth';
   if (/get_models|getModels|get_model\b|getModel\b/.test(text)) return 'models';
-  if (/post_chat|stream_chat|\bachat\b|\.chat\(|\.invoke\(|\.ainvoke\(|\.stream\(|\bchat\.completions\b/.test(text)) return 'chat';
+  if (/post_chat|stream_chat|\bachat\b|\.chat\(|\.invoke\(|\.ainvoke\(|\.stream\(|\bchat\.completions\b|ResponseToChatMessage|_generate(?:NonStreaming)?\b/.test(text)) return 'chat';
   if (/post_embeddings|\.embeddings\(|embed_(?:query|documents)/.test(text)) return 'api';
   return null;
 }

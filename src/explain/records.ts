@@ -103,7 +103,8 @@ export class RecordSplitter {
       cur.chained = true;
       return cur.traceback !== 'none';
     }
-    if (/^[ \t]/.test(line) || CLOSING.test(line)) return true;
+    // An HTML page is never a log line of its own: it is the body an error printed.
+    if (/^[ \t]/.test(line) || CLOSING.test(line) || line.startsWith('<')) return true;
     if (cur.traceback === 'frames') {
       // The exception line that ends a traceback.
       cur.traceback = 'done';

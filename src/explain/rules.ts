@@ -103,7 +103,8 @@ export const RULES: Rule[] = [
   },
   {
     id: 'api-unauthorized',
-    re: /"status"\s*:\s*401\s*,\s*"message"\s*:\s*"Unauthorized"|\b401 Unauthorized\b/i,
+    // JSON, or the same object as Node's console prints it: { status: 401, message: 'Unauthorized' }
+    re: /["']?status["']?\s*:\s*401\s*,\s*["']?message["']?\s*:\s*["']Unauthorized["']|\b401 Unauthorized\b/i,
     pattern: '401 "Unauthorized"',
     codes: (_m, f) => (f.context === 'oauth' ? [{ code: 'OAUTH_BAD_CREDENTIALS', details: withUrl(f, { status: 401 }) }] : [{ code: 'API_TOKEN_REJECTED', details: withUrl(f, { status: 401, message: 'Unauthorized' }) }]),
   },
@@ -250,6 +251,13 @@ export const RULES: Rule[] = [
     codes: (_m, f) => badResponse(f, 'not-json'),
   },
   {
+    id: 'js-token-shape',
+    // gigachat-js index.ts updateToken: `'tok' in response` on a body that is not the token JSON.
+    re: /Cannot use 'in' operator to search for '(?:tok|access_token|expires_at)'/,
+    pattern: 'gigachat-js could not read the token answer (not JSON)',
+    codes: (_m, f) => badResponse({ ...f, context: 'oauth' }, 'not-json'),
+  },
+  {
     id: 'wrong-shape',
     re: /validation errors? for (\w+)/i,
     pattern: 'the answer lacks expected fields (a pydantic validation error)',
@@ -302,6 +310,25 @@ export const RULES: Rule[] = [
     fallback: true,
     pattern: 'a GigaChat SDK error with its HTTP status',
     codes: (m, f) => codesForStatus(Number(m[1]), f),
+  },
+  {
+    id: 'js-missing-field',
+    // An SDK reading a field the answer lacks, e.g. langchain-gigachat's gigachatResponseToChatMessage
+    // on `choices[0]` of a body that was not a completion.
+    re: /Cannot read propert(?:y|ies) of (?:undefined|null) \(reading '(?:0|choices|message|data|access_token|tok)'\)/,
+    unless: /^(?![\s\S]*gigachat)/i,
+    fallback: true,
+    pattern: 'the SDK found no expected field in the answer',
+    codes: (_m, f) => badResponse(f, 'wrong-shape'),
+  },
+  {
+    id: 'tls-eof',
+    // Python's ssl when the server ends the handshake without an alert, as a server that demands a
+    // client certificate does under TLS 1.3 when none is sent.
+    re: /EOF occurred in violation of protocol|UNEXPECTED_EOF_WHILE_READING|SSLEOFError/,
+    fallback: true,
+    pattern: 'the server closed the TLS connection during the handshake (EOF in violation of protocol)',
+    codes: (_m, f) => [{ code: 'TLS_HANDSHAKE_FAILED', details: net(f, { errno: 'UNEXPECTED_EOF' }) }],
   },
   {
     id: 'authentication-error',
