@@ -57,7 +57,7 @@ export class LineDecoder {
     const parts = all.split('\n');
     this.#textCarry = parts.pop() ?? '';
     if (this.#textCarry.length > MAX_LINE_CHARS * 2) this.#textCarry = this.#textCarry.slice(0, MAX_LINE_CHARS);
-    return parts.map((l) => cut(stripCr(l)));
+    return tidy(parts);
   }
 
   #splitBytes(chunk: Buffer): string[] {
@@ -76,7 +76,7 @@ export class LineDecoder {
     this.#carryLength = tail.length;
     // The common case, all UTF-8: one decode for the whole block. A newline byte is never inside
     // a multi-byte UTF-8 or CP1251 character, so cutting there is safe.
-    if (isUtf8(head)) return head.toString('utf8').split('\n').map((l) => cut(stripCr(l)));
+    if (isUtf8(head)) return tidy(head.toString('utf8').split('\n'));
     const lines: string[] = [];
     let start = 0;
     while (start <= head.length) {
@@ -121,6 +121,15 @@ function sniffWide(chunk: Buffer): { encoding: Wide; bom: number } | null {
   if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return { encoding: 'utf-16le', bom: 0 };
   if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return { encoding: 'utf-16be', bom: 0 };
   return null;
+}
+
+/** Lines without their CR (CRLF files) and cut to MAX_LINE_CHARS, in place. */
+function tidy(lines: string[]): string[] {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.length > MAX_LINE_CHARS || l.endsWith('\r')) lines[i] = cut(stripCr(l));
+  }
+  return lines;
 }
 
 function stripCr(line: string): string {

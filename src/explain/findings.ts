@@ -49,7 +49,7 @@ export class FindingSet {
 
   /** Explains one record; returns the findings it is the first of (for --follow). */
   add(record: LogRecord): Finding[] {
-    const e = explainRecord(record.text);
+    const e = explainRecord(record.text, record.quiet);
     for (const h of e.hints) this.#hints.add(h);
     if (e.runtime) this.#runtimes.set(e.runtime, (this.#runtimes.get(e.runtime) ?? 0) + 1);
     const fresh: Finding[] = [];

@@ -39,15 +39,21 @@ const IMPLIED_BY: Partial<Record<Code, Code[]>> = {
 
 /**
  * Only records that hold one of these go through the rules: most lines of a log are not errors,
- * and a 100 MB log must take seconds. Every rule's trigger words are here (a test holds that).
+ * and a 100 MB log must take seconds. Every rule's trigger words must be here.
  */
-const WORTH_A_LOOK_WORDS = /error|fail|denied|refused|reset|timed? ?out|expired|invalid|unable|cannot|can't|not found|no such|exceed|required|unavailable|problem|verif|certificat|ssl|tls|self.signed|handshake|mismatch|errno|exception|traceback|warn|yandex|gigachat\.ru|gigachat_|reject|scope|credential|"code"|"status"|payment|forbidden|unauthori|decode|proxy|json|utf-8|validation|unverified|insecure|hang up|disconnect|too many|payload|bearer bearer|basic basic|no access token|status code|pkix|unknownhost|no such host|unreachable|no route|getaddrinfo|resolve host|name resolution|not known|connect to|\b[45]\d\d\b|[А-яЁё]{4}/i;
+const WORTH_A_LOOK_WORDS = /error|fail|denied|refused|reset|timed? ?out|expired|invalid|unable|cannot|can't|not found|no such|exceed|required|unavailable|problem|verif|certificat|ssl|tls|self.signed|handshake|mismatch|errno|exception|traceback|warn|yandex|gigachat\.ru|gigachat_|reject|scope|credential|"code"|"status"|payment|forbidden|unauthori|decode|proxy|json|utf-8|validation|unverified|insecure|hang up|disconnect|too many|payload|bearer bearer|basic basic|no access token|status code|pkix|unknownhost|no such host|unreachable|no route|getaddrinfo|resolve host|name resolution|not known|connect to|(?<![.,:\d])\b[45]\d\d\b(?![.,:]?\d)|[А-яЁё]{4}/i;
 const WORTH_A_LOOK_CODES = /\b(?:E[A-Z]{4,}|ERR_[A-Z_]+|UND_ERR|CERT_|SELF_SIGNED|UNABLE_TO|DEPTH_ZERO|TLSV1|WRONG_VERSION|WinError)/;
 const worthALook = (text: string) => WORTH_A_LOOK_WORDS.test(text) || WORTH_A_LOOK_CODES.test(text);
+/**
+ * A single INFO/DEBUG line: only an HTTP error status (httpx logs `"HTTP/1.1 429 Too Many Requests"`
+ * at INFO), an error word or Russian text sends it on to the full look.
+ */
+const QUIET_WORTH_A_LOOK = /HTTP\/[\d.]+"? [45]\d\d|(?<![.,:\d])\b[45]\d\d (?:[A-Z][a-z]|[A-Z]{2,} )|[Ee]rror|ERROR|[Ff]ail|FAIL|[Ee]xception|[Ee]xpired|[Rr]efused|[Tt]ime[ds]? ?out|[Tt]imeout|nsecure|nverified|No access token|[А-яЁё]{4}/;
 
-export function explainRecord(text: string): RecordExplanation {
+/** `quiet`: the record is one INFO/DEBUG line (see LogRecord.quiet). */
+export function explainRecord(text: string, quiet = false): RecordExplanation {
   const none: RecordExplanation = { matches: [], hints: [], context: null, runtime: null, library: null };
-  if (!worthALook(text)) return none;
+  if (quiet ? !QUIET_WORTH_A_LOOK.test(text) : !worthALook(text)) return none;
   const found = findContext(text);
   const matches: Match[] = [];
   const hints = new Set<HintId>();

@@ -12,6 +12,8 @@ export interface LogRecord {
   lastLine: number;
   /** The timestamp the record's first line starts with, as written there. */
   timestamp?: string;
+  /** One line logged at INFO, DEBUG or TRACE: most of a log, and rarely a problem (see match.ts). */
+  quiet?: boolean;
 }
 
 /** A record longer than this keeps counting lines but stops growing: bounded memory. */
@@ -20,9 +22,13 @@ const MAX_RECORD_CHARS = 32 * 1024;
 const TIMESTAMP = /^\[?((?:\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?)/;
 // Upper-case levels only: "Error: read ECONNRESET" is a message, not a log header.
 const LEVEL = /^\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|SEVERE)\b/;
+/** A quiet level near the start of the line (after a timestamp, a bracket, a logger name). */
+const QUIET_LEVEL = /^.{0,48}?(?:^|[\s[|:-])(?:TRACE|DEBUG|INFO|NOTICE)(?:$|[\s\]|:-])/;
+const BLANK = /^\s*$/;
 const TRACEBACK_START = /^Traceback \(most recent call last\):/;
 const CHAINED = /^(?:During handling of the above exception|The above exception was the direct cause)/;
-const CLOSING = /^[}\])]/;
+/** Closing brackets of a printed object, and urllib3's wrapped cause on a line of its own. */
+const CLOSING = /^(?:[}\])]|\(Caused by )/;
 /** A body printed after a log line: HTML, JSON, a quoted string — not a message of its own. */
 const BODY = /^(?:<|[{["'])/;
 
@@ -32,21 +38,25 @@ interface OpenRecord extends LogRecord {
   traceback: 'none' | 'frames' | 'done';
   chained: boolean;
   full: boolean;
+  quietFirst: boolean;
 }
 
 export class RecordSplitter {
   #current: OpenRecord | null = null;
+  /** The timestamp of the line being read: looked for once per line. */
+  #ts: RegExpExecArray | null = null;
   #line = 0;
 
   /** Feeds one line; returns the record it completed, if this line starts a new one. */
   push(line: string): LogRecord | null {
     this.#line++;
     const cur = this.#current;
-    if (line.trim() === '') {
+    if (BLANK.test(line)) {
       // Kept in the text so a match's offset still maps to its line; trimmed when the record ends.
       if (cur && !cur.full) cur.text += '\n';
       return null;
     }
+    this.#ts = TIMESTAMP.exec(line);
     if (cur && this.#continues(cur, line)) {
       cur.lastLine = this.#line;
       if (!cur.full) {
@@ -59,13 +69,14 @@ export class RecordSplitter {
       return null;
     }
     const done = this.flush();
-    const ts = TIMESTAMP.exec(line);
+    const ts = this.#ts;
     this.#current = {
       text: line,
       firstLine: this.#line,
       lastLine: this.#line,
       ...(ts ? { timestamp: ts[1] } : {}),
       headed: Boolean(ts) || LEVEL.test(line),
+      quietFirst: QUIET_LEVEL.test(line),
       traceback: TRACEBACK_START.test(line) ? 'frames' : 'none',
       chained: false,
       full: false,
@@ -78,7 +89,13 @@ export class RecordSplitter {
     const cur = this.#current;
     this.#current = null;
     if (!cur) return null;
-    return { text: cur.text.trimEnd(), firstLine: cur.firstLine, lastLine: cur.lastLine, ...(cur.timestamp ? { timestamp: cur.timestamp } : {}) };
+    return {
+      text: cur.text.trimEnd(),
+      firstLine: cur.firstLine,
+      lastLine: cur.lastLine,
+      ...(cur.timestamp ? { timestamp: cur.timestamp } : {}),
+      ...(cur.quietFirst && cur.lastLine === cur.firstLine ? { quiet: true } : {}),
+    };
   }
 
   /** How many lines it has seen. */
@@ -87,8 +104,7 @@ export class RecordSplitter {
   }
 
   #continues(cur: OpenRecord, line: string): boolean {
-    const headed = TIMESTAMP.test(line) || LEVEL.test(line);
-    if (headed) return false;
+    if (this.#ts || LEVEL.test(line)) return false;
     if (TRACEBACK_START.test(line)) {
       // A traceback continues the line that logged it (logger.exception) or a chained exception;
       // a second traceback after a finished one is a new record.

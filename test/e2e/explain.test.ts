@@ -59,11 +59,11 @@ describe('gigadoctor explain', () => {
   it('--json prints the matches', async () => {
     const run = await runCli(['explain', '--json', 'POST https://api.gigachat.ru/core/api/v1/models → 404 Not Found']);
     expect(run.code).toBe(0);
-    const doc = JSON.parse(run.stdout) as { schemaVersion: number; matched: boolean; matches: Array<{ code: string; summary: string; remediation: string[]; pattern: string }> };
+    const doc = JSON.parse(run.stdout) as { schemaVersion: number; matched: boolean; findings: Array<{ code: string; summary: string; remediation: string[]; pattern: string }> };
     expect(doc.schemaVersion).toBe(1);
     expect(doc.matched).toBe(true);
-    expect(doc.matches.map((m) => m.code)).toEqual(['ENDPOINT_KNOWN_WRONG', 'API_NOT_FOUND']);
-    expect(doc.matches[0].remediation.join(' ')).toContain('https://gigachat.devices.sberbank.ru/api/v1');
+    expect(doc.findings.map((m) => m.code)).toEqual(['ENDPOINT_KNOWN_WRONG', 'API_NOT_FOUND']);
+    expect(doc.findings[0].remediation.join(' ')).toContain('https://gigachat.devices.sberbank.ru/api/v1');
   });
 
   it('no match: exit 1 with a hint to run gigadoctor check', async () => {
@@ -72,7 +72,7 @@ describe('gigadoctor explain', () => {
     expect(run.stdout).toMatch(/No known GigaChat problem found.*Run gigadoctor check/);
     const json = await runCli(['explain', '--json', 'everything is fine']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ matched: false, matches: [] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ matched: false, findings: [] });
   });
 
   it('no text at all: exit 2 with usage', async () => {
