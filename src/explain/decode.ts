@@ -21,35 +21,52 @@ export class LineDecoder {
   #carry: Buffer[] = [];
   #carryLength = 0;
   #textCarry = '';
+  #sample: Buffer = Buffer.alloc(0);
 
   /** The complete lines in this chunk (and any left from before); the rest waits for the next. */
   push(chunk: Buffer): string[] {
     if (!this.#sniffed) {
-      this.#sniffed = true;
-      const wide = sniffWide(chunk);
-      if (wide) {
-        this.#wide = new TextDecoder(wide.encoding);
-        chunk = chunk.subarray(wide.bom);
-      } else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        chunk = chunk.subarray(3);
-      }
+      // Decide the encoding on a sample: 64 bytes, or a first line, whichever comes first.
+      this.#sample = this.#sample.length ? Buffer.concat([this.#sample, chunk]) : chunk;
+      if (this.#sample.length < 64 && !(this.#sample.length >= 2 && this.#sample.includes(NEWLINE))) return [];
+      chunk = this.#sniff();
     }
     if (this.#wide) return this.#splitText(this.#wide.decode(chunk, { stream: true }));
     return this.#splitBytes(chunk);
   }
 
+  /** Decides the encoding from the sample; returns the sample without its BOM. */
+  #sniff(): Buffer {
+    this.#sniffed = true;
+    let chunk = this.#sample;
+    this.#sample = Buffer.alloc(0);
+    const wide = sniffWide(chunk);
+    if (wide) {
+      this.#wide = new TextDecoder(wide.encoding);
+      chunk = chunk.subarray(wide.bom);
+    } else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      chunk = chunk.subarray(3);
+    }
+    return chunk;
+  }
+
   /** What is left after the last chunk: the last line when it has no newline. */
   end(): string[] {
+    const early = this.#sniffed ? [] : this.#splitOrWide(this.#sniff());
     if (this.#wide) {
       const rest = this.#textCarry + this.#wide.decode();
       this.#textCarry = '';
-      return rest ? [cut(stripCr(rest))] : [];
+      return rest ? [...early, cut(stripCr(rest))] : early;
     }
-    if (this.#carryLength === 0) return [];
+    if (this.#carryLength === 0) return early;
     const rest = Buffer.concat(this.#carry);
     this.#carry = [];
     this.#carryLength = 0;
-    return [cut(stripCr(decodeLine(rest)))];
+    return [...early, cut(stripCr(decodeLine(rest)))];
+  }
+
+  #splitOrWide(chunk: Buffer): string[] {
+    return this.#wide ? this.#splitText(this.#wide.decode(chunk, { stream: true })) : this.#splitBytes(chunk);
   }
 
   #splitText(text: string): string[] {
@@ -108,17 +125,20 @@ export function decodeAll(bytes: Buffer): string[] {
 function sniffWide(chunk: Buffer): { encoding: Wide; bom: number } | null {
   if (chunk[0] === 0xff && chunk[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (chunk[0] === 0xfe && chunk[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
-  // Without a BOM: ASCII text in UTF-16 has a zero in every other byte.
+  // Without a BOM: in UTF-16 LE every character's high byte (the odd one) is 0 for ASCII and 4 for
+  // Cyrillic; in UTF-8, CP1251 or ASCII text zero bytes do not occur at all.
   const n = Math.min(chunk.length, 512) & ~1;
   if (n < 8) return null;
   let evenZeros = 0;
+  let oddHigh = 0;
   let oddZeros = 0;
   for (let i = 0; i < n; i += 2) {
     if (chunk[i] === 0) evenZeros++;
     if (chunk[i + 1] === 0) oddZeros++;
+    if (chunk[i + 1] === 0 || chunk[i + 1] === 4) oddHigh++;
   }
   const pairs = n / 2;
-  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return { encoding: 'utf-16le', bom: 0 };
+  if (oddZeros > 0 && oddHigh > pairs * 0.6 && evenZeros < pairs * 0.05) return { encoding: 'utf-16le', bom: 0 };
   if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return { encoding: 'utf-16be', bom: 0 };
   return null;
 }

@@ -220,7 +220,7 @@ export const RULES: Rule[] = [
   },
   {
     id: 'reset',
-    re: /ECONNRESET|Connection reset by peer|socket hang up|\[Errno 104\]|RemoteDisconnected|Server disconnected without sending a response|RemoteProtocolError|peer closed connection without sending complete message body|incomplete chunked read|\[WinError 10054\]|UND_ERR_SOCKET|принудительно разорвал существующее подключение/i,
+    re: /ECONNRESET|Connection reset by peer|socket hang up|stream has been aborted|(?:^|\n)Error: aborted(?:\n|$)|\[Errno 104\]|RemoteDisconnected|Server disconnected without sending a response|RemoteProtocolError|peer closed connection without sending complete message body|incomplete chunked read|\[WinError 10054\]|UND_ERR_SOCKET|принудительно разорвал существующее подключение/i,
     pattern: 'ECONNRESET (the connection was cut)',
     codes: (_m, f) => [{ code: 'CONNECTION_RESET', details: net(f) }],
   },

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, dirWith, emptyDir, expectNoStackTrace, runCli } from './cli.js';
+import { explainStdin } from './explain-kit.js';
 
 const HANDWRITTEN = path.resolve(__dirname, '../corpus/handwritten');
 
@@ -16,22 +17,6 @@ interface JsonFinding {
   firstSeen?: string; lastSeen?: string; runtime: string | null;
 }
 
-function explainStdin(input: string | Buffer, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'explain', ...args], { cwd: emptyDir(), env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
 
 const findingsOf = (stdout: string) => (JSON.parse(stdout) as { schemaVersion: number; findings: JsonFinding[] });
 

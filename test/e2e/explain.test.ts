@@ -1,28 +1,6 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, emptyDir, runCli } from './cli.js';
-
-/** Runs `gigadoctor explain` with text on stdin (runCli gives the child no stdin). */
-function explainStdin(input: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'explain', ...args], {
-      cwd: emptyDir(),
-      env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
+import { runCli } from './cli.js';
+import { explainStdin } from './explain-kit.js';
 
 const KEY = Buffer.from('6f1d2c3b-4a5e-4f70-8a9b-0c1d2e3f4a5b:9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b').toString('base64');
 
