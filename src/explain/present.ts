@@ -58,12 +58,14 @@ const SUMMARIES: Record<Lang, Partial<Record<Code, (f: Finding) => string>>> = {
     TLS_EXPIRED: (f) => `The app saw an expired certificate from ${where(f, 'the server')}: either the certificate is out of date (a proxy or an old CA file in the way) or the app's clock is wrong`,
     TLS_NOT_YET_VALID: (f) => `The app saw a certificate from ${where(f, 'the server')} that is not valid yet: the app's clock is probably behind`,
     CREDENTIALS_MISSING: () => 'The app says it found no credentials: the key may not be set where the app runs',
+    CHAT_MODEL_NOT_FOUND: (f) => `The API answered 404 "No such model"${typeof f.details.model === 'string' ? ` for ${f.details.model}` : ': the model the app asked for (the log does not name it) is not available to this key'}`,
   },
   ru: {
     TLS_UNTRUSTED_ROOT: (f) => `Приложение не смогло проверить цепочку сертификатов ${where(f, 'сервера')}: скорее всего, в хранилище, которым оно пользуется, нет Russian Trusted Root CA; если трафик переподписывает корпоративный прокси или антивирус, причина в этом`,
     TLS_EXPIRED: (f) => `Приложение получило от ${where(f, 'сервера')} просроченный сертификат: либо сертификат устарел (на пути прокси или старый CA-файл), либо часы приложения врут`,
     TLS_NOT_YET_VALID: (f) => `Приложение получило от ${where(f, 'сервера')} сертификат, который ещё не действует: часы приложения, вероятно, отстают`,
     CREDENTIALS_MISSING: () => 'Приложение сообщает, что не нашло учётных данных: возможно, ключ не задан там, где оно запускается',
+    CHAT_MODEL_NOT_FOUND: (f) => `API ответил 404 «No such model»${typeof f.details.model === 'string' ? ` для ${f.details.model}` : ': модель, которую запросило приложение (в логе она не названа), недоступна этому ключу'}`,
   },
 };
 
