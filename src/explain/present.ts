@@ -57,6 +57,12 @@ const SUMMARIES: Record<Lang, Partial<Record<Code, (f: Finding) => string>>> = {
     TLS_UNTRUSTED_ROOT: (f) => `The app could not verify the certificate chain of ${where(f, 'the server')}: most likely the trust store it uses lacks the Russian Trusted Root CA; if a corporate proxy or antivirus re-signs traffic, the cause is that instead`,
     TLS_EXPIRED: (f) => `The app saw an expired certificate from ${where(f, 'the server')}: either the certificate is out of date (a proxy or an old CA file in the way) or the app's clock is wrong`,
     TLS_NOT_YET_VALID: (f) => `The app saw a certificate from ${where(f, 'the server')} that is not valid yet: the app's clock is probably behind`,
+    ENDPOINT_KNOWN_WRONG: (f) => `The log names ${str(f.details.host, 'a wrong host')}, an address from outdated guides that is not GigaChat's: if your app reads ${str(f.details.variable, 'the URL')} from its settings, it may be set to it`,
+    CREDENTIALS_UNOFFICIAL_NAME: (f) => `The log names ${str(f.details.variable, 'a variable')}, which the official SDKs do not read: a key kept there is not seen by them (they read GIGACHAT_CREDENTIALS)`,
+    TLS_VERIFICATION_DISABLED: (f) => `The log shows certificate verification turned off (${str(f.details.reason, 'verify=False')}): an app doing that would hand its key to any impostor`,
+    TLS_CLIENT_CERT_REQUIRED: (f) => `${where(f, 'The server')} demands a client certificate (mTLS), and the app presented none it accepts`,
+    API_REDIRECT: (f) => `${str(f.details.url, 'The API')} answered with a redirect${typeof f.details.status === 'number' ? ` (HTTP ${f.details.status})` : ''}: the base URL the app uses is probably not the API's own`,
+    CREDENTIALS_BEARER_PREFIX: () => 'The log shows "Bearer Bearer": the token the app sends already carries the prefix (if it comes from GIGACHAT_ACCESS_TOKEN, the value there starts with "Bearer ")',
     CREDENTIALS_MISSING: () => 'The app says it found no credentials: the key may not be set where the app runs',
     CHAT_MODEL_NOT_FOUND: (f) => `The API answered 404 "No such model"${typeof f.details.model === 'string' ? ` for ${f.details.model}` : ': the model the app asked for (the log does not name it) is not available to this key'}`,
   },
@@ -64,10 +70,20 @@ const SUMMARIES: Record<Lang, Partial<Record<Code, (f: Finding) => string>>> = {
     TLS_UNTRUSTED_ROOT: (f) => `Приложение не смогло проверить цепочку сертификатов ${where(f, 'сервера')}: скорее всего, в хранилище, которым оно пользуется, нет Russian Trusted Root CA; если трафик переподписывает корпоративный прокси или антивирус, причина в этом`,
     TLS_EXPIRED: (f) => `Приложение получило от ${where(f, 'сервера')} просроченный сертификат: либо сертификат устарел (на пути прокси или старый CA-файл), либо часы приложения врут`,
     TLS_NOT_YET_VALID: (f) => `Приложение получило от ${where(f, 'сервера')} сертификат, который ещё не действует: часы приложения, вероятно, отстают`,
+    ENDPOINT_KNOWN_WRONG: (f) => `В логе — ${str(f.details.host, 'неверный адрес')}, адрес из устаревших инструкций, он не принадлежит GigaChat: если приложение берёт ${str(f.details.variable, 'URL')} из настроек, возможно, там он и записан`,
+    CREDENTIALS_UNOFFICIAL_NAME: (f) => `В логе — ${str(f.details.variable, 'переменная')}, которую официальные SDK не читают: ключ в ней они не увидят (они читают GIGACHAT_CREDENTIALS)`,
+    TLS_VERIFICATION_DISABLED: (f) => `В логе видно, что проверка сертификатов выключена (${str(f.details.reason, 'verify=False')}): так приложение отдаст ключ любому, кто подменит сервер`,
+    TLS_CLIENT_CERT_REQUIRED: (f) => `${where(f, 'Сервер')} требует клиентский сертификат (mTLS), а приложение не предъявило подходящего`,
+    API_REDIRECT: (f) => `${str(f.details.url, 'API')} ответил перенаправлением${typeof f.details.status === 'number' ? ` (HTTP ${f.details.status})` : ''}: похоже, приложение использует не тот базовый URL`,
+    CREDENTIALS_BEARER_PREFIX: () => 'В логе «Bearer Bearer»: токен, который отправляет приложение, уже содержит префикс (если он из GIGACHAT_ACCESS_TOKEN, значение там начинается с «Bearer »)',
     CREDENTIALS_MISSING: () => 'Приложение сообщает, что не нашло учётных данных: возможно, ключ не задан там, где оно запускается',
     CHAT_MODEL_NOT_FOUND: (f) => `API ответил 404 «No such model»${typeof f.details.model === 'string' ? ` для ${f.details.model}` : ': модель, которую запросило приложение (в логе она не названа), недоступна этому ключу'}`,
   },
 };
+
+function str(v: unknown, fallback: string): string {
+  return typeof v === 'string' && v ? v : fallback;
+}
 
 function where(f: Finding, fallback: string): string {
   const host = typeof f.details.host === 'string' ? f.details.host : null;

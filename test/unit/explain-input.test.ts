@@ -7,6 +7,10 @@ import { LineDecoder, MAX_LINE_CHARS, decodeAll, decodeLine } from '../../src/ex
 import { readText } from '../../src/explain/reader.js';
 import { RecordSplitter, type LogRecord } from '../../src/explain/records.js';
 import { redactPasted } from '../../src/explain/redact.js';
+import en from '../../src/catalog/en.js';
+import ru from '../../src/catalog/ru.js';
+import { present } from '../../src/explain/present.js';
+import { remedyContext } from '../../src/render/shell.js';
 
 const cp1251 = (text: string): Buffer => {
   const dec = new TextDecoder('windows-1251');
@@ -178,5 +182,22 @@ describe('redact: nothing pasted that could be a secret', () => {
   it('leaves what explains: paths, codes, URLs, names', () => {
     const text = 'File "/usr/lib/python3/dist-packages/urllib3/connectionpool.py", SELF_SIGNED_CERT_IN_CHAIN https://ngw.devices.sberbank.ru:9443/api/v2/oauth GIGACHAT_CA_BUNDLE_FILE langchain-gigachat';
     expect(redactPasted(text)).toBe(text);
+  });
+});
+
+describe('explain states only what the log shows', () => {
+  const samples = [
+    'https://auth.api.cloud.yandex.net/oauth/token', 'GIGACHAT_TOKEN=x', 'verify_ssl_certs=False', 'TLSV13_ALERT_CERTIFICATE_REQUIRED',
+    'SELF_SIGNED_CERT_IN_CHAIN', 'certificate has expired', 'certificate is not yet valid', 'No access token available', 'Bearer Bearer x',
+    "ResponseError: (URL('https://h/api/v1/models'), 302, b'', {})", '{"status":404,"message":"No such model"}',
+  ];
+  it.each(samples)('%s', (text) => {
+    for (const catalog of [en, ru]) {
+      for (const f of readText(text).list()) {
+        const { summary } = present(f, catalog, remedyContext('posix'), null);
+        // What only a check observes: this process's trust, its clock, the settings, what gigadoctor sent.
+        expect(summary).not.toMatch(/this Node|this machine's clock|gigadoctor (?:sent|verified|did not)|none is configured|not set in the environment|\(not set\)|часы этой машины|gigadoctor (?:ничего не отправлял|проверил)|этот Node/i);
+      }
+    }
   });
 });
