@@ -24,6 +24,17 @@ const OAUTH_BODY = (code: number, message: string) =>
 const badResponse = (f: Found, reason: string): CodeWithDetails[] =>
   [{ code: byContext(f, { oauth: 'OAUTH_BAD_RESPONSE', chat: 'CHAT_BAD_RESPONSE', api: 'API_BAD_RESPONSE' }), details: withUrl(f, { reason }) }];
 
+/** The GigaChat Python SDK's exceptions (0.2, gigachat/exceptions.py) and the HTTP status each stands for. */
+const SDK_EXCEPTIONS: Array<[string, number]> = [
+  ['AuthenticationError', 401],
+  ['RateLimitError', 429],
+  ['ForbiddenError', 403],
+  ['NotFoundError', 404],
+  ['BadRequestError', 400],
+  ['UnprocessableEntityError|RequestEntityTooLargeError', 422],
+  ['ServerError', 500],
+];
+
 export const RULES: Rule[] = [
   // --- the guide's wrong addresses: the root cause whenever they show up ---
   {
@@ -316,6 +327,7 @@ export const RULES: Rule[] = [
     // An SDK reading a field the answer lacks, e.g. langchain-gigachat's gigachatResponseToChatMessage
     // on `choices[0]` of a body that was not a completion.
     re: /Cannot read propert(?:y|ies) of (?:undefined|null) \(reading '(?:0|choices|message|data|access_token|tok)'\)/,
+    // Only inside a GigaChat SDK's frames: elsewhere it is any bug of the app.
     unless: /^(?![\s\S]*gigachat)/i,
     fallback: true,
     pattern: 'the SDK found no expected field in the answer',
@@ -330,55 +342,13 @@ export const RULES: Rule[] = [
     pattern: 'the server closed the TLS connection during the handshake (EOF in violation of protocol)',
     codes: (_m, f) => [{ code: 'TLS_HANDSHAKE_FAILED', details: net(f, { errno: 'UNEXPECTED_EOF' }) }],
   },
-  {
-    id: 'authentication-error',
-    re: /\bAuthenticationError\b/,
+  ...SDK_EXCEPTIONS.map(([name, status]): Rule => ({
+    id: `sdk-${name}`,
+    re: new RegExp(`\\b(?:${name})\\b`),
     fallback: true,
-    pattern: 'AuthenticationError (HTTP 401)',
-    codes: (_m, f) => codesForStatus(401, f),
-  },
-  {
-    id: 'rate-limit-error',
-    re: /\bRateLimitError\b/,
-    fallback: true,
-    pattern: 'RateLimitError (HTTP 429)',
-    codes: (_m, f) => codesForStatus(429, f),
-  },
-  {
-    id: 'forbidden-error',
-    re: /\bForbiddenError\b/,
-    fallback: true,
-    pattern: 'ForbiddenError (HTTP 403)',
-    codes: (_m, f) => codesForStatus(403, f),
-  },
-  {
-    id: 'not-found-error',
-    re: /\bNotFoundError\b/,
-    fallback: true,
-    pattern: 'NotFoundError (HTTP 404)',
-    codes: (_m, f) => codesForStatus(404, f),
-  },
-  {
-    id: 'bad-request-error',
-    re: /\bBadRequestError\b/,
-    fallback: true,
-    pattern: 'BadRequestError (HTTP 400)',
-    codes: (_m, f) => codesForStatus(400, f),
-  },
-  {
-    id: 'unprocessable-error',
-    re: /\b(UnprocessableEntityError|RequestEntityTooLargeError)\b/,
-    fallback: true,
-    pattern: 'UnprocessableEntityError / RequestEntityTooLargeError (HTTP 422 / 413)',
-    codes: (_m, f) => codesForStatus(422, f),
-  },
-  {
-    id: 'server-error',
-    re: /\bServerError\b/,
-    fallback: true,
-    pattern: 'ServerError (HTTP 5xx)',
-    codes: (_m, f) => codesForStatus(500, f),
-  },
+    pattern: `${name.replace('|', ' / ')} (HTTP ${status})`,
+    codes: (_m, f) => codesForStatus(status, f),
+  })),
   {
     id: 'response-error',
     re: /\bResponseError\b/,

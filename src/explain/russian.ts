@@ -49,7 +49,8 @@ export const RUSSIAN_RULES: Rule[] = [
     id: 'ru-bad-key',
     re: /неверн[а-я]* (?:ключ[а-я]* авторизации|авторизационн[а-я]* данн|учётн[а-я]* данн|учетн[а-я]* данн)/i,
     pattern: '«неверный ключ авторизации» (the key was refused)',
-    codes: (_m, f) => [{ code: 'OAUTH_BAD_CREDENTIALS', details: withUrl({ ...f, url: f.context === 'oauth' ? f.url : undefined }) }],
+    // The record's URL only when it is the token request's: a key is refused by the auth server alone.
+    codes: (_m, f) => [{ code: 'OAUTH_BAD_CREDENTIALS', details: f.context === 'oauth' ? withUrl(f) : {} }],
   },
   {
     id: 'ru-model-not-found',
