@@ -45,10 +45,10 @@ const WORTH_A_LOOK_WORDS = /error|fail|denied|refused|reset|timed? ?out|expired|
 const WORTH_A_LOOK_CODES = /\b(?:E[A-Z]{4,}|ERR_[A-Z_]+|UND_ERR|CERT_|SELF_SIGNED|UNABLE_TO|DEPTH_ZERO|TLSV1|WRONG_VERSION|WinError)/;
 const worthALook = (text: string) => WORTH_A_LOOK_WORDS.test(text) || WORTH_A_LOOK_CODES.test(text);
 /**
- * A single INFO/DEBUG line: only an HTTP error status (httpx logs `"HTTP/1.1 429 Too Many Requests"`
- * at INFO), an error word or Russian text sends it on to the full look.
+ * A single INFO/DEBUG line: only an HTTP error status with its reason (httpx logs `"HTTP/1.1 429 Too
+ * Many Requests"` at INFO, uvicorn `" 429 Too Many Requests`), an error word or Russian text sends it on.
  */
-const QUIET_WORTH_A_LOOK = /HTTP\/[\d.]+"? [45]\d\d|(?<![.,:\d])\b[45]\d\d (?:[A-Z][a-z]|[A-Z]{2,} )|[Ee]rror|ERROR|[Ff]ail|FAIL|[Ee]xception|[Ee]xpired|[Rr]efused|[Tt]ime[ds]? ?out|[Tt]imeout|nsecure|nverified|No access token|[А-яЁё]{4}/;
+const QUIET_WORTH_A_LOOK = /\s[45]\d\d [A-Z]|[Ee]rror|ERROR|[Ff]ail|FAIL|[Ee]xception|[Ee]xpired|[Rr]efused|[Tt]ime[ds]? ?out|[Tt]imeout|nsecure|nverified|No access token|[А-яЁё]{4}/;
 
 /** `quiet`: the record is one INFO/DEBUG line (see LogRecord.quiet). */
 export function explainRecord(text: string, quiet = false): RecordExplanation {
