@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Finding } from './findings.js';
 import type { LogReader } from './reader.js';
 
-const CHUNK = 256 * 1024;
+const CHUNK = 64 * 1024;
 /** With nothing on stdin this long, stop waiting: a CI step must never hang on an inherited pipe. */
 export const STDIN_IDLE_MS = 60_000;
 /** How often a followed file is looked at, besides the change events fs.watch may give. */

@@ -50,10 +50,11 @@ const worthALook = (text: string) => WORTH_A_LOOK_WORDS.test(text) || WORTH_A_LO
  */
 const QUIET_WORTH_A_LOOK = /\s[45]\d\d [A-Z]|[Ee]rror|ERROR|[Ff]ail|FAIL|[Ee]xception|[Ee]xpired|[Rr]efused|[Tt]ime[ds]? ?out|[Tt]imeout|nsecure|nverified|No access token|[А-яЁё]{4}/;
 
+const NOTHING: RecordExplanation = Object.freeze({ matches: [], hints: [], context: null, runtime: null, library: null }) as RecordExplanation;
+
 /** `quiet`: the record is one INFO/DEBUG line (see LogRecord.quiet). */
 export function explainRecord(text: string, quiet = false): RecordExplanation {
-  const none: RecordExplanation = { matches: [], hints: [], context: null, runtime: null, library: null };
-  if (quiet ? !QUIET_WORTH_A_LOOK.test(text) : !worthALook(text)) return none;
+  if (quiet ? !QUIET_WORTH_A_LOOK.test(text) : !worthALook(text)) return NOTHING;
   const found = findContext(text);
   const matches: Match[] = [];
   const hints = new Set<HintId>();
@@ -82,7 +83,7 @@ export function explainRecord(text: string, quiet = false): RecordExplanation {
   if (matches.length) hints.delete('response-error-status');
   const kept = matches.filter((m) => !(IMPLIED_BY[m.code] ?? []).some((c) => seen.has(c)));
   if (!kept.some((m) => m.code === 'TLS_UNTRUSTED_ROOT')) hints.delete('tls-interception');
-  if (!kept.length && !hints.size) return { ...none, context: found.context };
+  if (!kept.length && !hints.size) return { ...NOTHING, context: found.context };
   const runtime = runtimeOf(text);
   return { matches: kept, hints: [...hints], context: found.context, runtime, library: runtime === 'python' ? pythonLibraryOf(text) : null };
 }

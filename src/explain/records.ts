@@ -74,7 +74,7 @@ export class RecordSplitter {
       text: line,
       firstLine: this.#line,
       lastLine: this.#line,
-      ...(ts ? { timestamp: ts[1] } : {}),
+      timestamp: ts ? ts[1] : undefined,
       headed: Boolean(ts) || LEVEL.test(line),
       quietFirst: QUIET_LEVEL.test(line),
       traceback: TRACEBACK_START.test(line) ? 'frames' : 'none',
@@ -89,13 +89,10 @@ export class RecordSplitter {
     const cur = this.#current;
     this.#current = null;
     if (!cur) return null;
-    return {
-      text: cur.text.trimEnd(),
-      firstLine: cur.firstLine,
-      lastLine: cur.lastLine,
-      ...(cur.timestamp ? { timestamp: cur.timestamp } : {}),
-      ...(cur.quietFirst && cur.lastLine === cur.firstLine ? { quiet: true } : {}),
-    };
+    // The open record is handed out as it is (its bookkeeping fields are harmless): one object per record.
+    cur.text = cur.text.trimEnd();
+    if (cur.quietFirst && cur.lastLine === cur.firstLine) cur.quiet = true;
+    return cur;
   }
 
   /** How many lines it has seen. */
