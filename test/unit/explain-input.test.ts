@@ -201,3 +201,15 @@ describe('explain states only what the log shows', () => {
     }
   });
 });
+
+describe('the OAuth host is never paired with port 443', () => {
+  it.each(['Error: connect ECONNREFUSED', 'Error: read ECONNRESET', 'connect ETIMEDOUT', 'EHOSTUNREACH', 'WRONG_VERSION_NUMBER'])('%s without a host', (text) => {
+    for (const catalog of [en, ru]) {
+      for (const shell of ['posix', 'powershell', 'cmd'] as const) {
+        const [f] = readText(text).list();
+        const steps = present(f, catalog, remedyContext(shell), null).remediation.join('\n');
+        expect(steps).not.toMatch(/ngw\.devices\.sberbank\.ru(?::| -Port | )443\b/);
+      }
+    }
+  });
+});
