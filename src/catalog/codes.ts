@@ -106,6 +106,28 @@ export const CODES = {
   CHAT_BAD_RESPONSE: 'url, status, reason, field',
   CHAT_TOKEN_REJECTED: 'url, status, message',
   CHAT_REFUSED: 'url, model, finishReason (blacklist|error)',
+  // --- code (the project's files) ---
+  CODE_NOT_A_PROJECT: 'project (absolute path)',
+  CODE_OK: 'project, via (git|walk), counts {files, skippedFolders, ignored, symlinks, unreadable, binary, large, other}, sdks [{ecosystem, name, spec, version, file, line}], sdkList, findings []',
+  CODE_WRONG_URL: 'url, host, reason (known-wrong-host|not-https|auth-port|auth-path|api-path), correct, file, line, count, places ["file:line"], hosts; plus the CODE_OK fields',
+  CODE_TLS_VERIFY_OFF: 'what (verify=False|rejectUnauthorized: false|…), file, line, count, places',
+  CODE_UNOFFICIAL_VARIABLE: 'variable, official, file, line, count, places, variables',
+  CODE_MODEL_RETIRED: 'model, successor, file, line, count, places',
+  CODE_MODEL_MISSPELLED: 'model, suggestion, file, line, count, places',
+  CODE_SECRET_COMMITTED: 'kind (authorization-key|access-token|client-secret), length, fingerprint, tracked (true), envFile, file, line, count, places',
+  CODE_SECRET_IN_FILE: 'kind, length, fingerprint, tracked (false), envFile (the file is a .env file), git (the project uses git), file, line, count, places',
+  CODE_SDK_KNOWN_ISSUE: 'name, version, problem, workaround, source (URL), file, line, count, places',
+  CODE_SDK_PROXY_DIFFERS: 'which, host, sdkProxy, sdkVariable, sdkNoProxyEntry (the npm SDK, axios), gigadoctorProxy, gigadoctorVariable, gigadoctorNoProxyEntry (undici), hosts',
+  CODE_SCAN_PARTIAL: 'reason (file-limit|entry-limit|time-limit), filesLeftOut, foldersLeftOut, files (scanned)',
+  // --- python (the app's own interpreter) ---
+  PYTHON_NOT_A_PROJECT: 'project, reason (no-python-project|no-interpreter)',
+  PYTHON_TLS_OK: 'interpreter, found (VIRTUAL_ENV|.venv|venv|PATH), python, packages {name: version|"present"|null}, ca {file, source (GIGACHAT_CA_BUNDLE_FILE|SSL_CERT_FILE|certifi|system)}, targets [{host, port, proxy, ok}], nodeTls (pass|fail|skip|null)',
+  PYTHON_TLS_DIVERGES: 'direction (node-ok-python-fails|python-ok-node-fails), host, port, error, caFile, caSource, interpreter, nodeTls; plus the PYTHON_TLS_OK fields',
+  PYTHON_TLS_FAILED: 'host, port, error (the verify message), caFile, caSource, interpreter, nodeTls',
+  PYTHON_NETWORK_FAILED: 'host, port, kind (timeout|refused|proxy|network), error, proxy, interpreter',
+  PYTHON_PROBE_FAILED: 'interpreter, reason (timeout|exit|output|spawn), detail',
+  PYTHON_SDK_MISSING: 'interpreter, python',
+  PYTHON_VERIFY_DISABLED: 'source (GIGACHAT_VERIFY_SSL_CERTS source)',
   // --- runner ---
   SKIPPED_BY_OPTION: 'option (--no-chat|--skip|--only)',
   BLOCKED: 'blockedBy (check id)',
@@ -126,3 +148,6 @@ export const TRANSIENT_CODES: ReadonlySet<Code> = new Set<Code>([
   'CHAT_RATE_LIMITED', 'CHAT_SERVER_ERROR', 'CHAT_TIMEOUT',
   'DEADLINE_EXCEEDED',
 ]);
+
+// Skips that mean "nothing here to look at" (no project, no Python app): not a gap in the path a client takes.
+export const NOT_APPLICABLE_CODES: ReadonlySet<Code> = new Set<Code>(['CODE_NOT_A_PROJECT', 'PYTHON_NOT_A_PROJECT']);

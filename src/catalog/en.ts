@@ -2,6 +2,7 @@
 
 import type { Catalog, CheckId, CodeText, Details, RemedyContext } from './types.js';
 import type { Code } from './codes.js';
+import { caDescription, findingPlaces, pythonWho } from './app-text.js';
 import {
   GIGACHAT_NO_PROXY,
   OFFICIAL,
@@ -52,6 +53,8 @@ const checks: Record<CheckId, string> = {
   oauth: 'OAuth token',
   models: 'Models list',
   chat: 'Chat probe',
+  code: 'Project code',
+  python: 'App Python',
 };
 
 // ---------- small local helpers ----------
@@ -329,6 +332,27 @@ function caFileReason(reason: string): string {
 }
 
 // ---------- the catalogue ----------
+
+// ---------- code and python checks (issue 14) ----------
+
+const places = (d: Details): string => findingPlaces(d, (n) => ` (+${n} more)`);
+const pyWho = pythonWho;
+const caOf = (d: Details): string => caDescription(d, 'the system store');
+
+const routeWords = (proxy: unknown, variable: unknown, entry: unknown): string =>
+  has(proxy) ? `through ${str(proxy)} (${str(variable)})` : has(entry) ? `direct (${str(variable)} entry "${str(entry)}")` : 'direct (no proxy set)';
+
+function secretKind(kind: unknown): string {
+  return ({ 'authorization-key': 'an authorization key', 'access-token': 'an access token', 'client-secret': 'a client secret' } as Record<string, string>)[str(kind)] ?? 'a secret';
+}
+
+function pythonTrustSteps(ctx: RemedyContext): string[] {
+  return [
+    `Get the root: gigadoctor ca --out ${OFFICIAL.caFile}; then for the Python SDK ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', OFFICIAL.caFile)} (or GigaChat(ca_bundle_file="${OFFICIAL.caFile}"))`,
+    `Code that uses requests reads REQUESTS_CA_BUNDLE: point it at a bundle that has the usual roots and this one (cat "$(python -m certifi)" ${OFFICIAL.caFile} > bundle.pem)`,
+    'Do not append the root to the venv\'s certifi/cacert.pem: the next pip install certifi replaces it, silently',
+  ];
+}
 
 const codes: Record<Code, CodeText> = {
   // --- env ---
@@ -1510,6 +1534,156 @@ const codes: Record<Code, CodeText> = {
       'gigadoctor check --no-chat tests the key and the token request from this machine',
     ],
   },
+
+  // ===== code and python checks (issue 14) — the lead ports this block to the phrase tables =====
+  CODE_NOT_A_PROJECT: {
+    title: 'Not a project folder',
+    summary: (d) => `Not scanned: ${str(d.project, 'this folder')} has no manifest (package.json, pyproject.toml, requirements.txt …) and no git`,
+    remediation: () => ['To have your app\'s files checked, run from its folder or name it: gigadoctor check --project <your app\'s folder>'],
+  },
+  CODE_OK: {
+    title: 'Nothing wrong in the code',
+    summary: (d) => {
+      const counts = records([d.counts])[0] ?? {};
+      const sdks = list(d.sdkList);
+      return `${str(counts.files, '0')} files read, nothing wrong found${sdks.length ? `; GigaChat SDKs declared: ${sdks.join(', ')}` : ''}`;
+    },
+    remediation: () => [],
+  },
+  CODE_WRONG_URL: {
+    title: 'Wrong GigaChat URL in the code',
+    summary: (d) => {
+      const why: Record<string, string> = {
+        'known-wrong-host': `${str(d.host)} is not a GigaChat API host`,
+        'not-https': 'http:// instead of https://',
+        'auth-port': 'the OAuth URL without port 9443',
+        'auth-path': 'the OAuth URL with the wrong path',
+        'api-path': 'the API URL with the wrong path',
+      };
+      return `${places(d)}: ${str(d.url)} — ${why[str(d.reason)] ?? 'wrong URL'}; the app's requests go to the wrong place`;
+    },
+    remediation: (d) => [
+      `Replace it with ${str(d.correct, OFFICIAL.baseUrl)}${(num(d.count) ?? 1) > 1 ? ' (and the other places listed)' : ''}`,
+      `Better: do not write URLs in code; the SDKs' defaults are right (OAuth ${OFFICIAL.authUrl}, API ${OFFICIAL.baseUrl}), and GIGACHAT_AUTH_URL / GIGACHAT_BASE_URL override them`,
+      ...(str(d.host) === 'auth.api.cloud.yandex.net' ? ['That host is Yandex Cloud\'s: a GigaChat key sent there has left Sber; if the app ever ran with it, generate a new key in Studio'] : []),
+    ],
+  },
+  CODE_TLS_VERIFY_OFF: {
+    title: 'Certificate verification turned off in the code',
+    summary: (d) => `${places(d)}: ${str(d.what, 'verification off')} — the app accepts any certificate, including an interceptor's`,
+    remediation: () => [
+      `Remove it and install the Russian Trusted Root CA instead: gigadoctor ca --out ${OFFICIAL.caFile}`,
+      `Python SDK: GIGACHAT_CA_BUNDLE_FILE=${OFFICIAL.caFile} (or ca_bundle_file=…); Node: NODE_EXTRA_CA_CERTS=${OFFICIAL.caFile} before node starts`,
+    ],
+  },
+  CODE_UNOFFICIAL_VARIABLE: {
+    title: 'Code reads a variable no SDK reads',
+    summary: (d) => `${places(d)}: the code uses ${list(d.variables).join(', ') || str(d.variable)}; the official SDKs read GIGACHAT_CREDENTIALS (the key) and GIGACHAT_ACCESS_TOKEN (a ready token)`,
+    remediation: (d) => [
+      `Rename ${str(d.variable, 'it')} to GIGACHAT_CREDENTIALS in the code and in .env (keep the value) — then the SDK picks it up without code`,
+      'If the value is a ready access token (eyJ…, 30 minutes), use GIGACHAT_ACCESS_TOKEN instead',
+    ],
+  },
+  CODE_MODEL_RETIRED: {
+    title: 'Retired model in the code',
+    summary: (d) => `${places(d)}: model "${str(d.model)}" is a first-generation model being shut down; its successor is ${str(d.successor)}`,
+    remediation: (d) => [`Use "${str(d.successor)}" (or set GIGACHAT_MODEL=${str(d.successor)} and read it)`],
+  },
+  CODE_MODEL_MISSPELLED: {
+    title: 'Misspelled model name in the code',
+    summary: (d) => `${places(d)}: model "${str(d.model)}" does not exist (names are case-sensitive); did you mean ${str(d.suggestion)}?`,
+    remediation: (d) => [`Write "${str(d.suggestion)}" exactly; gigadoctor check --model ${str(d.suggestion)} confirms your key can use it`],
+  },
+  CODE_SECRET_COMMITTED: {
+    title: 'Secret committed to git',
+    summary: (d) => `${places(d)}: ${secretKind(d.kind)} (${str(d.length)} chars, sha256:${str(d.fingerprint)}) is in a file git tracks — anyone with the repository has it`,
+    remediation: (d) => [
+      `Generate a new ${str(d.kind) === 'access-token' ? 'key (the token expires in 30 minutes, the key does not)' : 'authorization key'} in Studio (${OFFICIAL.studio}) and stop using this one`,
+      `Take it out of the file and the index: git rm --cached ${str(d.file, '<file>')} (for a .env) or move the value to .env, and add .env to .gitignore`,
+      'It stays in the history: rewrite it (git filter-repo) or treat the repository as leaked',
+    ],
+  },
+  CODE_SECRET_IN_FILE: {
+    title: 'Secret written in a file',
+    summary: (d) => `${places(d)}: ${secretKind(d.kind)} (${str(d.length)} chars, sha256:${str(d.fingerprint)}) is written in ${d.envFile === true ? 'a .env file that .gitignore does not cover' : 'a project file'}`,
+    remediation: (d) => d.envFile === true
+      ? ['Add .env to .gitignore before the next commit (echo .env >> .gitignore)']
+      : ['Move the value out of the code into .env (GIGACHAT_CREDENTIALS=…) or the environment, and add .env to .gitignore'],
+  },
+  CODE_SDK_KNOWN_ISSUE: {
+    title: 'SDK version with a known problem',
+    summary: (d) => `${places(d)}: ${str(d.name)} ${str(d.version)}: ${str(d.problem)} (${str(d.source)})`,
+    remediation: (d) => [str(d.workaround, 'Move to a version without the problem (see the source above)')],
+  },
+  CODE_SDK_PROXY_DIFFERS: {
+    title: 'The npm SDK takes another road',
+    summary: (d) => `To ${str(d.host)} the npm SDK (axios) goes ${routeWords(d.sdkProxy, d.sdkVariable, d.sdkNoProxyEntry)}, but gigadoctor's checks went ${routeWords(d.gigadoctorProxy, d.gigadoctorVariable, d.gigadoctorNoProxyEntry)}: their verdicts do not speak for the app`,
+    remediation: () => [
+      'Make the two agree: axios reads NO_PROXY entries as exact hosts unless they start with "." (".sberbank.ru" covers its subdomains), reads ALL_PROXY, and never uses HTTP_PROXY for https',
+      'Or give the SDK its route explicitly (httpsAgent / proxy in its options) and check that route with gigadoctor',
+    ],
+  },
+  CODE_SCAN_PARTIAL: {
+    title: 'Scan stopped early',
+    summary: (d) => {
+      const why: Record<string, string> = { 'file-limit': 'the file limit', 'entry-limit': 'the folder-entry limit', 'time-limit': 'the time limit' };
+      const left = [opt(d.filesLeftOut, '', ' files'), opt(num(d.foldersLeftOut) ? d.foldersLeftOut : '', '', ' folders')].filter(Boolean).join(' and ');
+      return `Stopped at ${why[str(d.reason)] ?? 'a limit'} after ${str(d.files, '0')} files${left ? `; not read: ${left}` : ''}`;
+    },
+    remediation: () => ['List what need not be read (data, generated code) in .gigadoctorignore (gitignore syntax), or point --project at the app\'s own folder'],
+  },
+  PYTHON_NOT_A_PROJECT: {
+    title: 'No Python app here',
+    summary: (d) => str(d.reason) === 'no-interpreter'
+      ? 'A Python project, but no interpreter found (VIRTUAL_ENV, .venv, venv, python3 on PATH)'
+      : 'Not a Python project (no pyproject.toml, requirements.txt, .venv or .py files): skipped',
+    remediation: (d) => str(d.reason) === 'no-interpreter'
+      ? ['Activate the app\'s virtual environment (VIRTUAL_ENV) or create it in .venv, then run again']
+      : ['To check a Python app\'s own trust and proxy, run from its folder or name it: gigadoctor check --project <its folder>'],
+  },
+  PYTHON_TLS_OK: {
+    title: 'Python verifies GigaChat',
+    summary: (d) => `${pyWho(d)} verifies ${records(d.targets).map((t) => `${str(t.host)}:${str(t.port)}`).join(', ')} with ${caOf(d)}`,
+    remediation: () => [],
+  },
+  PYTHON_TLS_DIVERGES: {
+    title: 'Node and Python disagree',
+    summary: (d) => str(d.direction) === 'python-ok-node-fails'
+      ? `Python verifies the GigaChat hosts with ${caOf(d)}, but Node (the tls check) does not: Python apps work here, Node apps do not`
+      : `The doctor passes, your app fails: Node verifies ${str(d.host)}:${str(d.port)}, but ${pyWho(d)} does not (${str(d.error, 'verification failed')}) with ${caOf(d)}`,
+    remediation: (d, ctx) => str(d.direction) === 'python-ok-node-fails'
+      ? [`Node needs the root too: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', OFFICIAL.caFile)} before node starts (gigadoctor ca --out ${OFFICIAL.caFile})`]
+      : pythonTrustSteps(ctx),
+  },
+  PYTHON_TLS_FAILED: {
+    title: 'Python cannot verify GigaChat',
+    summary: (d) => `${pyWho(d)}: ${str(d.host)}:${str(d.port)} does not verify (${str(d.error, 'verification failed')}) with ${caOf(d)}`,
+    remediation: (_d, ctx) => pythonTrustSteps(ctx),
+  },
+  PYTHON_NETWORK_FAILED: {
+    title: 'Python cannot reach GigaChat',
+    summary: (d) => `${pyWho(d)}: ${str(d.host)}:${str(d.port)} ${str(d.kind) === 'timeout' ? 'timed out' : str(d.kind) === 'proxy' ? `refused by the proxy ${str(d.proxy)} (${str(d.error)})` : `failed: ${str(d.error)}`}${d.proxy && str(d.kind) !== 'proxy' ? ` through ${str(d.proxy)}` : ''}`,
+    remediation: () => [
+      'Python reads HTTPS_PROXY / HTTP_PROXY / ALL_PROXY and NO_PROXY by its own rules (httpx, requests): compare them with what Node uses in the dns and tcp details',
+      'Run the app\'s interpreter with the same environment the app gets (a service, a container and a shell often differ)',
+    ],
+  },
+  PYTHON_PROBE_FAILED: {
+    title: 'Python probe did not run',
+    summary: (d) => `${str(d.interpreter, 'The interpreter')} did not finish the probe (${str(d.reason)}${opt(d.detail, ': ')})`,
+    remediation: (d) => [`Check that ${str(d.interpreter, 'the interpreter')} starts: ${str(d.interpreter, 'python3')} -c "import ssl; print(ssl.OPENSSL_VERSION)"`],
+  },
+  PYTHON_SDK_MISSING: {
+    title: 'GigaChat SDK not installed',
+    summary: (d) => `Neither gigachat nor langchain-gigachat is installed for ${str(d.interpreter, 'this interpreter')} (Python ${str(d.python, '?')})`,
+    remediation: (d) => [`${str(d.interpreter, 'python')} -m pip install gigachat (in the app's virtual environment)`],
+  },
+  PYTHON_VERIFY_DISABLED: {
+    title: 'Python SDK will not verify',
+    summary: (d) => `GIGACHAT_VERIFY_SSL_CERTS is false (${str(d.source)}): the Python SDK accepts any certificate`,
+    remediation: () => [`Remove GIGACHAT_VERIFY_SSL_CERTS and set GIGACHAT_CA_BUNDLE_FILE=${OFFICIAL.caFile} instead`],
+  },
+  // ===== end of the code and python block =====
 };
 
 export const en: Catalog = { lang: 'en', checks, codes };

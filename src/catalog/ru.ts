@@ -2,6 +2,7 @@
 
 import type { Catalog, CheckId, CodeText, Details, RemedyContext } from './types.js';
 import type { Code } from './codes.js';
+import { caDescription, findingPlaces, pythonWho } from './app-text.js';
 import {
   GIGACHAT_NO_PROXY,
   OFFICIAL,
@@ -52,6 +53,8 @@ const checks: Record<CheckId, string> = {
   oauth: 'OAuth-токен',
   models: 'Список моделей',
   chat: 'Пробный запрос',
+  code: 'Код проекта',
+  python: 'Ваш Python',
 };
 
 // ---------- мелкие помощники ----------
@@ -329,6 +332,27 @@ function caFileReason(reason: string): string {
 }
 
 // ---------- каталог ----------
+
+// ---------- проверки code и python (issue 14) ----------
+
+const places = (d: Details): string => findingPlaces(d, (n) => ` (и ещё ${n})`);
+const pyWho = pythonWho;
+const caOf = (d: Details): string => caDescription(d, 'системным хранилищем');
+
+const routeWords = (proxy: unknown, variable: unknown, entry: unknown): string =>
+  has(proxy) ? `через ${str(proxy)} (${str(variable)})` : has(entry) ? `напрямую (запись «${str(entry)}» в ${str(variable)})` : 'напрямую (прокси не задан)';
+
+function secretKind(kind: unknown): string {
+  return ({ 'authorization-key': 'ключ авторизации', 'access-token': 'токен доступа', 'client-secret': 'Client Secret' } as Record<string, string>)[str(kind)] ?? 'секрет';
+}
+
+function pythonTrustSteps(ctx: RemedyContext): string[] {
+  return [
+    `Получите корневой сертификат: gigadoctor ca --out ${OFFICIAL.caFile}; затем для Python SDK ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', OFFICIAL.caFile)} (или GigaChat(ca_bundle_file="${OFFICIAL.caFile}"))`,
+    `Код на requests читает REQUESTS_CA_BUNDLE: укажите в ней набор с обычными корневыми и этим (cat "$(python -m certifi)" ${OFFICIAL.caFile} > bundle.pem)`,
+    'Не дописывайте сертификат в certifi/cacert.pem виртуального окружения: следующий pip install certifi молча его сотрёт',
+  ];
+}
 
 const codes: Record<Code, CodeText> = {
   // --- env ---
@@ -1512,6 +1536,156 @@ const codes: Record<Code, CodeText> = {
       'gigadoctor check --no-chat проверит ключ и запрос токена с этой машины',
     ],
   },
+
+  // ===== проверки code и python (issue 14) — ведущий перенесёт этот блок в таблицы фраз =====
+  CODE_NOT_A_PROJECT: {
+    title: 'Не папка проекта',
+    summary: (d) => `Не просматривался: в ${str(d.project, 'этой папке')} нет манифеста (package.json, pyproject.toml, requirements.txt …) и нет git`,
+    remediation: () => ['Чтобы проверить файлы приложения, запустите из его папки или укажите её: gigadoctor check --project <папка приложения>'],
+  },
+  CODE_OK: {
+    title: 'В коде ошибок нет',
+    summary: (d) => {
+      const counts = records([d.counts])[0] ?? {};
+      const sdks = list(d.sdkList);
+      return `Прочитано файлов: ${str(counts.files, '0')}, ошибок не найдено${sdks.length ? `; объявленные SDK GigaChat: ${sdks.join(', ')}` : ''}`;
+    },
+    remediation: () => [],
+  },
+  CODE_WRONG_URL: {
+    title: 'Неверный адрес GigaChat в коде',
+    summary: (d) => {
+      const why: Record<string, string> = {
+        'known-wrong-host': `${str(d.host)} — не адрес API GigaChat`,
+        'not-https': 'http:// вместо https://',
+        'auth-port': 'адрес OAuth без порта 9443',
+        'auth-path': 'адрес OAuth с неверным путём',
+        'api-path': 'адрес API с неверным путём',
+      };
+      return `${places(d)}: ${str(d.url)} — ${why[str(d.reason)] ?? 'неверный адрес'}; запросы приложения уходят не туда`;
+    },
+    remediation: (d) => [
+      `Замените на ${str(d.correct, OFFICIAL.baseUrl)}${(num(d.count) ?? 1) > 1 ? ' (и в остальных перечисленных местах)' : ''}`,
+      `Лучше не писать адреса в коде: умолчания SDK верны (OAuth ${OFFICIAL.authUrl}, API ${OFFICIAL.baseUrl}), а GIGACHAT_AUTH_URL / GIGACHAT_BASE_URL их переопределяют`,
+      ...(str(d.host) === 'auth.api.cloud.yandex.net' ? ['Это хост Yandex Cloud: отправленный туда ключ GigaChat ушёл за пределы Сбера; если приложение с ним запускалось, выпустите новый ключ в Studio'] : []),
+    ],
+  },
+  CODE_TLS_VERIFY_OFF: {
+    title: 'Проверка сертификата отключена в коде',
+    summary: (d) => `${places(d)}: ${str(d.what, 'проверка отключена')} — приложение примет любой сертификат, в том числе подменённый`,
+    remediation: () => [
+      `Уберите это и установите корневой сертификат Минцифры: gigadoctor ca --out ${OFFICIAL.caFile}`,
+      `Python SDK: GIGACHAT_CA_BUNDLE_FILE=${OFFICIAL.caFile} (или ca_bundle_file=…); Node: NODE_EXTRA_CA_CERTS=${OFFICIAL.caFile} до запуска node`,
+    ],
+  },
+  CODE_UNOFFICIAL_VARIABLE: {
+    title: 'Код читает переменную, которую не читает ни один SDK',
+    summary: (d) => `${places(d)}: код использует ${list(d.variables).join(', ') || str(d.variable)}; официальные SDK читают GIGACHAT_CREDENTIALS (ключ) и GIGACHAT_ACCESS_TOKEN (готовый токен)`,
+    remediation: (d) => [
+      `Переименуйте ${str(d.variable, 'её')} в GIGACHAT_CREDENTIALS в коде и в .env (значение то же) — тогда SDK подхватит ключ сам`,
+      'Если значение — готовый токен доступа (eyJ…, 30 минут), используйте GIGACHAT_ACCESS_TOKEN',
+    ],
+  },
+  CODE_MODEL_RETIRED: {
+    title: 'Выводимая из работы модель в коде',
+    summary: (d) => `${places(d)}: модель «${str(d.model)}» первого поколения выводится из работы; её замена — ${str(d.successor)}`,
+    remediation: (d) => [`Используйте «${str(d.successor)}» (или задайте GIGACHAT_MODEL=${str(d.successor)} и читайте её)`],
+  },
+  CODE_MODEL_MISSPELLED: {
+    title: 'Опечатка в имени модели',
+    summary: (d) => `${places(d)}: модели «${str(d.model)}» нет (регистр важен); возможно, имелась в виду ${str(d.suggestion)}`,
+    remediation: (d) => [`Напишите точно «${str(d.suggestion)}»; gigadoctor check --model ${str(d.suggestion)} проверит, доступна ли она вашему ключу`],
+  },
+  CODE_SECRET_COMMITTED: {
+    title: 'Секрет в git',
+    summary: (d) => `${places(d)}: ${secretKind(d.kind)} (${str(d.length)} симв., sha256:${str(d.fingerprint)}) в файле, который отслеживает git, — он есть у всех, у кого есть репозиторий`,
+    remediation: (d) => [
+      `Выпустите новый ${str(d.kind) === 'access-token' ? 'ключ (токен истечёт через 30 минут, ключ — нет)' : 'ключ авторизации'} в Studio (${OFFICIAL.studio}) и перестаньте пользоваться этим`,
+      `Уберите его из файла и из индекса: git rm --cached ${str(d.file, '<файл>')} (для .env) или перенесите значение в .env, и добавьте .env в .gitignore`,
+      'В истории он останется: перепишите её (git filter-repo) или считайте репозиторий скомпрометированным',
+    ],
+  },
+  CODE_SECRET_IN_FILE: {
+    title: 'Секрет записан в файле',
+    summary: (d) => `${places(d)}: ${secretKind(d.kind)} (${str(d.length)} симв., sha256:${str(d.fingerprint)}) записан в ${d.envFile === true ? 'файле .env, который не указан в .gitignore' : 'файле проекта'}`,
+    remediation: (d) => d.envFile === true
+      ? ['Добавьте .env в .gitignore до следующего коммита (echo .env >> .gitignore)']
+      : ['Перенесите значение из кода в .env (GIGACHAT_CREDENTIALS=…) или в окружение и добавьте .env в .gitignore'],
+  },
+  CODE_SDK_KNOWN_ISSUE: {
+    title: 'Версия SDK с известной проблемой',
+    summary: (d) => `${places(d)}: ${str(d.name)} ${str(d.version)}: ${str(d.problem)} (${str(d.source)})`,
+    remediation: (d) => [str(d.workaround, 'Перейдите на версию без этой проблемы (см. источник выше)')],
+  },
+  CODE_SDK_PROXY_DIFFERS: {
+    title: 'SDK для npm идёт другим путём',
+    summary: (d) => `К ${str(d.host)} SDK для npm (axios) идёт ${routeWords(d.sdkProxy, d.sdkVariable, d.sdkNoProxyEntry)}, а проверки gigadoctor шли ${routeWords(d.gigadoctorProxy, d.gigadoctorVariable, d.gigadoctorNoProxyEntry)}: их вердикты не про приложение`,
+    remediation: () => [
+      'Согласуйте их: axios читает записи NO_PROXY как точные имена, если они не начинаются с «.» (".sberbank.ru" покрывает поддомены), читает ALL_PROXY и не берёт HTTP_PROXY для https',
+      'Или задайте SDK путь явно (httpsAgent / proxy в его настройках) и проверьте этот путь gigadoctor',
+    ],
+  },
+  CODE_SCAN_PARTIAL: {
+    title: 'Просмотр остановлен раньше',
+    summary: (d) => {
+      const why: Record<string, string> = { 'file-limit': 'пределе числа файлов', 'entry-limit': 'пределе числа записей в папках', 'time-limit': 'пределе времени' };
+      const left = [opt(d.filesLeftOut, 'файлов: '), opt(num(d.foldersLeftOut) ? d.foldersLeftOut : '', 'папок: ')].filter(Boolean).join(', ');
+      return `Остановлен на ${why[str(d.reason)] ?? 'пределе'} после ${str(d.files, '0')} файлов${left ? `; не прочитано ${left}` : ''}`;
+    },
+    remediation: () => ['Перечислите то, что читать не нужно (данные, сгенерированный код), в .gigadoctorignore (синтаксис gitignore) или укажите --project на папку самого приложения'],
+  },
+  PYTHON_NOT_A_PROJECT: {
+    title: 'Здесь нет приложения на Python',
+    summary: (d) => str(d.reason) === 'no-interpreter'
+      ? 'Проект на Python, но интерпретатор не найден (VIRTUAL_ENV, .venv, venv, python3 в PATH)'
+      : 'Не проект на Python (нет pyproject.toml, requirements.txt, .venv или файлов .py): пропущено',
+    remediation: (d) => str(d.reason) === 'no-interpreter'
+      ? ['Активируйте виртуальное окружение приложения (VIRTUAL_ENV) или создайте его в .venv и запустите снова']
+      : ['Чтобы проверить доверие и прокси самого приложения на Python, запустите из его папки или укажите её: gigadoctor check --project <папка>'],
+  },
+  PYTHON_TLS_OK: {
+    title: 'Python доверяет GigaChat',
+    summary: (d) => `${pyWho(d)} проверяет ${records(d.targets).map((t) => `${str(t.host)}:${str(t.port)}`).join(', ')} с ${caOf(d)}`,
+    remediation: () => [],
+  },
+  PYTHON_TLS_DIVERGES: {
+    title: 'Node и Python расходятся',
+    summary: (d) => str(d.direction) === 'python-ok-node-fails'
+      ? `Python проверяет хосты GigaChat с ${caOf(d)}, а Node (проверка tls) — нет: приложения на Python здесь работают, на Node — нет`
+      : `Доктор доволен, приложение — нет: Node проверяет ${str(d.host)}:${str(d.port)}, а ${pyWho(d)} — нет (${str(d.error, 'проверка не прошла')}) с ${caOf(d)}`,
+    remediation: (d, ctx) => str(d.direction) === 'python-ok-node-fails'
+      ? [`Node тоже нужен корневой сертификат: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', OFFICIAL.caFile)} до запуска node (gigadoctor ca --out ${OFFICIAL.caFile})`]
+      : pythonTrustSteps(ctx),
+  },
+  PYTHON_TLS_FAILED: {
+    title: 'Python не доверяет GigaChat',
+    summary: (d) => `${pyWho(d)}: ${str(d.host)}:${str(d.port)} не проходит проверку (${str(d.error, 'проверка не прошла')}) с ${caOf(d)}`,
+    remediation: (_d, ctx) => pythonTrustSteps(ctx),
+  },
+  PYTHON_NETWORK_FAILED: {
+    title: 'Python не достаёт до GigaChat',
+    summary: (d) => `${pyWho(d)}: ${str(d.host)}:${str(d.port)} — ${str(d.kind) === 'timeout' ? 'время ожидания истекло' : str(d.kind) === 'proxy' ? `прокси ${str(d.proxy)} отказал (${str(d.error)})` : `ошибка: ${str(d.error)}`}${d.proxy && str(d.kind) !== 'proxy' ? ` через ${str(d.proxy)}` : ''}`,
+    remediation: () => [
+      'Python читает HTTPS_PROXY / HTTP_PROXY / ALL_PROXY и NO_PROXY по своим правилам (httpx, requests): сравните с тем, что использует Node (подробности dns и tcp)',
+      'Запустите интерпретатор приложения с тем же окружением, что и приложение (служба, контейнер и оболочка часто различаются)',
+    ],
+  },
+  PYTHON_PROBE_FAILED: {
+    title: 'Проба Python не выполнилась',
+    summary: (d) => `${str(d.interpreter, 'Интерпретатор')} не завершил пробу (${str(d.reason)}${opt(d.detail, ': ')})`,
+    remediation: (d) => [`Проверьте, что ${str(d.interpreter, 'интерпретатор')} запускается: ${str(d.interpreter, 'python3')} -c "import ssl; print(ssl.OPENSSL_VERSION)"`],
+  },
+  PYTHON_SDK_MISSING: {
+    title: 'SDK GigaChat не установлен',
+    summary: (d) => `Для ${str(d.interpreter, 'этого интерпретатора')} (Python ${str(d.python, '?')}) не установлены ни gigachat, ни langchain-gigachat`,
+    remediation: (d) => [`${str(d.interpreter, 'python')} -m pip install gigachat (в виртуальном окружении приложения)`],
+  },
+  PYTHON_VERIFY_DISABLED: {
+    title: 'Python SDK не будет проверять сертификат',
+    summary: (d) => `GIGACHAT_VERIFY_SSL_CERTS выключена (${str(d.source)}): Python SDK примет любой сертификат`,
+    remediation: () => [`Уберите GIGACHAT_VERIFY_SSL_CERTS и задайте GIGACHAT_CA_BUNDLE_FILE=${OFFICIAL.caFile}`],
+  },
+  // ===== конец блока проверок code и python =====
 };
 
 export const ru: Catalog = { lang: 'ru', checks, codes };

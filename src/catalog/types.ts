@@ -1,7 +1,7 @@
 import type { Code } from './codes.js';
 
 export type Lang = 'ru' | 'en';
-export type CheckId = 'env' | 'format' | 'endpoints' | 'dns' | 'tcp' | 'tls' | 'oauth' | 'models' | 'chat';
+export type CheckId = 'env' | 'format' | 'endpoints' | 'dns' | 'tcp' | 'tls' | 'oauth' | 'models' | 'chat' | 'code' | 'python';
 export type Shell = 'posix' | 'powershell' | 'cmd';
 
 /** What a remedy may use to print a command for the shell that will run it. */

@@ -1,21 +1,17 @@
 /**
  * Nothing pasted is shown back if it could be a secret. The one place `explain` touches the secret
- * helpers (src/secret.ts), so they can move without touching the rest.
+ * helpers (src/secret/), so they can move without touching the rest.
  *
  * Redacted from pasted text: values of `NAME=value` / `"name": "value"` where the name says secret
  * (PASSWORD, TOKEN, CREDENTIALS, SECRET, KEY, AUTH…), Basic/Bearer values, URL userinfo, access
  * tokens (`eyJ…`), UUIDs with or without dashes in any case (a client id or secret), and long
  * Base64-like runs in any case (a key, even lower- or upper-cased, whose Base64 no longer decodes).
  */
-import { REDACTED, Scrubber } from '../secret.js';
+import { REDACTED, isSecretVariableName, redactText } from '../secret/index.js';
 import { SECRET_VARIABLES } from '../settings/resolve.js';
 
-const SECRET_NAME = '[A-Za-z0-9_.-]*?(?:PASSWORD|PASSWD|PASSPHRASE|PWD|TOKEN|CREDENTIALS?|SECRET|KEY|AUTH(?:ORIZATION)?|API_?KEY)[A-Za-z0-9_]*';
-const NAME_VALUE = new RegExp(
-  // $env:NAME = "v", set NAME=v, NAME=v, "name": "v", name: 'v', name='v'
-  `((?:\\$env:)?["']?\\b${SECRET_NAME}["']?\\s*(?:=|:(?!\\/\\/))\\s*)(?!\\[REDACTED\\]|\\[uuid\\]|(?:Basic|Bearer)\\b)("[^"\\n]*"|'[^'\\n]*'|[^\\s"',;&}\\)]+)`,
-  'gi',
-);
+/** `NAME=value`, `NAME: value`, `"name": "value"`, `$env:NAME = "value"`; whether NAME says secret is src/secret's call. */
+const NAME_VALUE = /((?:\$env:)?["']?\b([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?:=|:(?!\/\/))\s*)(?!\[REDACTED\]|\[uuid\]|(?:Basic|Bearer)\b)("[^"\n]*"|'[^'\n]*'|[^\s"',;&})]+)/g;
 const BASIC_BEARER = /\b(Basic|Bearer)(\s+|:\s*)(?!\[REDACTED\])[A-Za-z0-9+/=._~-]{6,}/gi;
 const USERINFO = /(:\/\/)[^\s/@:'"]+:[^\s/@'"]+@/g;
 const JWT = /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)*/g;
@@ -42,7 +38,7 @@ export function redactPasted(text: string): string {
   return text
     .replace(BASIC_BEARER, `$1$2${REDACTED}`)
     .replace(USERINFO, `$1${REDACTED}@`)
-    .replace(NAME_VALUE, `$1${REDACTED}`)
+    .replace(NAME_VALUE, (all, head: string, name: string) => (isSecretVariableName(name) ? `${head}${REDACTED}` : all))
     .replace(JWT, REDACTED)
     .replace(UUID, '[uuid]')
     .replace(LONG_RUN, (run) => (couldBeSecret(run) ? REDACTED : run))
@@ -59,9 +55,8 @@ export function redactDeep<T>(value: T): T {
   return value;
 }
 
-/** The last gate before output: the secret values of this process's environment, in any encoding. */
+/** The last gate before output: the secret values of this process's environment, in any form. */
 export function environmentScrubber(env: Record<string, string | undefined>): (text: string) => string {
-  const scrubber = new Scrubber();
-  for (const name of SECRET_VARIABLES) scrubber.add(env[name]);
-  return (text) => scrubber.scrub(text);
+  const secrets = SECRET_VARIABLES.map((name) => env[name]);
+  return (text) => redactText(text, secrets);
 }

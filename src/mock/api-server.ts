@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerChatV1, answerChatV2, cannedCompletion } from './chat.js';
 import { API_ERRORS, BALANCE, embeddingFor, estimateTokens, findModel, gatewayHtmlPage, modelsList } from './fixtures.js';
-import { hang, hugeModelsBody, invalidUtf8ModelsBody, resetMidBody, trickle } from './faults.js';
+import { hang, hugeModelsBody, invalidUtf8ModelsBody, modelsEchoingToken, resetMidBody, trickle } from './faults.js';
 import { API_JSON, HTML, authorizationValue, parseJsonBody, sendApiError, sendBody, sendJson, sendRedirect } from './respond.js';
 import { decodeBasicPair } from './auth-server.js';
 import { scenarioTarget } from './scenarios.js';
@@ -37,7 +37,7 @@ export function handleApiRequest(state: MockState, req: IncomingMessage, res: Se
   const target = scenarioTarget(state.scenario);
   if (route === '/models') {
     if (method !== 'GET') return sendApiError(res, API_ERRORS.methodNotAllowed);
-    if (target === 'models') return answerModelsFault(state, res);
+    if (target === 'models') return answerModelsFault(state, req, res);
     return sendJson(res, 200, modelsList());
   }
   if (route.startsWith('/models/')) {
@@ -113,7 +113,7 @@ function answerApiFault(state: MockState, req: IncomingMessage, res: ServerRespo
   }
 }
 
-function answerModelsFault(state: MockState, res: ServerResponse): void {
+function answerModelsFault(state: MockState, req: IncomingMessage, res: ServerResponse): void {
   switch (state.scenario) {
     case 'models-not-found-html':
       return sendBody(res, 404, HTML, gatewayHtmlPage(404));
@@ -123,6 +123,8 @@ function answerModelsFault(state: MockState, res: ServerResponse): void {
     case 'models-wrong-shape':
       // Valid JSON, but the list is not under "data" and the entries lack "id".
       return sendJson(res, 200, { object: 'list', models: [{ name: 'GigaChat', type: 'chat' }] });
+    case 'models-echo-token':
+      return sendJson(res, 200, modelsEchoingToken(authorizationValue(req, 'Bearer') ?? ''));
     case 'huge-body':
       return sendBody(res, 200, API_JSON, hugeModelsBody());
     case 'trickle':

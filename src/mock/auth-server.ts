@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_ERRORS, OAUTH_ERRORS, gatewayHtmlPage, isKeyScope } from './fixtures.js';
-import { hang } from './faults.js';
+import { echoedKeyMessage, hang } from './faults.js';
 import { HTML, OAUTH_JSON, authorizationValue, sendApiError, sendBody, sendJson, sendRedirect } from './respond.js';
 import { scenarioTarget } from './scenarios.js';
 import type { MockState } from './state.js';
@@ -86,6 +86,8 @@ function answerOAuthFault(state: MockState, req: IncomingMessage, res: ServerRes
       return sendOAuthError(res, OAUTH_ERRORS.badCredentials);
     case 'auth-wrong-scope':
       return sendOAuthError(res, OAUTH_ERRORS.scopeMismatch);
+    case 'auth-echo-key':
+      return sendOAuthError(res, { status: 401, body: { code: 6, message: echoedKeyMessage(authorizationValue(req, 'Basic') ?? '') } });
     case 'auth-server-error':
       return sendBody(res, 502, HTML, gatewayHtmlPage(502));
     case 'auth-rate-limited':

@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { API_JSON } from './respond.js';
-import { MODELS, modelsList } from './fixtures.js';
+import { MODELS, modelsList, type ModelInfo } from './fixtures.js';
 
 export class TimerSet {
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -120,4 +120,29 @@ export function hugeModelsBody(): Buffer {
   }
   hugeBody = Buffer.from(JSON.stringify({ object: 'list', data }), 'utf8');
   return hugeBody;
+}
+
+/** `value` cut into pieces of `size` characters. */
+const piecesOf = (value: string, size: number) => value.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [];
+
+/**
+ * What a careless server echoes of the key it was sent, in the forms that still give it away
+ * (issue 12, points 2 and 5): lower- and upper-cased (its decoded text is only hex, `-` and `:`,
+ * so either case rebuilds it), the client id and secret without dashes or in another case, and
+ * the key in pieces of 10 characters with spaces or commas between.
+ */
+export function echoedKeyMessage(key: string): string {
+  const pair = Buffer.from(key, 'base64').toString('utf8');
+  const [id = '', secret = ''] = pair.split(':');
+  return [
+    `credentials doesn't match db data: ${key.toLowerCase()} / ${key.toUpperCase()}`,
+    `client ${id.replace(/-/g, '')} secret ${secret.toUpperCase()} (${secret.replace(/-/g, '').toUpperCase()})`,
+    `pieces ${piecesOf(key, 10).join(' ')} | ${piecesOf(key.toLowerCase(), 10).join(',')}`,
+  ].join('; ');
+}
+
+/** A /models list whose extra model ids are the token cut into pieces of 10 characters. */
+export function modelsEchoingToken(token: string): { object: 'list'; data: ModelInfo[] } {
+  const pieces = piecesOf(token, 10).map((id): ModelInfo => ({ id, object: 'model', owned_by: 'salutedevices', type: 'chat' }));
+  return { object: 'list', data: [...MODELS, ...pieces] };
 }

@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { NOT_APPLICABLE_CODES } from '../catalog/codes.js';
 import type { Lang } from '../catalog/types.js';
 import type { CheckResult, Report, Status } from '../types.js';
 import { uiText } from './ui-text.js';
@@ -69,6 +70,7 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
   ].join(c.dim(dot)));
 
   const root = report.checks.find((x) => x.status === 'fail') ?? report.checks.find((x) => x.status === 'warn');
+  const notRun = report.checks.filter((x) => x.status === 'skip' && !NOT_APPLICABLE_CODES.has(x.code));
   if (root && (root.status === 'fail' || report.exitCode !== 0)) {
     lines.push(`${c.bold(ui.rootCause)}: ${root.title} ${dash} ${root.summary}`);
     if (root.remediation[0]) {
@@ -80,8 +82,8 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
   } else if (report.exitCode === 0 && verificationOff(report)) {
     // Requests that passed with verification off prove nothing about the trust a real client has.
     lines.push(c.yellow(ui.unverified));
-  } else if (report.exitCode === 0 && skip > 0) {
-    lines.push(c.green(ui.partlyGood(report.checks.filter((x) => x.status === 'skip').map((x) => x.title).join(', '))));
+  } else if (report.exitCode === 0 && notRun.length > 0) {
+    lines.push(c.green(ui.partlyGood(notRun.map((x) => x.title).join(', '))));
   } else if (report.exitCode === 0) {
     lines.push(c.green(ui.allGood));
   }

@@ -10,6 +10,7 @@ import type { CheckResult, Report, Status } from '../types.js';
 import { displayUrl } from '../checks/endpoints-check.js';
 import type { RenderContext } from './context.js';
 import { curlFor } from './curl.js';
+import { isWindowsPath } from '../util/home-path.js';
 import { reportText, type ReportText } from './report-text.js';
 
 const MARK: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', skip: '–' };
@@ -112,16 +113,9 @@ export function renderMarkdown(report: Report, ctx: RenderContext, opts: Markdow
  * run's secrets in any form, else the line to print on stderr instead of the report.
  */
 export function selfCheck(text: string, scrubber: { finds(text: string): boolean }, lang: 'ru' | 'en' = 'en'): string | null {
-  // Markdown escaping (\| \< \`) and HTML entities could hide a secret from a plain search: look at both.
-  const unescaped = text
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-  // A line break the renderer turned into a space (table cells hold one line) must not hide one either.
-  const joined = unescaped.replace(/[ \t]+/g, '');
-  if (!scrubber.finds(text) && !scrubber.finds(unescaped) && !scrubber.finds(joined)) return null;
+  // The scrubber reads the text every way it may have been written — Markdown's backslash
+  // escapes and HTML entities, lines joined, pieces side by side — the same gate every output passes.
+  if (!scrubber.finds(text)) return null;
   return lang === 'ru'
     ? 'gigadoctor: отчёт не выведен — самопроверка нашла в нём секрет (ключ, токен или пароль, возможно в base64 или URL-кодировке). Это ошибка gigadoctor: сообщите о ней, приложив вывод gigadoctor check --json.\n'
     : 'gigadoctor: report not printed: the self-check found a secret in it (a key, token or password, possibly base64- or URL-encoded). This is a gigadoctor bug: please report it with the output of gigadoctor check --json.\n';
@@ -152,7 +146,7 @@ function settingsRows(s: Settings, t: ReportText, scrub: (x: string) => string):
   rows.push([t.model, val(s.model.value), src(s.model)]);
   rows.push([t.timeout, `${s.timeoutMs.value} ms`, src(s.timeoutMs)]);
   const envFile = s.envFile.path ? `${val(s.envFile.path)} — ${t.envFileState[s.envFile.status]}${s.envFile.reason ? ` (${scrub(s.envFile.reason)})` : ''}` : t.envFileState[s.envFile.status];
-  rows.push([t.envFile, envFile, s.envFile.explicit ? 'flag --env-file' : t.sourceLabel('default', '.env')]);
+  rows.push([t.envFile, envFile, s.envFile.explicit ? 'flag --dotenv' : t.sourceLabel('default', '.env')]);
   rows.push([t.chat, s.chat ? t.on : `${t.off} (--no-chat)`, s.chat ? t.sourceLabel('default', '') : 'flag --no-chat']);
   const selection = [s.only ? `--only ${s.only.join(',')}` : '', s.skip.length ? `--skip ${s.skip.join(',')}` : ''].filter(Boolean).join(' ');
   rows.push([t.selection, selection || t.all, selection ? 'flag' : t.sourceLabel('default', '')]);
@@ -247,7 +241,7 @@ export function tildify(text: string, homeDirs: string[]): string {
   let out = text;
   for (const home of homeDirs) {
     const escaped = home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const windows = /^[A-Za-z]:\\/.test(home) || home.includes('\\');
+    const windows = isWindowsPath(home);
     out = out.replace(new RegExp(`${escaped}(?=[\\\\/]|$|[\\s'"\`|)\\]])`, windows ? 'gi' : 'g'), '~');
   }
   return out;

@@ -42,13 +42,17 @@ export function remedyContext(shell: Shell): RemedyContext {
   return { shell, setEnv: (name, value) => setEnvCommand(shell, name, value) };
 }
 
-/** Sets a variable for the current session: `export NAME=value` / `$env:NAME = "value"` / `set NAME=value`. */
+/**
+ * Sets a variable for the current session: `export NAME=value` / `$env:NAME = "value"` /
+ * `set "NAME=value"`. cmd takes everything up to the last quote as is: a value with < > & |
+ * (`<authorization key from Studio>`) is not a redirection, and no trailing space slips in.
+ */
 export function setEnvCommand(shell: Shell, name: string, value: string): string {
   switch (shell) {
     case 'powershell':
       return `$env:${name} = "${value.replace(/[`"$]/g, '`$&')}"`;
     case 'cmd':
-      return `set ${name}=${value}`;
+      return `set "${name}=${value}"`;
     default:
       return `export ${name}=${posixQuote(value)}`;
   }

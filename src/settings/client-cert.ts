@@ -1,6 +1,6 @@
 import { readBounded } from '../util/read-bounded.js';
 import { createSecureContext } from 'node:tls';
-import { Secret } from '../secret.js';
+import { Secret } from '../secret/index.js';
 
 export type ClientCertProblem =
   | 'cert-not-set' | 'missing' | 'unreadable' | 'too-large' | 'der' | 'not-pem' | 'no-key'
@@ -46,7 +46,7 @@ export function readClientCert(certPath: string | null, keyPath: string | null, 
     if (code === 'ERR_OSSL_X509_KEY_VALUES_MISMATCH') return { ok: false, which: 'key', reason: 'key-mismatch' };
     return { ok: false, which: /PEM|X509|CERT/i.test(code) ? 'cert' : 'key', reason: 'unusable' };
   }
-  return { ok: true, cert: certFile.text, key: new Secret(keyText), passphrase: passphrase ? new Secret(passphrase) : null };
+  return { ok: true, cert: certFile.text, key: new Secret(keyText, { kind: 'key' }), passphrase: passphrase ? new Secret(passphrase, { kind: 'password' }) : null };
 }
 
 type TextRead = { ok: true; text: string; der: boolean } | { ok: false; reason: 'missing' | 'unreadable' | 'too-large' };

@@ -1,18 +1,20 @@
+import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { Secret, looksLikeCredential } from '../secret.js';
+import { Secret, looksLikeCredential, type SecretKind } from '../secret/index.js';
 import { echoValue } from '../util/sanitize.js';
 import type { Lang } from '../catalog/types.js';
 import { checkCaFile, readCaFile } from './ca-file.js';
 import { readClientCert } from './client-cert.js';
+import { colorWanted } from '../render/color.js';
 import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
 import type { ClientCertSettings, CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
 
 export const DEFAULT_AUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
 export const DEFAULT_BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
-export const DEFAULT_SCOPE = 'GIGACHAT_API_PERS';
-export const DEFAULT_MODEL = 'GigaChat-2';
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_SCOPE = 'GIGACHAT_API_PERS';
+const DEFAULT_MODEL = 'GigaChat-2';
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Names the official SDKs read for a credential, in the order they are tried here. */
 const OFFICIAL_CREDENTIALS: Array<[string, CredentialKind]> = [
@@ -89,13 +91,29 @@ export function resolveSettings(input: SettingsInput): Settings {
     format: flags.json ? 'json' : flags.format ?? 'human',
     strict: flags.strict ?? false,
     verbose: flags.verbose ?? false,
-    color: colorWanted(flags, input.env, input.stdoutIsTTY),
+    color: colorWanted(flags.color, input.env, input.stdoutIsTTY),
     proxy,
     nodeExtraCaCerts: lookup('NODE_EXTRA_CA_CERTS'),
     // Node resolves a relative NODE_EXTRA_CA_CERTS from the directory it starts in.
     nodeExtraCaRead: input.env.NODE_EXTRA_CA_CERTS ? checkCaFile(resolvePath(input.cwd, input.env.NODE_EXTRA_CA_CERTS)) : null,
     clientCert: resolveClientCert(lookup, input.cwd),
+    project: resolveProject(flags, input.cwd),
+    appEnv: input.env,
   };
+}
+
+/** --project must name a folder: a typo there is a usage error, not a scan of nothing. */
+function resolveProject(flags: Flags, cwd: string): Sourced<string> {
+  if (flags.project === undefined) return { value: cwd, source: 'default', name: '--project' };
+  const dir = resolvePath(cwd, flags.project);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(`invalid value '${echoValue(flags.project, 60)}' for --project: not a folder`);
+  return { value: dir, source: 'flag', name: '--project' };
 }
 
 /** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE / GIGACHAT_KEY_FILE_PASSWORD, the Python SDK's mTLS settings. */
@@ -134,9 +152,9 @@ function makeLookup(env: SettingsInput['env'], entries: Map<string, EnvFileEntry
 
 function loadEnvFile(flags: Flags, cwd: string): { envFile: EnvFileState; entries: Map<string, EnvFileEntry> } {
   const none = new Map<string, EnvFileEntry>();
-  if (flags.envFile === false) return { envFile: { path: null, status: 'disabled', explicit: true }, entries: none };
-  const explicit = typeof flags.envFile === 'string';
-  const path = resolvePath(cwd, explicit ? (flags.envFile as string) : '.env');
+  if (flags.dotenv === false) return { envFile: { path: null, status: 'disabled', explicit: true }, entries: none };
+  const explicit = typeof flags.dotenv === 'string';
+  const path = resolvePath(cwd, explicit ? (flags.dotenv as string) : '.env');
   const read = readEnvFile(path);
   if (read.status === 'loaded') return { envFile: { path, status: 'loaded', explicit }, entries: read.entries };
   if (read.status === 'absent') {
@@ -169,7 +187,7 @@ function findCredential(lookup: Lookup): CredentialSearch {
       kind,
       variable: name,
       source: found.source,
-      secret: new Secret(found.value),
+      secret: new Secret(found.value, { kind: secretKindOf(kind), source: found.source }),
       officialName: officialName && (looksLikeToken ? 'GIGACHAT_ACCESS_TOKEN' : officialName),
     });
   };
@@ -177,7 +195,7 @@ function findCredential(lookup: Lookup): CredentialSearch {
   const user = lookup('GIGACHAT_USER');
   const password = lookup('GIGACHAT_PASSWORD');
   if (user?.value && password?.value) {
-    candidates.push({ kind: 'password', variable: 'GIGACHAT_PASSWORD', source: password.source, secret: new Secret(password.value), user });
+    candidates.push({ kind: 'password', variable: 'GIGACHAT_PASSWORD', source: password.source, secret: new Secret(password.value, { kind: 'password', source: password.source }), user });
   }
   for (const name of UNOFFICIAL_CREDENTIALS) consider(name, 'key', 'GIGACHAT_CREDENTIALS');
 
@@ -209,17 +227,30 @@ function secretValues(
   lookup: Lookup,
   proxy: Settings['proxy'],
   seen: { env: SettingsInput['env']; entries: Map<string, EnvFileEntry>; urls: Array<string | undefined> },
-): string[] {
-  const values = SECRET_VARIABLES.map((name) => lookup(name)?.value).filter((v): v is string => Boolean(v));
-  // A password in a URL's user-info: the proxy's, and one pasted into the auth or API URL.
-  const urls = [proxy.httpsProxy?.value, proxy.httpProxy?.value, lookup('GIGACHAT_AUTH_URL')?.value, lookup('GIGACHAT_BASE_URL')?.value, ...seen.urls];
-  for (const value of urls) if (value) values.push(...userinfoPassword(value));
-  // A key or a token under any other GIGACHAT_ name (pasted into GIGACHAT_SCOPE, say) is still a secret.
-  const named = [...Object.entries(seen.env).map(([k, v]) => [k, v] as const), ...[...seen.entries].map(([k, e]) => [k, e.value] as const)];
-  for (const [name, value] of named) {
-    if (value && /^GIGA/i.test(name) && looksLikeCredential(value)) values.push(value);
+): Secret[] {
+  const values: Secret[] = [];
+  for (const name of SECRET_VARIABLES) {
+    const found = lookup(name);
+    if (found?.value) values.push(new Secret(found.value, { kind: /PASSWORD/.test(name) ? 'password' : /TOKEN/.test(name) ? 'token' : 'key', source: found.source }));
   }
-  return [...new Set(values)];
+  // A password in a URL's user-info: the proxy's, and one pasted into the auth or API URL.
+  const urls = [proxy.httpsProxy, proxy.httpProxy, lookup('GIGACHAT_AUTH_URL'), lookup('GIGACHAT_BASE_URL'), ...seen.urls.map((value) => (value ? { value, source: 'flag' as const } : null))];
+  for (const url of urls) {
+    if (url?.value) for (const password of userinfoPassword(url.value)) values.push(new Secret(password, { kind: 'password', source: url.source }));
+  }
+  // A key or a token under any other GIGACHAT_ name (pasted into GIGACHAT_SCOPE, say) is still a secret.
+  const named = [...Object.entries(seen.env).map(([k, v]) => [k, v, 'env'] as const), ...[...seen.entries].map(([k, e]) => [k, e.value, `.env:${e.line}`] as const)];
+  for (const [name, value, source] of named) {
+    if (value && /^GIGA/i.test(name) && looksLikeCredential(value)) values.push(new Secret(value, { kind: 'key', source: source as Source }));
+  }
+  const byValue = new Map<string, Secret>();
+  for (const secret of values) if (!byValue.has(secret.reveal())) byValue.set(secret.reveal(), secret);
+  return [...byValue.values()];
+}
+
+/** What a credential of this kind is, as a secret: a password is never fingerprinted. */
+function secretKindOf(kind: CredentialKind): SecretKind {
+  return kind === 'password' ? 'password' : kind === 'accessToken' ? 'token' : 'key';
 }
 
 /** The password of `scheme://user:password@host`, as written and decoded; also from a URL too broken to parse. */
@@ -253,21 +284,34 @@ function resolveTimeout(flags: Flags, lookup: Lookup): Sourced<number> {
   return { value: DEFAULT_TIMEOUT_MS, source: 'default', name: '--timeout' };
 }
 
-export function langFromLocale(env: SettingsInput['env']): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+/**
+ * The language to speak: GIGADOCTOR_LANG when it names one (a way to force it anywhere); else the
+ * POSIX locale variables, the first one set deciding (LC_ALL, LC_MESSAGES, LANG: `ru_RU.UTF-8` →
+ * ru, `C` or `en_US` → en); else, where none is set (Windows), the OS's own locale through Intl.
+ */
+export function langFromLocale(env: SettingsInput['env'], osLocale: () => string = systemLocale): Lang {
+  const forced = env.GIGADOCTOR_LANG?.trim().toLowerCase();
+  if (forced === 'ru' || forced === 'en') return forced;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || osLocale();
   return /^ru([_.@-]|$)/i.test(locale) ? 'ru' : 'en';
 }
 
-function colorWanted(flags: Flags, env: SettingsInput['env'], isTTY: boolean): boolean {
-  if (flags.color === false) return false;
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return isTTY && env.TERM !== 'dumb';
+function systemLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
 }
 
+
+/**
+ * A proxy variable read as Node's fetch (undici's EnvHttpProxyAgent) reads it: the lowercase name
+ * first, and a lowercase one that is set, even empty, hides the uppercase one (`??`, not `||`).
+ */
 function envEitherCase(env: SettingsInput['env'], upper: string): Sourced<string> | null {
   const lower = upper.toLowerCase();
-  if (env[lower]) return { value: env[lower] as string, source: 'env', name: lower };
-  if (env[upper]) return { value: env[upper] as string, source: 'env', name: upper };
-  return null;
+  const name = env[lower] !== undefined ? lower : upper;
+  const value = env[name];
+  return value ? { value, source: 'env', name } : null;
 }

@@ -1,7 +1,7 @@
 import type { CaFileCheck, CaFileRead } from './ca-file.js';
 import type { ClientCertRead } from './client-cert.js';
 import type { Lang } from '../catalog/types.js';
-import type { Secret } from '../secret.js';
+import type { Secret } from '../secret/index.js';
 
 /** Where a value came from: a flag, the process environment, a line of the .env file, or our default. */
 export type Source = 'flag' | 'env' | 'default' | `.env:${number}`;
@@ -56,8 +56,8 @@ export interface Settings {
   caFile: Sourced<string> | null;
   /** What the CA file holds, read once here so the checks and the probe see the same. */
   caFileRead: CaFileRead | null;
-  /** Every secret value the run knows of, for the scrubber: the credential, others set beside it, proxy passwords. */
-  secretValues: string[];
+  /** Every secret the run knows of, for the scrubber: the credential, others set beside it, passwords in URLs. */
+  secretValues: Secret[];
   /** The user's app turns verification off (GIGACHAT_VERIFY_SSL_CERTS=false). */
   appVerifiesTls: Sourced<boolean>;
   insecure: boolean;
@@ -77,6 +77,10 @@ export interface Settings {
   nodeExtraCaRead: CaFileCheck | null;
   /** GIGACHAT_CERT_FILE / GIGACHAT_KEY_FILE (mTLS), null when neither is set. */
   clientCert: ClientCertSettings | null;
+  /** The app's folder the code and python checks look at: --project, else the current folder (absolute). */
+  project: Sourced<string>;
+  /** The environment a program started from here inherits: the python check runs the app's interpreter with it. */
+  appEnv: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ClientCertSettings {

@@ -1,35 +1,10 @@
 /**
- * Values we echo come from the user's environment, .env files and servers: any of them may hold
- * control characters. An ESC sequence printed raw can clear the screen, move the cursor, retitle
- * the terminal, hide text or forge a line of the report; a bidi override can reorder what is read.
- * Everything echoed goes through here first, and comes out visible: `\x1B[2J`, `\r`, `\u202E`.
+ * Echoing values in one-line messages. Which characters are unsafe and how they are shown is
+ * the one control-character policy in src/secret/controls.ts; this module applies it.
  */
-import { deepMap, looksLikeCredential, redactEverySecretSeen } from '../secret.js';
+import { deepMap, isSecretVariableName, looksLikeCredential, redactEverySecretSeen, sanitizeText } from '../secret/index.js';
 
-/** C0 and C1 controls, DEL, bidi controls, zero-width and line/paragraph separators, lone surrogates. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-function visible(ch: string): string {
-  const named = NAMED[ch];
-  if (named) return named;
-  const code = ch.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** The text with every character that could act on a terminal (or hide itself) shown as an escape. */
-export function sanitizeText(text: string): string {
-  return text.replace(UNSAFE, visible);
-}
-
-/** Does the text hold a character `sanitizeText` would rewrite? */
-export function hasUnsafeCharacters(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
-  UNSAFE.lastIndex = 0;
-  return found;
-}
+export { hasUnsafeCharacters, sanitizeText } from '../secret/index.js';
 
 /** Plain data (a Report) with every string, keys included, sanitized. */
 export function sanitizeDeep<T>(value: T): T {
@@ -47,8 +22,8 @@ export function echoValue(value: string, max = 40): string {
   return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
 
-/** Names of variables whose values never appear in an unexpected error's line. */
-const SECRET_NAME = /GIGACHAT|PROXY|TOKEN|SECRET|PASSW|CREDENTIAL|KEY|AUTH/i;
+/** Names of variables whose values never appear in an unexpected error's line: secret ones, and any of ours or a proxy's. */
+const hidesValue = (name: string) => isSecretVariableName(name) || /GIGACHAT|PROXY|AUTH/i.test(name);
 
 /**
  * The one line written for an error nothing expected (`gigadoctor: internal error: …`): the
@@ -65,7 +40,7 @@ export function internalErrorLine(err: unknown, env: Readonly<Record<string, str
   const extra: string[] = [];
   for (const [name, value] of Object.entries(env)) {
     if (!value) continue;
-    if (SECRET_NAME.test(name) || looksLikeCredential(value)) extra.push(value);
+    if (hidesValue(name) || looksLikeCredential(value)) extra.push(value);
     // A proxy URL's password, as it stands and decoded.
     const userinfo = /^[a-z][a-z0-9+.-]*:\/\/[^/@]*:([^/@]+)@/i.exec(value.trim());
     if (userinfo) {

@@ -309,7 +309,9 @@ describe('root cause', () => {
     });
     expect(checkOf(report, 'models').blockedBy).toBe('oauth');
     expect(checkOf(report, 'chat').blockedBy).toBe('oauth');
-    expect(report.counts).toMatchObject({ fail: 1, skip: 2 });
+    // The other two skips: an empty folder is neither a project nor a Python app.
+    expect(verdicts(report)).toMatchObject({ code: ['skip', 'CODE_NOT_A_PROJECT'], python: ['skip', 'PYTHON_NOT_A_PROJECT'] });
+    expect(report.counts).toMatchObject({ fail: 1, skip: 4 });
     expectClean(run, mock);
 
     mock.setScenario('auth-not-found-html');

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.js';
-import { parseXml } from '../unit/junit-xml.js';
+import { junit10Problems, parseXml } from '../unit/junit-xml.js';
 import { emptyDir, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let ok: MockServer;
@@ -32,7 +32,7 @@ describe('GitHub Actions', () => {
     // one line each: newlines inside the message are encoded
     for (const a of annotations) expect(a).not.toMatch(/\r/);
     const summary = readFileSync(gh.summary, 'utf8');
-    expect(summary).toMatch(/^# gigadoctor: ✗ 1 failed · 1 warning · 5 passed · 2 skipped — exit code 1/);
+    expect(summary).toMatch(/^# gigadoctor: ✗ 1 failed · 1 warning · 5 passed · 4 skipped — exit code 1/);
     expect(summary).toContain('| OAuth token (`oauth`) | ✗ fail | `OAUTH_SCOPE_MISMATCH` |');
     expect(summary).toContain('GIGACHAT_SCOPE=GIGACHAT_API_B2B');
     expect(run.stderr).toBe('');
@@ -73,8 +73,9 @@ describe('--format junit', () => {
     expect(run.code).toBe(1);
     const root = parseXml(run.stdout);
     expect(root.name).toBe('testsuites');
+    expect(junit10Problems(root)).toEqual([]);
     const cases = root.children[0].children.filter((c) => c.name === 'testcase');
-    expect(cases.map((c) => c.attrs.name)).toEqual(['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat']);
+    expect(cases.map((c) => c.attrs.name)).toEqual(['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat', 'code', 'python']);
     const failure = cases[6].children.find((c) => c.name === 'failure')!;
     expect(failure.attrs.message).toMatch(/^OAUTH_SCOPE_MISMATCH: /);
     expect(failure.text).toContain('GIGACHAT_SCOPE=GIGACHAT_API_B2B');
@@ -88,5 +89,6 @@ describe('--format junit', () => {
     expect(run.code).toBe(1);
     const root = parseXml(run.stdout);
     expect(root.attrs.failures).toBe('1');
+    expect(junit10Problems(root)).toEqual([]);
   });
 });

@@ -26,6 +26,9 @@ describe('gigadoctor check against a healthy stand-in', () => {
       ['oauth', 'pass', 'OAUTH_OK'],
       ['models', 'pass', 'MODELS_OK'],
       ['chat', 'pass', 'CHAT_OK'],
+      // The run's folder is an empty temp folder: no project to scan, no Python app.
+      ['code', 'skip', 'CODE_NOT_A_PROJECT'],
+      ['python', 'skip', 'PYTHON_NOT_A_PROJECT'],
     ]);
     expect(checkOf(report, 'chat').details).toMatchObject({ finishReason: 'length', modelVersion: expect.stringMatching(/^GigaChat-2:/) });
     expect(mock.issuedTokens.length).toBeGreaterThan(0);

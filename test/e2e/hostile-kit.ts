@@ -43,8 +43,8 @@ export function expectGuarantees(run: CliRun, g: Guarantees): void {
  */
 export function expectNoRawControls(text: string, opts: { allowColour?: boolean } = {}): void {
   const pattern = opts.allowColour
-    ? /\u001b(?!\[(?:0|1|2|3|4|22|23|24|3[1-7]|39|9[0-7])m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
-    : /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    ? /\u001b(?!\[(?:0|1|2|3|4|22|23|24|3[1-7]|39|9[0-7])m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/
+    : /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/;
   const found = pattern.exec(text);
   expect(found, found ? `raw U+${found[0].charCodeAt(0).toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, found.index - 40), found.index + 20))}` : '').toBeNull();
 }

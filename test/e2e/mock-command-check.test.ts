@@ -37,6 +37,9 @@ const HEALTHY = [
   ['oauth', 'pass', 'OAUTH_OK'],
   ['models', 'pass', 'MODELS_OK'],
   ['chat', 'pass', 'CHAT_OK'],
+  // The folder holds only the mock's .env file: no project to scan, no Python app.
+  ['code', 'skip', 'CODE_NOT_A_PROJECT'],
+  ['python', 'skip', 'PYTHON_NOT_A_PROJECT'],
 ];
 
 describe('gigadoctor check against gigadoctor mock', () => {
@@ -50,8 +53,8 @@ describe('gigadoctor check against gigadoctor mock', () => {
     expect(checkOf(report, 'tls').status).toBe('pass');
   });
 
-  it('the --env-out file alone is enough: check --env-file mock.env passes too', async () => {
-    const run = await runCli(['check', '--json', '--env-file', 'mock.env'], { cwd });
+  it('the --env-out file alone is enough: check --dotenv mock.env passes too', async () => {
+    const run = await runCli(['check', '--json', '--dotenv', 'mock.env'], { cwd });
     expect(run.json().checks.map((c) => [c.id, c.status, c.code])).toEqual(HEALTHY);
     expect(run.code).toBe(0);
   });

@@ -56,6 +56,11 @@ describe('the report self-check', () => {
     ['the client secret, base64', () => Buffer.from(mock.clientSecret).toString('base64')],
     ['the key, URL-encoded', () => encodeURIComponent(mock.credentials)],
     ['the key, split across lines', () => `${mock.credentials.slice(0, 30)}\n${mock.credentials.slice(30)}`],
+    // The echo forms of issue 12: the same finds every other output redacts.
+    ['the key, lowercased', () => mock.credentials.toLowerCase()],
+    ['the client secret without dashes, uppercased', () => mock.clientSecret.replace(/-/g, '').toUpperCase()],
+    ['the key in pieces of 10 with spaces between', () => mock.credentials.match(/.{1,10}/g)!.join(' ')],
+    ['the key in pieces of 7 with commas between, in a table', () => `| ${mock.credentials.match(/.{1,7}/g)!.join(', ')} |`],
   ])('refuses to print when %s is planted: exit 1, one line on stderr, nothing on stdout', async (_what, secret) => {
     plant.text = `\nleaked: ${secret()}\n`;
     const { io, out } = fakeIO(inProcessEnv());
@@ -65,6 +70,16 @@ describe('the report self-check', () => {
     expect(out.stderr).toMatch(/^gigadoctor: report not printed: the self-check found a secret/);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(out.stderr).not.toContain(mock.credentials);
+  });
+
+  it.each(['exitcode', 'accesstoken', 'pass word'])('prints when the password %j is only the report’s own words run together', async (password) => {
+    plant.text = '';
+    const { io, out } = fakeIO({ ...inProcessEnv(), GIGACHAT_CREDENTIALS: undefined, GIGACHAT_USER: 'alice', GIGACHAT_PASSWORD: password });
+    await checkCommand(io, { format: 'markdown', chat: false, caFile: caFile() });
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toMatch(/^# gigadoctor report/);
+    // "pass word" does not hide the word "password" from the report.
+    expect(out.stdout).toMatch(/password/i);
   });
 
   it('refuses in Russian with --lang ru', async () => {

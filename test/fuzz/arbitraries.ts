@@ -69,8 +69,50 @@ export const scrubbableSecret = fc
   .filter((s) => {
     const bare = s.replace(/[\s\uFEFF\u200B-\u200D\u2060\u00AD'"`]/g, '');
     // NUL, control pictures and the marker's own letters would make "no form left" ill-posed.
-    return bare.length >= 8 && !/[\u0000\u2400-\u2426<>]|REDACTED/i.test(s);
+    return bare.length >= 8 && !/[\u0000\u2400-\u2426<>]|REDACTED|\[U\+/i.test(s);
   });
+
+/** A character of a generated password, from one of four kinds. */
+const passwordChar = fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#$%&*+/=?@^_~.:');
+
+/**
+ * A secret that stays unmistakable with its separators taken out, so it is also looked for in
+ * pieces: a key, a client id or secret, a token, or a generated password mixing three kinds of character.
+ */
+export const pieceableSecret = fc.oneof(
+  realKey,
+  uuid,
+  jweToken,
+  fc.string({ unit: passwordChar, minLength: 10, maxLength: 40 }).filter((s) => [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(s)).length >= 3),
+);
+
+/** A value whose case a server may change and whose owner can still rebuild it: a key, a client id or secret, a token. */
+export const caselessSecret = fc.oneof(realKey, uuid, jweToken);
+
+/** What a server or a renderer puts between the pieces it cut a secret into. */
+export const pieceSeparator = fc.constantFrom(' ', ',', ', ', ' | ', '\n', '", "', '; ', '\t', ' - ');
+
+/** The value cut at the given sizes (each 1 to 11 characters, cycled), joined by `separator`. */
+export function piecesOf(value: string, sizes: number[], separator: string): string {
+  const pieces: string[] = [];
+  for (let at = 0, k = 0; at < value.length; k++) {
+    const size = 1 + (sizes[k % sizes.length] % 11);
+    pieces.push(value.slice(at, at + size));
+    at += size;
+  }
+  return pieces.join(separator);
+}
+
+/** How a server may change the case of what it echoes. */
+export const caseChange = fc.constantFrom('lower', 'upper', 'swap', 'random');
+export function changeCase(value: string, how: string, seed: number): string {
+  switch (how) {
+    case 'lower': return value.toLowerCase();
+    case 'upper': return value.toUpperCase();
+    case 'swap': return [...value].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+    default: return [...value].map((c, i) => (((seed >> (i % 31)) & 1) === 1 ? c.toUpperCase() : c.toLowerCase())).join('');
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // .env files

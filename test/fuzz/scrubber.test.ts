@@ -7,18 +7,26 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FRAGMENT_LENGTH, REDACTED, Scrubber } from '../../src/secret.js';
-import { fuzzParams, fuzzTimeout, scrubbableSecret } from './arbitraries.js';
+import { FRAGMENT_LENGTH, REDACTED, Scrubber } from '../../src/secret/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Secret } from '../../src/secret/index.js';
+import { caseChange, caselessSecret, changeCase, fuzzParams, fuzzTimeout, pieceSeparator, pieceableSecret, piecesOf, scrubbableSecret } from './arbitraries.js';
 
 const CI_RUNS = 400;
+const OWN_TEXT_RUNS = 40;
 
-/** The secret with blanks, invisible characters, quotes and a Bearer/Basic prefix taken off. */
+/**
+ * The secret with blanks at its ends, invisible characters, quotes and a Bearer/Basic prefix taken
+ * off, and line breaks inside. Other blanks inside stay: a password's own space is part of it
+ * (`pass word` is not "password").
+ */
 function bare(secret: string): string {
   let v = secret;
   for (let i = 0; i < 4; i++) {
     v = v.replace(/^[\s\uFEFF\u200B-\u200D\u2060\u00AD'"`]+|[\s\uFEFF\u200B-\u200D\u2060\u00AD'"`]+$/g, '').replace(/^(?:bearer|basic)[\s:]+/i, '');
   }
-  return v.replace(/[\s\uFEFF\u200B-\u200D\u2060\u00AD]/g, '');
+  return v.replace(/[\uFEFF\u200B-\u200D\u2060\u00AD]/g, '').replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, '');
 }
 
 const xmlEscape = (s: string, numeric: boolean) =>
@@ -146,7 +154,8 @@ describe('fuzz: the scrubber', () => {
   it('a long secret cut short anywhere leaves no fragment of FRAGMENT_LENGTH characters', () => {
     fc.assert(
       fc.property(
-        scrubbableSecret.filter((s) => bare(s).length >= 16), fc.nat(), fc.nat(), surrounding, surrounding,
+        // A value of letters only is found whole only (12.6): its fragments may be anybody's words.
+        scrubbableSecret.filter((s) => bare(s).length >= 16 && !/^[\p{L}\p{M}\s]+$/u.test(bare(s))), fc.nat(), fc.nat(), surrounding, surrounding,
         (secret, a, b, before, after) => {
           const core = bare(secret);
           const start = a % (core.length - FRAGMENT_LENGTH + 1);
@@ -172,7 +181,7 @@ describe('fuzz: the scrubber', () => {
         const parsed = JSON.parse(scrubbed) as unknown;
         expectNoForm(JSON.stringify(parsed), secret);
         // The string-by-string way: nothing to break, nothing left.
-        expectNoForm(JSON.stringify(scrubber.scrubDeep(holder)), secret);
+        expectNoForm(JSON.stringify(scrubber.redactData(holder)), secret);
       }),
       fuzzParams(CI_RUNS),
     );
@@ -189,4 +198,104 @@ describe('fuzz: the scrubber', () => {
       fuzzParams(CI_RUNS),
     );
   }, fuzzTimeout(2, CI_RUNS));
+
+  it('case (12.2): a key, a client id or secret, a token in any case leaves nothing a reader could rebuild', () => {
+    fc.assert(
+      fc.property(caselessSecret, caseChange, fc.integer(), surrounding, surrounding, (secret, how, seed, before, after) => {
+        const scrubber = new Scrubber({ remember: false });
+        scrubber.add(secret);
+        const text = `${before}${changeCase(secret, how, seed)}${after}`;
+        expect(scrubber.finds(text)).toBe(true);
+        const out = scrubber.scrub(text);
+        expect(scrubber.finds(out), out).toBe(false);
+        expectNoWindow(out, secret, (x) => x.toLowerCase());
+      }),
+      fuzzParams(CI_RUNS),
+    );
+  }, fuzzTimeout(2, CI_RUNS));
+
+  it('dashes (12.2): the client id and secret inside a key, with any of their dashes gone and in any case, are found', () => {
+    fc.assert(
+      fc.property(fc.tuple(caselessSecret, caselessSecret), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), caseChange, fc.integer(), surrounding, (pair, drop, how, seed, around) => {
+        const [id, secret] = pair.map((p) => p.replace(/^eyJ.*/, '0199a3b2-5c4d-7e8f-9a0b-1c2d3e4f5a6b'));
+        fc.pre(/^[0-9a-f-]{36}$/.test(secret));
+        const key = Buffer.from(`${id}:${secret}`).toString('base64');
+        const scrubber = new Scrubber({ remember: false });
+        scrubber.add(key);
+        let k = 0;
+        const dashless = secret.replace(/-/g, (d) => (drop[k++] ? '' : d));
+        const out = scrubber.scrub(`${around}${changeCase(dashless, how, seed)}${around}`);
+        expect(out).toContain(REDACTED);
+        expectNoWindow(out, secret, (x) => x.toLowerCase().replace(/-/g, ''));
+      }),
+      fuzzParams(CI_RUNS),
+    );
+  }, fuzzTimeout(2, CI_RUNS));
+
+  it('pieces (12.5): a secret cut into pieces of 1 to 11 characters with any separators is found, and none is left after', () => {
+    fc.assert(
+      fc.property(pieceableSecret, fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), pieceSeparator, surrounding, surrounding, (secret, sizes, separator, before, after) => {
+        const scrubber = new Scrubber({ remember: false });
+        scrubber.add(secret);
+        const text = `${before} ${piecesOf(secret, sizes, separator)} ${after}`;
+        // The verdict the report's self-check acts on, and the redaction every other output gets.
+        expect(scrubber.finds(text)).toBe(true);
+        const out = scrubber.scrub(text);
+        expect(scrubber.finds(out), out).toBe(false);
+        expectNoWindow(out, secret, squeeze);
+      }),
+      fuzzParams(CI_RUNS),
+    );
+  }, fuzzTimeout(3, CI_RUNS));
+
+  it('pieces as separate strings of a document (model ids): redacted in each, the document whole', () => {
+    fc.assert(
+      fc.property(pieceableSecret, fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), (secret, sizes) => {
+        const scrubber = new Scrubber({ remember: false });
+        scrubber.add(secret);
+        const ids = piecesOf(secret, sizes, '\u0000').split('\u0000');
+        const doc = { checks: [{ status: 'fail', details: { chatModels: ['GigaChat', ...ids, 'GigaChat-Max'] } }] };
+        const out = scrubber.redactReport(doc);
+        expect(out.checks[0].status).toBe('fail');
+        expect(out.checks[0].details.chatModels).toHaveLength(ids.length + 2);
+        const json = JSON.stringify(out, null, 2);
+        expect(scrubber.finds(json), json).toBe(false);
+        expectNoWindow(json, secret, squeeze);
+      }),
+      fuzzParams(CI_RUNS),
+    );
+  }, fuzzTimeout(2, CI_RUNS));
+
+  it('no false finds (12.6): a password made of words of one line of gigadoctor’s own text, spaces removed or not, finds nothing in it', () => {
+    // Words of one line: a value broken across lines is found joined, by design (a wrapped key).
+    const lines = ownText.split('\n').map((line) => line.split(/[^A-Za-zА-Яа-яЁё]+/).filter(Boolean)).filter((words) => words.length >= 2);
+    fc.assert(
+      fc.property(fc.nat(lines.length - 1), fc.nat(), fc.integer({ min: 2, max: 4 }), fc.boolean(), (line, at, count, spaced) => {
+        const words = lines[line];
+        const from = at % words.length;
+        const password = words.slice(from, from + count).join(spaced ? ' ' : '');
+        fc.pre(password.replace(/\s/g, '').length >= 6 && !ownText.includes(password));
+        const scrubber = new Scrubber({ remember: false });
+        scrubber.add(new Secret(password, { kind: 'password' }));
+        expect(scrubber.finds(ownText), password).toBe(false);
+      }),
+      // Each run searches every golden report in every view (~0.2 s): a few hundred runs say enough.
+      { ...fuzzParams(OWN_TEXT_RUNS), numRuns: Math.min(fuzzParams(OWN_TEXT_RUNS).numRuns ?? OWN_TEXT_RUNS, 10 * OWN_TEXT_RUNS) },
+    );
+  }, 10 * OWN_TEXT_RUNS * 600);
 });
+
+/** Lowered, without the separators a secret may be cut up with. */
+const squeeze = (x: string) => x.toLowerCase().replace(/[\s,;|"'`\-\u0000]/g, '');
+
+/** No FRAGMENT_LENGTH characters of the secret left in the output, both seen through `view`; markers are opaque. */
+function expectNoWindow(out: string, secret: string, view: (x: string) => string): void {
+  const text = view(out.split(REDACTED).join('\u0001'));
+  const s = view(secret);
+  for (let i = 0; i + FRAGMENT_LENGTH <= s.length; i++) expect(text.includes(s.slice(i, i + FRAGMENT_LENGTH)), `${s.slice(i, i + FRAGMENT_LENGTH)} in ${out}`).toBe(false);
+}
+
+/** gigadoctor's own words: the golden reports, in both languages and every format. */
+const ownText = ['pass', 'scope-mismatch', 'untrusted-chain']
+  .flatMap((name) => ['en', 'ru'].map((lang) => readFileSync(join(__dirname, '../golden', `${name}.${lang}.md`), 'utf8')))
+  .join('\n');

@@ -98,7 +98,23 @@ const checks: Record<Scenario, () => Promise<void>> = {
     expect(answer.status).toBe(400);
     expect(answer.json()).toEqual({ code: 7, message: 'scope from db not fully includes consumed scope' });
   },
+  'auth-echo-key': async () => {
+    const answer = answered(await oauthWithTimeout());
+    expect(answer.status).toBe(401);
+    const { code, message } = answer.json();
+    expect(code).toBe(6);
+    expect(message).toContain(mock.credentials.toLowerCase());
+    expect(message).toContain(mock.clientSecret.replace(/-/g, '').toUpperCase());
+    expect(message).toContain(mock.credentials.slice(10, 20));
+    expect(message).not.toContain(mock.credentials);
+  },
   'auth-server-error': async () => expectHtml(answered(await oauthWithTimeout()), 502),
+  'models-echo-token': async () => {
+    const ids: string[] = answered(await getModels()).json().data.map((m: { id: string }) => m.id);
+    expect(ids).toContain('GigaChat');
+    expect(ids.join('')).toContain(token);
+    expect(ids.every((id) => id.length <= 12 || !token.includes(id))).toBe(true);
+  },
   'auth-rate-limited': async () => {
     const answer = answered(await oauthWithTimeout());
     expect(answer.status).toBe(429);

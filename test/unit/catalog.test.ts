@@ -209,6 +209,8 @@ describe('catalogue check titles', () => {
       oauth: 'OAuth token',
       models: 'Models list',
       chat: 'Chat probe',
+      code: 'Project code',
+      python: 'App Python',
     });
   });
   it('has a non-empty Russian title for every check', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendStepSummary, escapeData, escapeProperty, githubAnnotations } from '../../src/render/github.js';
-import { Scrubber } from '../../src/secret.js';
+import { Scrubber } from '../../src/secret/index.js';
 import { check, KEY, reportOf, scopeMismatchReport, settingsFor } from './render-fixtures.js';
 
 describe('GitHub workflow commands', () => {

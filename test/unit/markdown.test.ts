@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { curlFor } from '../../src/render/curl.js';
 import { renderMarkdown, selfCheck, tildify } from '../../src/render/markdown.js';
-import { Scrubber } from '../../src/secret.js';
+import { Scrubber } from '../../src/secret/index.js';
 import type { Settings } from '../../src/settings/types.js';
 import type { Report } from '../../src/types.js';
 import { check, KEY, reportOf, scopeMismatchReport, settingsFor } from './render-fixtures.js';
@@ -54,6 +54,18 @@ describe('the Markdown report', () => {
     expect(md).not.toContain('/home/anna');
     // …and curl still finds the file: $HOME, not a quoted ~ that no shell expands.
     expect(md).toContain('--cacert "$HOME/certs/ca.pem"');
+  });
+
+  it.each([
+    ['powershell', '--cacert "$HOME\\certs\\ca.pem"'],
+    ['cmd', '--cacert "%USERPROFILE%\\certs\\ca.pem"'],
+  ] as const)('on Windows the home folder matches whatever its case or slashes (%s)', (shell, cacert) => {
+    const home = 'C:\\Users\\Anna';
+    // As Node on Windows resolves --ca-file c:/users/anna/certs/ca.pem: backslashes, the case as typed.
+    const settings: Settings = { ...settingsFor(), caFile: { value: 'c:\\users\\anna\\certs\\ca.pem', source: 'flag', name: '--ca-file' } };
+    const md = renderMarkdown(scopeMismatchReport(), ctxOf(settings, { home, env: { USERPROFILE: home }, platform: 'win32', shell }));
+    expect(md).toContain(cacert);
+    expect(md).not.toMatch(/--cacert '~/);
   });
 
   it('escapes prose so GitHub shows <placeholders> and | in cells', () => {

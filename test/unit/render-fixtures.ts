@@ -16,7 +16,7 @@ export function settingsFor(env: Record<string, string> = {}, flags: Record<stri
 export function check(id: CheckResult['id'], status: Status, code: CheckResult['code'], extra: Partial<CheckResult> = {}): CheckResult {
   return {
     id,
-    title: { env: 'Credentials', format: 'Credential format', endpoints: 'Endpoints', dns: 'DNS', tcp: 'TCP connect', tls: 'TLS certificate', oauth: 'OAuth token', models: 'Models list', chat: 'Chat probe' }[id],
+    title: { env: 'Credentials', format: 'Credential format', endpoints: 'Endpoints', dns: 'DNS', tcp: 'TCP connect', tls: 'TLS certificate', oauth: 'OAuth token', models: 'Models list', chat: 'Chat probe', code: 'Project code', python: 'App Python' }[id],
     status,
     code,
     summary: `${code} summary`,

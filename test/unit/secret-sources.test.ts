@@ -14,7 +14,9 @@ const dir = () => mkdtempSync(join(tmpdir(), 'gd-sources-'));
 const settingsOf = (env: Record<string, string>, envFile?: string, flags = {}) => {
   const cwd = dir();
   if (envFile !== undefined) writeFileSync(join(cwd, '.env'), envFile);
-  return resolveSettings({ flags, env, cwd, stdoutIsTTY: false });
+  const settings = resolveSettings({ flags, env, cwd, stdoutIsTTY: false });
+  // The values, for the assertions; the Secrets themselves are checked below.
+  return { ...settings, secretValues: settings.secretValues.map((s) => s.reveal()), secrets: settings.secretValues };
 };
 
 describe('settings.secretValues', () => {
@@ -29,6 +31,20 @@ describe('settings.secretValues', () => {
     expect(settingsOf({}, `GIGACHAT_MODEL=${KEY}\n`).secretValues).toContain(KEY);
     const token = `eyJhbGciOiJSUzI1NiJ9.${'a'.repeat(60)}.sig`;
     expect(settingsOf({ GIGACHAT_TIMEOUT_EXTRA: token }).secretValues).toContain(token);
+  });
+  it('each is a Secret that says its kind and source; a password has no fingerprint, however long (12.10)', () => {
+    const password = 'a-long-password-of-30-characters';
+    const { secrets } = settingsOf({ GIGACHAT_USER: 'alice', GIGACHAT_PASSWORD: password, HTTPS_PROXY: `http://u:${password}x@proxy:3128` }, `GIGACHAT_CREDENTIALS=${KEY}\n`);
+    const of = (value: string) => secrets.find((s) => s.reveal() === value)!;
+    expect(of(password)).toMatchObject({ kind: 'password', source: 'env', fingerprint: null, length: password.length });
+    expect(String(of(password))).toBe(`[secret: ${password.length} chars]`);
+    expect(of(`${password}x`)).toMatchObject({ kind: 'password', source: 'env', fingerprint: null });
+    expect(of(KEY)).toMatchObject({ kind: 'key', source: '.env:1' });
+    expect(of(KEY).fingerprint).toMatch(/^[0-9a-f]{8}$/);
+    const settings = resolveSettings({ flags: {}, env: { GIGACHAT_USER: 'alice', GIGACHAT_PASSWORD: password }, cwd: dir(), stdoutIsTTY: false });
+    expect(settings.credential?.secret).toMatchObject({ kind: 'password', fingerprint: null });
+    // Nothing about the value in what a Secret shows of itself.
+    expect(JSON.stringify(settings.credential)).not.toContain(password.slice(0, 8));
   });
   it('does not take ordinary settings for secrets', () => {
     const s = settingsOf({ GIGACHAT_SCOPE: 'GIGACHAT_API_PERS', GIGACHAT_MODEL: 'GigaChat-2-Max', GIGACHAT_AUTH_URL: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth' });

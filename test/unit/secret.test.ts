@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FRAGMENT_LENGTH, REDACTED, Scrubber, Secret, alignedBase64, decodeKeyParts, encodedForms, fingerprintOf,
   looksLikeCredential, redactEverySecretSeen, secretCores,
-} from '../../src/secret.js';
+} from '../../src/secret/index.js';
 
 const ID = '0199a3b2-5c4d-7e8f-9a0b-1c2d3e4f5a6b';
 const SECRET = 'f47ac10b-58cc-4372-a567-0e02b2c3d479';
@@ -35,6 +35,17 @@ describe('Secret', () => {
     expect(Object.keys(s)).toEqual([]);
     expect(s.fingerprint).toMatch(/^[0-9a-f]{8}$/);
     expect(s.reveal()).toBe(KEY);
+  });
+  it('a password has no fingerprint at all, however long: only presence and length (12.10)', () => {
+    const long = 'a-password-of-more-than-sixteen-characters';
+    const s = new Secret(long, { kind: 'password', source: '.env:3' });
+    expect(s.fingerprint).toBeNull();
+    expect(String(s)).toBe(`[secret: ${long.length} chars]`);
+    expect(JSON.stringify({ s })).not.toMatch(/sha256/);
+    expect(s).toMatchObject({ kind: 'password', source: '.env:3', present: true, length: long.length });
+    // Kind and source are no own enumerable properties: spreading or logging a Secret shows nothing more.
+    expect(Object.keys(s)).toEqual([]);
+    expect(new Secret(long, { kind: 'key' }).fingerprint).toBe(fingerprintOf(long));
   });
   it('a short value has no fingerprint (8 hex digits of a short password are a brute-force oracle)', () => {
     const s = new Secret('hunter2');
@@ -201,15 +212,15 @@ describe('Scrubber', () => {
     expect(s.scrub('--abcdef123456xyz--')).toBe(`--${REDACTED}--`);
   });
 
-  it('scrubDeep scrubs every string of plain data, keys too, without touching the structure', () => {
+  it('redactData redacts every string of plain data, keys too, without touching the structure', () => {
     const s = scrubberOf('a"b","c');
     const report = { checks: [{ message: 'x a"b","c y', n: 1, ok: true, nil: null, nested: { 'a"b","c': ['a"b","c'] } }] };
-    const out = s.scrubDeep(report);
+    const out = s.redactData(report);
     expect(out).toEqual({ checks: [{ message: `x ${REDACTED} y`, n: 1, ok: true, nil: null, nested: { [REDACTED]: [REDACTED] } }] });
     expect(report.checks[0].message).toBe('x a"b","c y');
     const cyclic: Record<string, unknown> = { v: 'a"b","c' };
     cyclic.self = cyclic;
-    expect(() => s.scrubDeep(cyclic)).not.toThrow();
+    expect(() => s.redactData(cyclic)).not.toThrow();
   });
 
   it('redactEverySecretSeen knows what earlier scrubbers were given, plus extra values', () => {
@@ -240,14 +251,14 @@ describe('terminal controls at the output boundary', () => {
     const s = new Scrubber();
     expect(s.scrub('a\x1b[2J\x1b[Hb\rc\x07d\x1b]0;title\x07e')).toBe('a␛[2J␛[Hb␍c␇d␛]0;title␇e');
     expect(s.scrub('\x1b[1m\x1b[31mred\x1b[39m\x1b[22m\tx\ny')).toBe('\x1b[1m\x1b[31mred\x1b[39m\x1b[22m\tx\ny');
-    expect(s.scrub('x\x9b2Jy\u202Ez\u2028w\x7f\x00')).toBe('x<U+009B>2Jy<U+202E>z<U+2028>w\u2421\u2400');
+    expect(s.scrub('x\x9b2Jy\u202Ez\u2028w\x7f\x00')).toBe('x[U+009B]2Jy[U+202E]z[U+2028]w\u2421\u2400');
     // SGR that could hide text — conceal, reverse, black, a background, several parameters — is shown, not obeyed.
     expect(s.scrub('\x1b[8ma\x1b[7mb\x1b[30mc\x1b[41md\x1b[38;5;16me\x1b[5mf')).toBe('␛[8ma␛[7mb␛[30mc␛[41md␛[38;5;16me␛[5mf');
   });
   it('keeps a JSON document well-formed', () => {
     const s = new Scrubber();
     const json = JSON.stringify({ m: 'a\x9b\u202eb\u2028c', n: 'x\x1by' });
-    expect(JSON.parse(s.scrub(json))).toEqual({ m: 'a<U+009B><U+202E>b<U+2028>c', n: 'x\x1by' });
+    expect(JSON.parse(s.scrub(json))).toEqual({ m: 'a[U+009B][U+202E]b[U+2028]c', n: 'x\x1by' });
   });
 });
 

@@ -48,9 +48,10 @@ describe('commands for each shell', () => {
   it('sets a variable for this session', () => {
     expect(setEnvCommand('posix', 'GIGACHAT_SCOPE', 'GIGACHAT_API_B2B')).toBe('export GIGACHAT_SCOPE=GIGACHAT_API_B2B');
     expect(setEnvCommand('powershell', 'GIGACHAT_SCOPE', 'GIGACHAT_API_B2B')).toBe('$env:GIGACHAT_SCOPE = "GIGACHAT_API_B2B"');
-    expect(setEnvCommand('cmd', 'GIGACHAT_SCOPE', 'GIGACHAT_API_B2B')).toBe('set GIGACHAT_SCOPE=GIGACHAT_API_B2B');
+    expect(setEnvCommand('cmd', 'GIGACHAT_SCOPE', 'GIGACHAT_API_B2B')).toBe('set "GIGACHAT_SCOPE=GIGACHAT_API_B2B"');
   });
   it('quotes what the shell would otherwise read', () => {
+    expect(setEnvCommand('cmd', 'GIGACHAT_CREDENTIALS', '<authorization key from Studio>')).toBe('set "GIGACHAT_CREDENTIALS=<authorization key from Studio>"');
     expect(setEnvCommand('posix', 'X', "it's <a b>")).toBe(`export X='it'\\''s <a b>'`);
     expect(setEnvCommand('powershell', 'X', 'a"b$c`d')).toBe('$env:X = "a`"b`$c``d"');
     expect(setEnvCommand('posix', 'NODE_EXTRA_CA_CERTS', '/path/to/ca.pem')).toBe('export NODE_EXTRA_CA_CERTS=/path/to/ca.pem');
@@ -91,10 +92,10 @@ describe('remedies render for the shell that runs them', () => {
 
   it.each([en, ru])('%# cmd: set, and setx to persist', (catalog) => {
     const steps = catalog.codes.OAUTH_SCOPE_MISMATCH.remediation(scope, remedyContext('cmd')).join('\n');
-    expect(steps).toContain('set GIGACHAT_SCOPE=GIGACHAT_API_B2B');
+    expect(steps).toContain('set "GIGACHAT_SCOPE=GIGACHAT_API_B2B"');
     expect(steps).not.toMatch(/export |\$env:/);
     const ca = catalog.codes.TLS_UNTRUSTED_ROOT.remediation(tls, remedyContext('cmd')).join('\n');
-    expect(ca).toMatch(/set NODE_EXTRA_CA_CERTS=C:\\certs\\[\w.-]+\.pem/);
+    expect(ca).toMatch(/set "NODE_EXTRA_CA_CERTS=C:\\certs\\[\w.-]+\.pem"/);
     expect(ca).toMatch(/setx NODE_EXTRA_CA_CERTS "C:\\certs\\[\w.-]+\.pem"/);
   });
 

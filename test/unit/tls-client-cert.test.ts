@@ -60,7 +60,7 @@ describe('settings', () => {
       stdoutIsTTY: false,
     });
     expect(s.clientCert).toMatchObject({ certFile: { value: cert, source: 'env' }, keyFile: { value: encrypted }, passwordSource: 'env', read: { ok: true } });
-    expect(s.secretValues).toContain('s3cret-pass');
+    expect(s.secretValues.map((v) => v.reveal())).toContain('s3cret-pass');
   });
 
   it('none of them set: no client certificate', () => {
