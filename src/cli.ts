@@ -115,10 +115,12 @@ function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners,
 
   program
     .command('explain')
-    .description('match an error message or log line against known GigaChat problems, offline')
+    .description('explain an error message or a whole log: known GigaChat problems, grouped, with remedies; offline')
     .argument('[text...]', 'the error text (or pipe it on stdin)')
     .addOption(new Option('--lang <lang>', 'language').choices(['ru', 'en']))
-    .option('--json', 'matches as JSON')
+    .option('--file <path>', 'read the log from this file (any size, UTF-8, UTF-16 with BOM or CP1251)')
+    .option('--follow', 'with --file: keep reading as the file grows (as tail -f), each new finding printed once')
+    .option('--json', 'findings as JSON (one JSON object per line with --follow)')
     .addOption(new Option('--shell <shell>', 'shell the remedies’ commands are written for (default: detected)').choices(['posix', 'powershell', 'cmd']))
     .option('--no-color', 'no colours (also NO_COLOR)')
     .action(async (words: string[], opts) => exit(await run.explain(words.join(' '), opts)));

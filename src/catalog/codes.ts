@@ -133,6 +133,8 @@ export const CODES = {
   BLOCKED: 'blockedBy (check id)',
   INTERNAL_ERROR: 'message (scrubbed)',
   DEADLINE_EXCEEDED: 'deadlineMs',
+  // --- added by the `explain` branch (port with the catalogue rewrite) ---
+  ACCESS_TOKEN_UNAVAILABLE: '(none: an app logged that it has no access token, e.g. "No access token available")',
 } as const;
 
 export type Code = keyof typeof CODES;

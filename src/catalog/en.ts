@@ -742,7 +742,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => `Connection to ${hostPort(d, 'the server')} refused${opt(d.url, ' (', ')')}`,
     remediation: (d, ctx) => [
       `Check the port in the URL: the auth server listens on ${OFFICIAL.authPort} (${OFFICIAL.authUrl}), the API on 443`,
-      `A firewall rejecting the connection looks the same; test from this machine: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `A firewall rejecting the connection looks the same; test from this machine: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort)))}`,
       `If outgoing traffic must go through a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
     ],
   },
@@ -756,7 +756,7 @@ const codes: Record<Code, CodeText> = {
     },
     remediation: (d, ctx) => {
       const host = str(d.host, OFFICIAL.authHost);
-      const port = str(d.port, '443');
+      const port = str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort));
       const p9443 = num(d.port) === OFFICIAL.authPort;
       return [
         p9443
@@ -774,7 +774,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       'Check the network connection and the VPN: this machine has no route to the host',
       `If the network reaches the internet only through a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
-      `Test: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Test: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort)))}`,
     ],
   },
   CONNECTION_RESET: {
@@ -783,7 +783,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       'Run again',
       `If it keeps happening, a firewall, DPI or proxy is cutting the connection: check with IT; if the network requires a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
-      `Test: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Test: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort)))}`,
     ],
   },
   PROXY_UNREACHABLE: {
@@ -988,7 +988,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => `TLS handshake with ${hostPort(d, 'the server')} failed${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
     remediation: (d) => {
       const host = str(d.host, OFFICIAL.authHost);
-      const port = str(d.port, '443');
+      const port = str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort));
       return [
         `See what the server presents: openssl s_client -connect ${host}:${port} -servername ${host}`,
         'A proxy or middlebox that does not speak TLS on this port gives the same error: check HTTPS_PROXY and NO_PROXY',
@@ -1523,6 +1523,16 @@ const codes: Record<Code, CodeText> = {
     title: 'Run deadline exceeded',
     summary: (d) => `The run hit its overall deadline${opt(ms(d.deadlineMs), ' (', ')')} before this check finished; ${RETRY}`,
     remediation: () => ['Run again', 'Find the slow step with --verbose; on a slow network raise --timeout (ms per step)'],
+  },
+  // --- added by the `explain` branch (port with the catalogue rewrite) ---
+  ACCESS_TOKEN_UNAVAILABLE: {
+    title: 'No access token',
+    summary: () => 'The app has no access token: its token request (OAuth) failed before this, or never ran',
+    remediation: () => [
+      'Look for the OAuth error logged before this line: it is the cause (gigadoctor explain lists it first when the log holds it)',
+      'If nothing failed before it, the app may not have found its key: check that GIGACHAT_CREDENTIALS is set where the app runs (in its environment or the .env it loads)',
+      'gigadoctor check --no-chat tests the key and the token request from this machine',
+    ],
   },
 
   // ===== code and python checks (issue 14) — the lead ports this block to the phrase tables =====

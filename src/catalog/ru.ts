@@ -743,7 +743,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => `${hostPort(d)} отклоняет соединение${opt(d.url, ' (', ')')}`,
     remediation: (d, ctx) => [
       `Проверьте порт в URL: сервер авторизации слушает ${OFFICIAL.authPort} (${OFFICIAL.authUrl}), API — 443`,
-      `Так же выглядит и файрвол, который отклоняет соединение; проверьте с этой машины: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Так же выглядит и файрвол, который отклоняет соединение; проверьте с этой машины: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort)))}`,
       `Если исходящий трафик должен идти через прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
     ],
   },
@@ -757,7 +757,7 @@ const codes: Record<Code, CodeText> = {
     },
     remediation: (d, ctx) => {
       const host = str(d.host, OFFICIAL.authHost);
-      const port = str(d.port, '443');
+      const port = str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort));
       const p9443 = num(d.port) === OFFICIAL.authPort;
       return [
         p9443
@@ -775,7 +775,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       'Проверьте подключение к сети и VPN: у этой машины нет маршрута до хоста',
       `Если в интернет можно выйти только через прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
-      `Проверка: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Проверка: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort)))}`,
     ],
   },
   CONNECTION_RESET: {
@@ -784,7 +784,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       'Запустите ещё раз',
       `Если повторяется, соединение рвёт файрвол, DPI или прокси: уточните у администраторов; если в сети нужен прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
-      `Проверка: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Проверка: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort)))}`,
     ],
   },
   PROXY_UNREACHABLE: {
@@ -989,7 +989,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => `TLS-рукопожатие с ${hostPort(d, 'сервером')} не удалось${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
     remediation: (d) => {
       const host = str(d.host, OFFICIAL.authHost);
-      const port = str(d.port, '443');
+      const port = str(d.port, has(d.host) ? '443' : String(OFFICIAL.authPort));
       return [
         `Посмотрите, что отдаёт сервер: openssl s_client -connect ${host}:${port} -servername ${host}`,
         'Та же ошибка бывает, когда на этом порту отвечает прокси или промежуточное устройство, не говорящее по TLS: проверьте HTTPS_PROXY и NO_PROXY',
@@ -1525,6 +1525,16 @@ const codes: Record<Code, CodeText> = {
     title: 'Общий лимит времени исчерпан',
     summary: (d) => `Прогон упёрся в общий лимит времени${opt(ms(d.deadlineMs), ' (', ')')}, проверка не успела завершиться; ${RETRY}`,
     remediation: () => ['Запустите ещё раз', 'Найдите медленный шаг с --verbose; в медленной сети увеличьте --timeout (мс на шаг)'],
+  },
+  // --- added by the `explain` branch (port with the catalogue rewrite) ---
+  ACCESS_TOKEN_UNAVAILABLE: {
+    title: 'Нет токена доступа',
+    summary: () => 'У приложения нет токена доступа: запрос токена (OAuth) перед этим не удался или не выполнялся',
+    remediation: () => [
+      'Найдите ошибку OAuth в логе перед этой строкой: причина в ней (gigadoctor explain ставит её первой, если она есть в логе)',
+      'Если перед этим ничего не упало, приложение, возможно, не нашло ключ: проверьте, что GIGACHAT_CREDENTIALS задан там, где оно запускается (в его окружении или в .env, который оно читает)',
+      'gigadoctor check --no-chat проверит ключ и запрос токена с этой машины',
+    ],
   },
 
   // ===== проверки code и python (issue 14) — ведущий перенесёт этот блок в таблицы фраз =====

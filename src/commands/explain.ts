@@ -1,18 +1,19 @@
 import type { Shell } from '../catalog/types.js';
 import { Chalk } from 'chalk';
+import fs from 'node:fs';
 import { loadCatalog } from '../catalog/index.js';
-import type { Lang } from '../catalog/types.js';
-import { excerpt, explainText, scrubPasted } from '../explain/match.js';
+import type { Catalog, Lang } from '../catalog/types.js';
+import type { Finding } from '../explain/findings.js';
 import { hintText } from '../explain/hints.js';
+import { STDIN_IDLE_MS, fileProblem, followFile, readFile, readStream, type FileProblem } from '../explain/input.js';
+import { present } from '../explain/present.js';
+import { LogReader } from '../explain/reader.js';
+import { environmentScrubber, redactPasted } from '../explain/redact.js';
+import type { Runtime } from '../explain/runtime.js';
 import { terminalHasUnicode } from '../render/human.js';
 import { detectShell, remedyContext } from '../render/shell.js';
-import { Scrubber } from '../secret/index.js';
-import { SECRET_VARIABLES, langFromLocale } from '../settings/resolve.js';
+import { langFromLocale } from '../settings/resolve.js';
 import { write, type CliIO } from './io.js';
-
-const MAX_INPUT = 1024 * 1024;
-/** With nothing on stdin this long, stop waiting: a CI step must never hang on an inherited pipe. */
-const STDIN_IDLE_MS = 60_000;
 
 export interface ExplainOptions {
   lang?: string;
@@ -20,87 +21,180 @@ export interface ExplainOptions {
   shell?: Shell;
   /** false with --no-color */
   color?: boolean;
+  file?: string;
+  follow?: boolean;
+}
+
+/** A finding as printed: the JSON shape of `explain --json` (schemaVersion 1). */
+export interface ShownFinding {
+  code: string;
+  title: string;
+  summary: string;
+  remediation: string[];
+  count: number;
+  lines: number[];
+  firstSeen?: string;
+  lastSeen?: string;
+  runtime: Runtime | null;
+  pattern: string;
+  excerpt: string;
 }
 
 /**
- * `gigadoctor explain "<error text>"` (or the text on stdin): the known GigaChat problems the
- * text shows, with the catalogue's summary and remedies. Offline. Exit 0 on a match, 1 on
- * none, 2 when there is no text. The pasted text is never printed back unscrubbed.
+ * `gigadoctor explain`: what a log says, as grouped findings with remedies. The text comes from
+ * the arguments, `--file` (streamed, any size; `--follow` keeps reading as it grows) or stdin.
+ * Offline. Exit 0 when something matched, 1 when nothing did, 2 on a usage problem. Nothing pasted
+ * is printed back if it could be a secret.
  */
 export async function explainCommand(io: CliIO, text: string, opts: ExplainOptions): Promise<number> {
   const lang: Lang = opts.lang === 'ru' || opts.lang === 'en' ? opts.lang : langFromLocale(io.env);
-  let input = text;
-  const stdin = io.stdin;
-  if (!input.trim() && stdin && !stdin.isTTY) input = await readStdin(stdin);
-  if (!input.trim()) {
-    io.stderr.write(lang === 'ru'
-      ? 'gigadoctor explain: нужен текст ошибки — аргументом (gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN") или на stdin (… 2>&1 | gigadoctor explain)\n'
-      : 'gigadoctor explain: give the error text as an argument (gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN") or on stdin (… 2>&1 | gigadoctor explain)\n');
-    return 2;
-  }
-
-  const explanation = explainText(input);
-  const catalog = await loadCatalog(lang);
-  const remedy = remedyContext(opts.shell ?? detectShell(io.platform, io.env));
-  // Values from this environment are secrets too: never echo them, in any encoding.
-  const scrubber = new Scrubber();
-  for (const name of SECRET_VARIABLES) scrubber.add(io.env[name]);
-  const safe = (s: string) => scrubber.scrub(scrubPasted(s));
-
-  const matches = explanation.matches.map((m) => {
-    const entry = catalog.codes[m.code];
-    return {
-      code: m.code,
-      title: entry.title,
-      summary: entry.summary(m.details),
-      remediation: entry.remediation(m.details, remedy),
-      pattern: m.pattern,
-      excerpt: safe(excerpt(input, m)),
-    };
-  });
-  const hints = explanation.hints.map((id) => ({ id, text: hintText(lang, id) }));
-  const found = matches.length > 0;
-
-  if (opts.json) {
-    const doc = { schemaVersion: 1, matched: found, context: explanation.context, matches, hints };
-    await write(io.stdout, scrubber.scrub(`${JSON.stringify(doc, null, 2)}\n`));
-    return found ? 0 : 1;
-  }
-
-  const color = opts.color !== false && !io.env.NO_COLOR && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : Boolean(io.stdout.isTTY) && io.env.TERM !== 'dumb');
-  const c = new Chalk({ level: color ? 1 : 0 });
-  const unicode = terminalHasUnicode(io.platform, io.env);
-  const arrow = unicode ? '→' : '->';
-  const bullet = unicode ? '•' : '*';
   const t = lang === 'ru' ? RU : EN;
-  const lines: string[] = [];
-  if (found) {
-    lines.push(c.bold(`gigadoctor explain${unicode ? ' · ' : ' | '}${t.found(matches.length)}`), '');
-    for (const m of matches) {
-      lines.push(`${c.cyan(bullet)} ${c.bold(m.code)}  ${m.title}`);
-      if (m.excerpt) lines.push(`  ${c.dim(`${t.in}: ${m.excerpt}`)}`);
-      lines.push(`  ${m.summary}`);
-      for (const step of m.remediation) lines.push(`  ${c.cyan(arrow)} ${step}`);
-      lines.push('');
-    }
-    for (const h of hints) lines.push(`${c.yellow('!')} ${h.text}`, '');
-    lines.push(t.confirm);
-  } else {
-    for (const h of hints) lines.push(`${c.yellow('!')} ${h.text}`, '');
-    lines.push(t.noMatch);
+  const usage = (message: string) => {
+    io.stderr.write(`gigadoctor explain: ${message}\n`);
+    return 2;
+  };
+  if (opts.follow && !opts.file) return usage(t.followNeedsFile);
+  if (opts.file && text.trim()) return usage(t.fileAndText);
+  if (opts.file) {
+    const problem = fileProblem(opts.file);
+    if (problem) return usage(t.fileProblem(problem, redactPasted(opts.file)));
   }
-  await write(io.stdout, scrubber.scrub(`${lines.join('\n')}\n`));
-  return found ? 0 : 1;
+
+  const reader = new LogReader();
+  const catalog = await loadCatalog(lang);
+  const out = new Output(io, opts, catalog, lang);
+
+  if (opts.follow && opts.file) {
+    let first = true;
+    await followFile(opts.file, reader, async (fresh) => {
+      // The first batch is what the file held already: causes first, as without --follow.
+      const batch = first ? reader.findings.list().filter((f) => fresh.includes(f)) : fresh;
+      first = false;
+      await out.stream(batch, reader.findings.dominantRuntime());
+    }, io.waitForInterrupt());
+    return reader.findings.list().length ? 0 : 1;
+  }
+
+  if (opts.file) {
+    const isPipe = fs.statSync(opts.file).isFIFO();
+    if (!(await readFile(opts.file, reader, isPipe ? STDIN_IDLE_MS : undefined))) return usage(t.fileProblem('unreadable', redactPasted(opts.file)));
+  } else if (text.trim()) {
+    reader.pushText(text);
+    reader.flush(true);
+  } else if (io.stdin && !io.stdin.isTTY) {
+    await readStream(io.stdin, reader, STDIN_IDLE_MS);
+  }
+  if (reader.findings.list().length === 0 && reader.findings.hints().length === 0 && !opts.file && !text.trim() && reader.lines === 0) {
+    return usage(t.noText);
+  }
+  const findings = reader.findings.list();
+  await out.all(findings, reader.findings.dominantRuntime(), reader.findings.hints());
+  return findings.length ? 0 : 1;
+}
+
+/** Renders findings as text or JSON, every byte through the secret gates. */
+class Output {
+  readonly #safe: (s: string) => string;
+  readonly #c: InstanceType<typeof Chalk>;
+  readonly #unicode: boolean;
+  readonly #remedy;
+
+  constructor(private readonly io: CliIO, private readonly opts: ExplainOptions, private readonly catalog: Catalog, private readonly lang: Lang) {
+    this.#safe = environmentScrubber(io.env);
+    const color = opts.color !== false && !io.env.NO_COLOR && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : Boolean(io.stdout.isTTY) && io.env.TERM !== 'dumb');
+    this.#c = new Chalk({ level: color ? 1 : 0 });
+    this.#unicode = terminalHasUnicode(io.platform, io.env);
+    this.#remedy = remedyContext(opts.shell ?? detectShell(io.platform, io.env));
+  }
+
+  shown(f: Finding, fallback: Runtime | null): ShownFinding {
+    const p = present(f, this.catalog, this.#remedy, fallback);
+    return {
+      code: f.code,
+      title: p.title,
+      summary: p.summary,
+      remediation: p.remediation,
+      count: f.count,
+      lines: f.lines,
+      ...(f.firstSeen ? { firstSeen: f.firstSeen, lastSeen: f.lastSeen } : {}),
+      runtime: f.runtime ?? fallback,
+      pattern: f.pattern,
+      excerpt: excerpt(f),
+    };
+  }
+
+  async all(findings: Finding[], fallback: Runtime | null, hintIds: string[]): Promise<void> {
+    const shown = findings.map((f) => this.shown(f, fallback));
+    const hints = hintIds.map((id) => ({ id, text: hintText(this.lang, id as Parameters<typeof hintText>[1]) }));
+    if (this.opts.json) {
+      const doc = { schemaVersion: 1, matched: shown.length > 0, findings: shown, hints };
+      await write(this.io.stdout, this.#safe(`${JSON.stringify(doc, null, 2)}\n`));
+      return;
+    }
+    const t = this.lang === 'ru' ? RU : EN;
+    const c = this.#c;
+    const lines: string[] = [];
+    if (shown.length) lines.push(c.bold(`gigadoctor explain${this.#unicode ? ' · ' : ' | '}${t.found(shown.length)}`), '');
+    for (const f of shown) lines.push(...this.#block(f), '');
+    for (const h of hints) lines.push(`${c.yellow('!')} ${h.text}`, '');
+    lines.push(shown.length ? t.confirm : t.noMatch);
+    await write(this.io.stdout, this.#safe(`${lines.join('\n')}\n`));
+  }
+
+  /** --follow: each finding as it first appears (one JSON document per line with --json). */
+  async stream(findings: Finding[], fallback: Runtime | null): Promise<void> {
+    for (const f of findings) {
+      const s = this.shown(f, fallback);
+      const text = this.opts.json ? `${JSON.stringify(s)}\n` : `${this.#block(s).join('\n')}\n\n`;
+      await write(this.io.stdout, this.#safe(text));
+    }
+  }
+
+  #block(f: ShownFinding): string[] {
+    const t = this.lang === 'ru' ? RU : EN;
+    const c = this.#c;
+    const bullet = this.#unicode ? '•' : '*';
+    const arrow = this.#unicode ? '→' : '->';
+    const where = [t.lines(f.lines, f.count), f.firstSeen ? (f.firstSeen === f.lastSeen ? f.firstSeen : `${f.firstSeen} … ${f.lastSeen}`) : '', f.runtime ?? '']
+      .filter(Boolean).join(', ');
+    const out = [`${c.cyan(bullet)} ${c.bold(f.code)}  ${f.title}`, `  ${c.dim(where)}`];
+    if (f.excerpt) out.push(`  ${c.dim(`${t.in}: ${f.excerpt}`)}`);
+    out.push(`  ${f.summary}`);
+    for (const step of f.remediation) out.push(`  ${c.cyan(arrow)} ${step}`);
+    return out;
+  }
+}
+
+/** The matched line, redacted, cut to at most `max` characters around the match. */
+export function excerpt(f: Pick<Finding, 'excerpt'>, max = 160): string {
+  const { text: raw, index, length } = f.excerpt;
+  const line = redactPasted(raw);
+  const matched = redactPasted(raw.slice(index, index + length));
+  const found = line.indexOf(matched);
+  const at = found >= 0 ? found : Math.round((index / Math.max(1, raw.length)) * line.length);
+  const from = Math.max(0, Math.min(at - Math.floor((max - matched.length) / 2), line.length - max));
+  const cut = line.slice(from, from + max).trim();
+  return `${from > 0 ? '…' : ''}${cut}${from + max < line.length ? '…' : ''}`;
 }
 
 const EN = {
   found: (n: number) => (n === 1 ? '1 known problem' : `${n} known problems`),
   in: 'seen in',
+  lines: (lines: number[], count: number) => `${count === 1 ? 'line' : `${count}×, lines`} ${shortList(lines)}`,
   confirm: 'Confirm on this machine: gigadoctor check (add --no-chat to spend no tokens); it tests the real setup step by step.',
   noMatch: 'No known GigaChat problem found in this text. Run gigadoctor check: it tests the key, the network, TLS, OAuth and the API from this machine and names the step that fails.',
+  noText: 'give the error text as an argument (gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN"), on stdin (… 2>&1 | gigadoctor explain) or as a file (--file logs/app.log)',
+  followNeedsFile: '--follow needs --file PATH (the log to follow)',
+  fileAndText: 'give either --file or the text, not both',
+  fileProblem: (p: FileProblem, path: string) => ({
+    missing: `${path}: no such file`,
+    directory: `${path} is a folder; give a log file`,
+    'not-regular': `${path} is not a regular file (a device never ends); give a log file or pipe it on stdin`,
+    unreadable: `${path} cannot be read (permissions?)`,
+  })[p],
 };
 
-const RU = {
+const RU: typeof EN = {
   found: (n: number) => {
     const m10 = n % 10;
     const m100 = n % 100;
@@ -108,36 +202,21 @@ const RU = {
     return `${n} ${word}`;
   },
   in: 'найдено в',
+  lines: (lines: number[], count: number) => `${count === 1 ? 'строка' : `${count} раз, строки`} ${shortList(lines)}`,
   confirm: 'Проверьте на этой машине: gigadoctor check (с --no-chat токены не тратятся) — он проверит настройку шаг за шагом.',
   noMatch: 'В этом тексте не найдено известных проблем GigaChat. Запустите gigadoctor check: он проверит ключ, сеть, TLS, OAuth и API с этой машины и назовёт шаг, который не проходит.',
+  noText: 'нужен текст ошибки — аргументом (gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN"), на stdin (… 2>&1 | gigadoctor explain) или файлом (--file logs/app.log)',
+  followNeedsFile: '--follow работает с --file PATH (какой лог читать)',
+  fileAndText: 'укажите либо --file, либо текст, но не оба',
+  fileProblem: (p: FileProblem, path: string) => ({
+    missing: `${path}: файла нет`,
+    directory: `${path} — папка; укажите файл лога`,
+    'not-regular': `${path} — не обычный файл (устройство не кончается); укажите файл лога или подайте его на stdin`,
+    unreadable: `${path} не читается (права доступа?)`,
+  })[p],
 };
 
-function readStdin(stream: NodeJS.ReadStream): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let idle: NodeJS.Timeout | null = setTimeout(() => finish(), STDIN_IDLE_MS);
-    const finish = () => {
-      if (idle) clearTimeout(idle);
-      idle = null;
-      stream.off('data', onData);
-      stream.off('end', finish);
-      stream.off('error', finish);
-      stream.pause();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onData = (chunk: Buffer | string) => {
-      // Silence is measured from the last chunk: `tail -f log | gigadoctor explain` must end too.
-      if (idle) clearTimeout(idle);
-      idle = setTimeout(() => finish(), STDIN_IDLE_MS);
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      if (size < MAX_INPUT) chunks.push(buf.subarray(0, MAX_INPUT - size));
-      size += buf.length;
-      if (size >= MAX_INPUT) finish();
-    };
-    stream.on('data', onData);
-    stream.once('end', finish);
-    stream.once('error', finish);
-    stream.resume();
-  });
+function shortList(lines: number[]): string {
+  if (lines.length <= 6) return lines.join(', ');
+  return `${lines.slice(0, 5).join(', ')}, …, ${lines[lines.length - 1]}`;
 }

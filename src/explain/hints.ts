@@ -1,5 +1,5 @@
 import type { Lang } from '../catalog/types.js';
-import type { HintId } from './match.js';
+import type { HintId } from './rules.js';
 
 /** What `explain` adds beyond the catalogue: problems it has no code for, and "paste more". */
 const HINTS: Record<Lang, Record<HintId, string>> = {
@@ -10,8 +10,6 @@ const HINTS: Record<Lang, Record<HintId, string>> = {
       'and check that GIGACHAT_CERT_FILE and GIGACHAT_KEY_FILE point to your client certificate and key.',
     'response-error-status':
       'ResponseError alone does not say what went wrong: it carries the HTTP status and body. Paste the whole line with the status (e.g. "(…, 402, b\'{…}\', …)") or run gigadoctor check.',
-    'no-access-token':
-      '"No access token available" means the token request failed earlier: look for the OAuth error logged just before it and explain that line too.',
     'tls-interception':
       'If the certificate is issued by your company (a proxy or antivirus re-signing traffic) rather than by the Russian Trusted Root CA, the cause is TLS interception: gigadoctor check tells the two apart.',
     'several-candidates':
@@ -24,8 +22,6 @@ const HINTS: Record<Lang, Record<HintId, string>> = {
       'и проверьте, что GIGACHAT_CERT_FILE и GIGACHAT_KEY_FILE указывают на ваш клиентский сертификат и ключ.',
     'response-error-status':
       'Одно имя ResponseError не говорит, что случилось: внутри него HTTP-статус и тело ответа. Вставьте строку целиком, со статусом (например, «(…, 402, b\'{…}\', …)»), или запустите gigadoctor check.',
-    'no-access-token':
-      '«No access token available» значит, что запрос токена не удался раньше: найдите в логе ошибку OAuth перед этой строкой и разберите её тоже.',
     'tls-interception':
       'Если сертификат выпущен вашей компанией (прокси или антивирус переподписывает трафик), а не Russian Trusted Root CA, причина — перехват TLS: gigadoctor check различает эти случаи.',
     'several-candidates':

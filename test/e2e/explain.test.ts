@@ -1,28 +1,6 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, emptyDir, runCli } from './cli.js';
-
-/** Runs `gigadoctor explain` with text on stdin (runCli gives the child no stdin). */
-function explainStdin(input: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'explain', ...args], {
-      cwd: emptyDir(),
-      env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
+import { runCli } from './cli.js';
+import { explainStdin } from './explain-kit.js';
 
 const KEY = Buffer.from('6f1d2c3b-4a5e-4f70-8a9b-0c1d2e3f4a5b:9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b').toString('base64');
 
@@ -59,11 +37,11 @@ describe('gigadoctor explain', () => {
   it('--json prints the matches', async () => {
     const run = await runCli(['explain', '--json', 'POST https://api.gigachat.ru/core/api/v1/models → 404 Not Found']);
     expect(run.code).toBe(0);
-    const doc = JSON.parse(run.stdout) as { schemaVersion: number; matched: boolean; matches: Array<{ code: string; summary: string; remediation: string[]; pattern: string }> };
+    const doc = JSON.parse(run.stdout) as { schemaVersion: number; matched: boolean; findings: Array<{ code: string; summary: string; remediation: string[]; pattern: string }> };
     expect(doc.schemaVersion).toBe(1);
     expect(doc.matched).toBe(true);
-    expect(doc.matches.map((m) => m.code)).toEqual(['ENDPOINT_KNOWN_WRONG', 'API_NOT_FOUND']);
-    expect(doc.matches[0].remediation.join(' ')).toContain('https://gigachat.devices.sberbank.ru/api/v1');
+    expect(doc.findings.map((m) => m.code)).toEqual(['ENDPOINT_KNOWN_WRONG', 'API_NOT_FOUND']);
+    expect(doc.findings[0].remediation.join(' ')).toContain('https://gigachat.devices.sberbank.ru/api/v1');
   });
 
   it('no match: exit 1 with a hint to run gigadoctor check', async () => {
@@ -72,7 +50,7 @@ describe('gigadoctor explain', () => {
     expect(run.stdout).toMatch(/No known GigaChat problem found.*Run gigadoctor check/);
     const json = await runCli(['explain', '--json', 'everything is fine']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ matched: false, matches: [] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ matched: false, findings: [] });
   });
 
   it('no text at all: exit 2 with usage', async () => {
