@@ -12,3 +12,5 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 await import(new URL('../.bench/main.mjs', import.meta.url).href);
+// explain on a 100 MB app log (issue 13): its own row, after the table.
+await import(new URL('./bench-explain.mjs', import.meta.url).href);
