@@ -41,6 +41,9 @@ import {
   unsetEnv,
   withPath,
 } from './text-helpers.js';
+import { AUTH_PATH, DEFAULT_SCOPE, SCOPE_AUDIENCE, type Scope } from '../gigachat/index.js';
+
+const NEW_API_HOST = new URL(OFFICIAL.newBaseUrl).host;
 
 const checks: Record<CheckId, string> = {
   env: 'Credentials',
@@ -103,16 +106,7 @@ const studioStep =
   `It is shown only once; if you no longer have it, generate a new one`;
 
 function scopeWho(scope: string): string {
-  switch (scope) {
-    case 'GIGACHAT_API_PERS':
-      return 'individuals';
-    case 'GIGACHAT_API_B2B':
-      return 'businesses, prepaid packages';
-    case 'GIGACHAT_API_CORP':
-      return 'businesses, postpaid';
-    default:
-      return '';
-  }
+  return { individuals: 'individuals', prepaid: 'businesses, prepaid packages', postpaid: 'businesses, postpaid' }[SCOPE_AUDIENCE[scope as Scope]] ?? '';
 }
 
 const scopesExplained = SCOPES.map((s) => `${s} (${scopeWho(s)})`).join(', ');
@@ -566,7 +560,7 @@ const codes: Record<Code, CodeText> = {
     title: 'Invalid scope',
     summary: (d) => `Scope ${opt(d.scope, '"', '"') || '(empty)'}${at(d)} is not valid${opt(d.suggestion, '; did you mean ', '?')}`,
     remediation: (d, ctx) => {
-      const target = str(d.suggestion, 'GIGACHAT_API_PERS');
+      const target = str(d.suggestion, DEFAULT_SCOPE);
       const steps = [
         `Set the scope shown in your project in Studio: ${ctx.setEnv('GIGACHAT_SCOPE', target)}`,
         `Valid values: ${scopesExplained}`,
@@ -638,7 +632,7 @@ const codes: Record<Code, CodeText> = {
         `Use the full URL: ${ctx.setEnv(endpointEnv(d), str(d.suggestion, officialFor(d.which)))}`,
         auth
           ? 'A token request to the bare host (without /api/v2/oauth) is answered with 403 Forbidden'
-          : 'The SDK appends /models and /chat/completions to the base URL; without /api/v1 (or /v1 on api.giga.chat) the API answers 404',
+          : `The SDK appends /models and /chat/completions to the base URL; without /api/v1 (or /v1 on ${NEW_API_HOST}) the API answers 404`,
       ];
     },
   },
@@ -727,7 +721,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => {
       const p9443 = num(d.port) === OFFICIAL.authPort;
       return `No answer from ${hostPort(d, 'the server')}${opt(ms(d.timeoutMs), ' within ')}` +
-        (p9443 ? ': port 9443 is often blocked by corporate firewalls and VPNs while 443 passes' : ': a firewall or VPN may be dropping the connection') +
+        (p9443 ? `: port ${OFFICIAL.authPort} is often blocked by corporate firewalls and VPNs while 443 passes` : ': a firewall or VPN may be dropping the connection') +
         `; ${RETRY}`;
     },
     remediation: (d, ctx) => {
@@ -736,7 +730,7 @@ const codes: Record<Code, CodeText> = {
       const p9443 = num(d.port) === OFFICIAL.authPort;
       return [
         p9443
-          ? `Ask IT to allow outgoing TCP to ${host}:9443 (the OAuth port), or route it through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
+          ? `Ask IT to allow outgoing TCP to ${host}:${OFFICIAL.authPort} (the OAuth port), or route it through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
           : `Outgoing TCP to ${host}:${port} must be allowed by the firewall/VPN; if the network requires a proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
         `Test from this machine: ${tcpTest(ctx, host, port)}`,
         'Run again',
@@ -801,8 +795,8 @@ const codes: Record<Code, CodeText> = {
         : `${str(d.proxy, 'The proxy')} ${str(d.reason) === 'closed' ? 'closed the connection instead of answering CONNECT' : 'did not answer CONNECT like an HTTP proxy'}${opt(d.target, ' (', ')')}`,
     remediation: (d, ctx) => {
       const steps: string[] = [];
-      if (/:9443$/.test(str(d.target))) {
-        steps.push('Many proxies allow CONNECT only to port 443 (Squid\'s default SSL_ports): ask IT to allow CONNECT to ngw.devices.sberbank.ru:9443, the OAuth port');
+      if (str(d.target).endsWith(`:${OFFICIAL.authPort}`)) {
+        steps.push(`Many proxies allow CONNECT only to port 443 (Squid's default SSL_ports): ask IT to allow CONNECT to ${OFFICIAL.authHost}:${OFFICIAL.authPort}, the OAuth port`);
       } else {
         steps.push(`Ask IT to allow CONNECT to ${str(d.target, 'the GigaChat hosts')} through the proxy`);
       }
@@ -1129,7 +1123,7 @@ const codes: Record<Code, CodeText> = {
   OAUTH_SCOPE_MISMATCH: {
     title: 'Scope does not match the key',
     summary: (d) =>
-      `The key does not allow scope ${str(d.scope, '(default GIGACHAT_API_PERS)')}${opt(serverSaid(d), ' (', ')')}: its project has another scope — set GIGACHAT_SCOPE to it`,
+      `The key does not allow scope ${str(d.scope, `(default ${DEFAULT_SCOPE})`)}${opt(serverSaid(d), ' (', ')')}: its project has another scope — set GIGACHAT_SCOPE to it`,
     remediation: (d, ctx) => [
       `Look up the scope of your project in Studio (the "Scope" field of the project): ${scopesExplained}`,
       `Set it: ${otherScopes(d).map((s) => `${ctx.setEnv('GIGACHAT_SCOPE', s)} (${scopeWho(s)})`).join(' or ')}`,
@@ -1145,7 +1139,7 @@ const codes: Record<Code, CodeText> = {
         : `The auth server rejected scope "${str(d.scope)}"${opt(serverSaid(d), ' (', ')')}: the value is misspelled`;
     },
     remediation: (_d, ctx) => [
-      `Set one of the three valid values exactly (upper case, no spaces or quotes): ${ctx.setEnv('GIGACHAT_SCOPE', 'GIGACHAT_API_PERS')} for individuals, or GIGACHAT_API_B2B / GIGACHAT_API_CORP for business projects`,
+      `Set one of the three valid values exactly (upper case, no spaces or quotes): ${ctx.setEnv('GIGACHAT_SCOPE', SCOPES[0])} for individuals, or ${SCOPES[1]} / ${SCOPES[2]} for business projects`,
       'Take the value from the "Scope" field of your project in Studio',
     ],
   },
@@ -1186,7 +1180,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) =>
       `HTTP 404 from ${str(d.url, 'the auth URL')}${opt(bodyKind(d.bodyKind), ' (', ')')}: there is no token endpoint at this address`,
     remediation: (d, ctx) => [
-      `Set the official URL (port 9443, path /api/v2/oauth): ${ctx.setEnv('GIGACHAT_AUTH_URL', str(d.expectedUrl, OFFICIAL.authUrl))}`,
+      `Set the official URL (port ${OFFICIAL.authPort}, path ${AUTH_PATH}): ${ctx.setEnv('GIGACHAT_AUTH_URL', str(d.expectedUrl, OFFICIAL.authUrl))}`,
       `Or remove GIGACHAT_AUTH_URL (${unsetEnv(ctx, 'GIGACHAT_AUTH_URL')}): the SDK default is right`,
     ],
   },
@@ -1221,7 +1215,7 @@ const codes: Record<Code, CodeText> = {
       const host = hostOf(d.url) ?? OFFICIAL.authHost;
       return [
         'Run again',
-        `The auth server uses port 9443, which corporate firewalls and VPNs often block while 443 passes: test with ${tcpTest(ctx, host, '9443')}, ask IT to open it, or go through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        `The auth server uses port ${OFFICIAL.authPort}, which corporate firewalls and VPNs often block while 443 passes: test with ${tcpTest(ctx, host, String(OFFICIAL.authPort))}, ask IT to open it, or go through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
         timeoutStep,
       ];
     },
@@ -1318,7 +1312,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => `HTTP 404 from ${str(d.url, 'the API')}${opt(bodyKind(d.bodyKind), ' (', ')')}: wrong API base URL`,
     remediation: (d, ctx) => [
       `Set the official base URL: ${ctx.setEnv('GIGACHAT_BASE_URL', baseFromExpected(d.expectedUrl, OFFICIAL.baseUrl))} (or ${OFFICIAL.newBaseUrl})`,
-      'The base URL ends in /api/v1 on gigachat.devices.sberbank.ru and in /v1 on api.giga.chat; the SDK appends /models and /chat/completions itself',
+      `The base URL ends in /api/v1 on ${OFFICIAL.apiHosts[0]} and in /v1 on ${NEW_API_HOST}; the SDK appends /models and /chat/completions itself`,
     ],
   },
   API_REDIRECT: {
@@ -1366,7 +1360,7 @@ const codes: Record<Code, CodeText> = {
       const target = str(d.suggestion, chat[0] ?? 'GigaChat-2');
       const steps = [`Use an id from the list exactly (case matters): ${ctx.setEnv('GIGACHAT_MODEL', target)}`];
       if (chat.length) steps.push(`Chat models available: ${truncate(chat, 10, (n) => `and ${n} more`)}`);
-      if (isUltra(d.model)) steps.push(`GigaChat-3-Ultra is served only by api.giga.chat: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`);
+      if (isUltra(d.model)) steps.push(`GigaChat-3-Ultra is served only by ${NEW_API_HOST}: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`);
       return steps;
     },
   },
@@ -1411,7 +1405,7 @@ const codes: Record<Code, CodeText> = {
       const steps = [`Use an id from GET /models exactly, case matters: ${ctx.setEnv('GIGACHAT_MODEL', 'GigaChat-2')}`];
       steps.push(
         isUltra(d.model)
-          ? `GigaChat-3-Ultra exists only on api.giga.chat: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`
+          ? `GigaChat-3-Ultra exists only on ${NEW_API_HOST}: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`
           : `The "${checks.models}" check lists the ids your key gets`,
       );
       return steps;

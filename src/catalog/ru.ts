@@ -41,6 +41,9 @@ import {
   unsetEnv,
   withPath,
 } from './text-helpers.js';
+import { AUTH_PATH, DEFAULT_SCOPE, SCOPE_AUDIENCE, type Scope } from '../gigachat/index.js';
+
+const NEW_API_HOST = new URL(OFFICIAL.newBaseUrl).host;
 
 const checks: Record<CheckId, string> = {
   env: 'Учётные данные',
@@ -103,16 +106,7 @@ const studioStep =
   `Ключ показывается один раз; если он не сохранился, сгенерируйте новый`;
 
 function scopeWho(scope: string): string {
-  switch (scope) {
-    case 'GIGACHAT_API_PERS':
-      return 'физлица';
-    case 'GIGACHAT_API_B2B':
-      return 'ИП и юрлица, предоплаченные пакеты';
-    case 'GIGACHAT_API_CORP':
-      return 'ИП и юрлица, постоплата';
-    default:
-      return '';
-  }
+  return { individuals: 'физлица', prepaid: 'ИП и юрлица, предоплаченные пакеты', postpaid: 'ИП и юрлица, постоплата' }[SCOPE_AUDIENCE[scope as Scope]] ?? '';
 }
 
 const scopesExplained = SCOPES.map((s) => `${s} (${scopeWho(s)})`).join(', ');
@@ -567,7 +561,7 @@ const codes: Record<Code, CodeText> = {
     title: 'Неверный scope',
     summary: (d) => `Scope ${opt(d.scope, '«', '»') || '(пусто)'}${at(d)} недопустим${opt(d.suggestion, '; возможно, имелся в виду ', '?')}`,
     remediation: (d, ctx) => {
-      const target = str(d.suggestion, 'GIGACHAT_API_PERS');
+      const target = str(d.suggestion, DEFAULT_SCOPE);
       const steps = [
         `Укажите scope, который показан в вашем проекте в Studio: ${ctx.setEnv('GIGACHAT_SCOPE', target)}`,
         `Допустимые значения: ${scopesExplained}`,
@@ -639,7 +633,7 @@ const codes: Record<Code, CodeText> = {
         `Укажите полный URL: ${ctx.setEnv(endpointEnv(d), str(d.suggestion, officialFor(d.which)))}`,
         auth
           ? 'На запрос токена к голому хосту (без /api/v2/oauth) сервер отвечает 403 Forbidden'
-          : 'SDK сам дописывает к базовому URL /models и /chat/completions; без /api/v1 (или /v1 на api.giga.chat) API отвечает 404',
+          : `SDK сам дописывает к базовому URL /models и /chat/completions; без /api/v1 (или /v1 на ${NEW_API_HOST}) API отвечает 404`,
       ];
     },
   },
@@ -728,7 +722,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => {
       const p9443 = num(d.port) === OFFICIAL.authPort;
       return `${hostPort(d)} не ответил${opt(ms(d.timeoutMs), ' за ')}` +
-        (p9443 ? ': порт 9443 часто закрыт корпоративными файрволами и VPN, хотя 443 открыт' : ': соединение, вероятно, режет файрвол или VPN') +
+        (p9443 ? `: порт ${OFFICIAL.authPort} часто закрыт корпоративными файрволами и VPN, хотя 443 открыт` : ': соединение, вероятно, режет файрвол или VPN') +
         `; ${RETRY}`;
     },
     remediation: (d, ctx) => {
@@ -737,7 +731,7 @@ const codes: Record<Code, CodeText> = {
       const p9443 = num(d.port) === OFFICIAL.authPort;
       return [
         p9443
-          ? `Попросите администраторов открыть исходящий TCP на ${host}:9443 (порт OAuth) или пустите его через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
+          ? `Попросите администраторов открыть исходящий TCP на ${host}:${OFFICIAL.authPort} (порт OAuth) или пустите его через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
           : `Файрвол/VPN должен пропускать исходящий TCP на ${host}:${port}; если в сети нужен прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
         `Проверьте с этой машины: ${tcpTest(ctx, host, port)}`,
         'Запустите ещё раз',
@@ -802,8 +796,8 @@ const codes: Record<Code, CodeText> = {
         : `${str(d.proxy, 'Прокси')} ${str(d.reason) === 'closed' ? 'закрыл соединение вместо ответа на CONNECT' : 'ответил на CONNECT не как HTTP-прокси'}${opt(d.target, ' (', ')')}`,
     remediation: (d, ctx) => {
       const steps: string[] = [];
-      if (/:9443$/.test(str(d.target))) {
-        steps.push('Многие прокси разрешают CONNECT только на порт 443 (SSL_ports в Squid по умолчанию): попросите администраторов разрешить CONNECT на ngw.devices.sberbank.ru:9443 — порт OAuth');
+      if (str(d.target).endsWith(`:${OFFICIAL.authPort}`)) {
+        steps.push(`Многие прокси разрешают CONNECT только на порт 443 (SSL_ports в Squid по умолчанию): попросите администраторов разрешить CONNECT на ${OFFICIAL.authHost}:${OFFICIAL.authPort} — порт OAuth`);
       } else {
         steps.push(`Попросите администраторов разрешить CONNECT на ${str(d.target, 'хосты GigaChat')} через прокси`);
       }
@@ -1131,7 +1125,7 @@ const codes: Record<Code, CodeText> = {
   OAUTH_SCOPE_MISMATCH: {
     title: 'Scope не совпадает с ключом',
     summary: (d) =>
-      `Ключ не допускает scope ${str(d.scope, '(по умолчанию GIGACHAT_API_PERS)')}${opt(serverSaid(d), ' (', ')')}: у проекта ключа другой scope — укажите его в GIGACHAT_SCOPE`,
+      `Ключ не допускает scope ${str(d.scope, `(по умолчанию ${DEFAULT_SCOPE})`)}${opt(serverSaid(d), ' (', ')')}: у проекта ключа другой scope — укажите его в GIGACHAT_SCOPE`,
     remediation: (d, ctx) => [
       `Посмотрите scope своего проекта в Studio (поле «Scope» в проекте): ${scopesExplained}`,
       `Задайте его: ${otherScopes(d).map((s) => `${ctx.setEnv('GIGACHAT_SCOPE', s)} (${scopeWho(s)})`).join(' или ')}`,
@@ -1147,7 +1141,7 @@ const codes: Record<Code, CodeText> = {
         : `Сервер авторизации отклонил scope «${str(d.scope)}»${opt(serverSaid(d), ' (', ')')}: в значении опечатка`;
     },
     remediation: (_d, ctx) => [
-      `Укажите одно из трёх допустимых значений точно (заглавными, без пробелов и кавычек): ${ctx.setEnv('GIGACHAT_SCOPE', 'GIGACHAT_API_PERS')} для физлиц либо GIGACHAT_API_B2B / GIGACHAT_API_CORP для проектов юрлиц`,
+      `Укажите одно из трёх допустимых значений точно (заглавными, без пробелов и кавычек): ${ctx.setEnv('GIGACHAT_SCOPE', SCOPES[0])} для физлиц либо ${SCOPES[1]} / ${SCOPES[2]} для проектов юрлиц`,
       'Значение берите из поля «Scope» вашего проекта в Studio',
     ],
   },
@@ -1188,7 +1182,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) =>
       `HTTP 404 от ${str(d.url, 'URL авторизации')}${opt(bodyKind(d.bodyKind), ' (', ')')}: по этому адресу нет выдачи токенов`,
     remediation: (d, ctx) => [
-      `Укажите официальный URL (порт 9443, путь /api/v2/oauth): ${ctx.setEnv('GIGACHAT_AUTH_URL', str(d.expectedUrl, OFFICIAL.authUrl))}`,
+      `Укажите официальный URL (порт ${OFFICIAL.authPort}, путь ${AUTH_PATH}): ${ctx.setEnv('GIGACHAT_AUTH_URL', str(d.expectedUrl, OFFICIAL.authUrl))}`,
       `Или уберите GIGACHAT_AUTH_URL (${unsetEnv(ctx, 'GIGACHAT_AUTH_URL')}): значение SDK по умолчанию верное`,
     ],
   },
@@ -1223,7 +1217,7 @@ const codes: Record<Code, CodeText> = {
       const host = hostOf(d.url) ?? OFFICIAL.authHost;
       return [
         'Запустите ещё раз',
-        `Сервер авторизации работает на порту 9443, который корпоративные файрволы и VPN часто закрывают при открытом 443: проверьте ${tcpTest(ctx, host, '9443')}, попросите администраторов открыть порт или идите через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        `Сервер авторизации работает на порту ${OFFICIAL.authPort}, который корпоративные файрволы и VPN часто закрывают при открытом 443: проверьте ${tcpTest(ctx, host, String(OFFICIAL.authPort))}, попросите администраторов открыть порт или идите через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
         timeoutStep,
       ];
     },
@@ -1320,7 +1314,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => `HTTP 404 от ${str(d.url, 'API')}${opt(bodyKind(d.bodyKind), ' (', ')')}: неверный базовый URL API`,
     remediation: (d, ctx) => [
       `Укажите официальный базовый URL: ${ctx.setEnv('GIGACHAT_BASE_URL', baseFromExpected(d.expectedUrl, OFFICIAL.baseUrl))} (или ${OFFICIAL.newBaseUrl})`,
-      'Базовый URL заканчивается на /api/v1 у gigachat.devices.sberbank.ru и на /v1 у api.giga.chat; /models и /chat/completions SDK дописывает сам',
+      `Базовый URL заканчивается на /api/v1 у ${OFFICIAL.apiHosts[0]} и на /v1 у ${NEW_API_HOST}; /models и /chat/completions SDK дописывает сам`,
     ],
   },
   API_REDIRECT: {
@@ -1368,7 +1362,7 @@ const codes: Record<Code, CodeText> = {
       const target = str(d.suggestion, chat[0] ?? 'GigaChat-2');
       const steps = [`Возьмите id из списка в точности (регистр важен): ${ctx.setEnv('GIGACHAT_MODEL', target)}`];
       if (chat.length) steps.push(`Доступные чат-модели: ${truncate(chat, 10, (n) => `и ещё ${n}`)}`);
-      if (isUltra(d.model)) steps.push(`GigaChat-3-Ultra есть только на api.giga.chat: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`);
+      if (isUltra(d.model)) steps.push(`GigaChat-3-Ultra есть только на ${NEW_API_HOST}: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`);
       return steps;
     },
   },
@@ -1413,7 +1407,7 @@ const codes: Record<Code, CodeText> = {
       const steps = [`Возьмите id из GET /models в точности, регистр важен: ${ctx.setEnv('GIGACHAT_MODEL', 'GigaChat-2')}`];
       steps.push(
         isUltra(d.model)
-          ? `GigaChat-3-Ultra есть только на api.giga.chat: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`
+          ? `GigaChat-3-Ultra есть только на ${NEW_API_HOST}: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`
           : `Проверка «${checks.models}» показывает id, доступные вашему ключу`,
       );
       return steps;

@@ -1,26 +1,28 @@
 // Small, language-neutral helpers shared by the en and ru catalogues.
 // Details values are `unknown`: everything here renders them defensively.
 
+import * as gigachat from '../gigachat/index.js';
 import type { Details, RemedyContext } from './types.js';
 
+export { SCOPES } from '../gigachat/index.js';
+const { SCOPES } = gigachat;
+
+/** The facts the remedies quote, by the names they use (src/explain reads it too). */
 export const OFFICIAL = {
-  authUrl: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth',
-  baseUrl: 'https://gigachat.devices.sberbank.ru/api/v1',
-  newBaseUrl: 'https://api.giga.chat/v1',
-  authHost: 'ngw.devices.sberbank.ru',
-  authPort: 9443,
-  apiHosts: ['gigachat.devices.sberbank.ru', 'gigachat-preview.devices.sberbank.ru', 'api.giga.chat'],
-  studio: 'https://developers.sber.ru/studio',
-  caPage: 'https://www.gosuslugi.ru/crt',
-  caFile: 'russian-trusted-root-ca.pem',
-  caSha256:
-    'D2:6D:2D:02:31:B7:C3:9F:92:CC:73:85:12:BA:54:10:35:19:E4:40:5D:68:B5:BD:70:3E:97:88:CA:8E:CF:31',
+  authUrl: gigachat.AUTH_URL,
+  baseUrl: gigachat.BASE_URL,
+  newBaseUrl: gigachat.NEW_BASE_URL,
+  authHost: gigachat.AUTH_HOST,
+  authPort: gigachat.AUTH_PORT,
+  apiHosts: gigachat.OFFICIAL_API_HOSTS,
+  studio: gigachat.STUDIO_URL,
+  caPage: gigachat.RUSSIAN_CA_PAGE,
+  caFile: gigachat.RUSSIAN_ROOT_CA.file,
+  caSha256: gigachat.RUSSIAN_ROOT_CA.sha256,
 } as const;
 
-export const SCOPES = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_CORP'] as const;
-
 /** Hosts a request may legitimately bypass a proxy for, as one NO_PROXY value. */
-export const GIGACHAT_NO_PROXY = [OFFICIAL.authHost, ...OFFICIAL.apiHosts].join(',');
+export const GIGACHAT_NO_PROXY = gigachat.OFFICIAL_HOSTS.join(',');
 
 /** Render any details value as text; `fallback` for null/undefined/empty. */
 export function str(v: unknown, fallback = ''): string {

@@ -1,4 +1,4 @@
-import { UNOFFICIAL_CREDENTIALS } from '../settings/resolve.js';
+import { UNOFFICIAL_CREDENTIALS } from '../gigachat/index.js';
 import type { Check, Note, Verdict } from '../types.js';
 
 /** Which credential the user's app would pick up, and from where. */

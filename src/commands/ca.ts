@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { langFromLocale } from '../settings/resolve.js';
 import { bundledRussianCas } from '../trust/bundled.js';
-import { RUSSIAN_CA_PAGE } from '../trust/russian-ca.js';
+import { RUSSIAN_CA_PAGE } from '../gigachat/index.js';
 import { write, type CliIO } from './io.js';
 
 /**

@@ -10,7 +10,7 @@
 import type { Code } from '../catalog/codes.js';
 import type { Details } from '../catalog/types.js';
 import { OFFICIAL } from '../catalog/text-helpers.js';
-import { UNOFFICIAL_CREDENTIALS } from '../settings/resolve.js';
+import { SCOPES, UNOFFICIAL_CREDENTIALS } from '../gigachat/index.js';
 
 /** Which request the text is about, when it says: the OAuth exchange, the model list, chat, or some API call. */
 export type Context = 'oauth' | 'models' | 'chat' | 'api' | null;
@@ -108,7 +108,6 @@ export function codesForStatus(status: number, f: Found): Array<{ code: Code; de
  * apps never change (a business key sent with GIGACHAT_API_PERS is the usual code 7).
  */
 function scopeDetails(f: Found): Details {
-  const SCOPES = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_CORP'];
   if (f.scope) return { scope: f.scope, otherScopes: SCOPES.filter((s) => s !== f.scope) };
   return { otherScopes: SCOPES.slice(1) };
 }
