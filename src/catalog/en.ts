@@ -28,7 +28,9 @@ import {
   officialFor,
   opt,
   otherScopes,
+  portFor,
   portOf,
+  targetOf,
   pathEndsWith,
   persistEnv,
   proxyWithAuth,
@@ -712,7 +714,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => `Connection to ${hostPort(d, 'the server')} refused${opt(d.url, ' (', ')')}`,
     remediation: (d, ctx) => [
       `Check the port in the URL: the auth server listens on ${OFFICIAL.authPort} (${OFFICIAL.authUrl}), the API on 443`,
-      `A firewall rejecting the connection looks the same; test from this machine: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `A firewall rejecting the connection looks the same; test from this machine: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
       `If outgoing traffic must go through a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
     ],
   },
@@ -725,9 +727,8 @@ const codes: Record<Code, CodeText> = {
         `; ${RETRY}`;
     },
     remediation: (d, ctx) => {
-      const host = str(d.host, OFFICIAL.authHost);
-      const port = str(d.port, '443');
-      const p9443 = num(d.port) === OFFICIAL.authPort;
+      const { host, port } = targetOf(d);
+      const p9443 = num(port) === OFFICIAL.authPort;
       return [
         p9443
           ? `Ask IT to allow outgoing TCP to ${host}:${OFFICIAL.authPort} (the OAuth port), or route it through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
@@ -744,7 +745,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       'Check the network connection and the VPN: this machine has no route to the host',
       `If the network reaches the internet only through a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
-      `Test: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Test: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
     ],
   },
   CONNECTION_RESET: {
@@ -753,7 +754,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       'Run again',
       `If it keeps happening, a firewall, DPI or proxy is cutting the connection: check with IT; if the network requires a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
-      `Test: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Test: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
     ],
   },
   PROXY_UNREACHABLE: {
@@ -848,7 +849,7 @@ const codes: Record<Code, CodeText> = {
         const timing = records([t.timings])[0] ?? {};
         const times = [opt(ms(timing.connectMs), 'connect '), opt(ms(timing.tlsMs), 'TLS ')].filter(Boolean).join(', ');
         const extra = [opt(t.issuer, 'issuer '), opt(t.validTo, 'valid until '), opt(t.proxy, 'through '), times].filter(Boolean).join(', ');
-        return `${str(t.host, '?')}:${str(t.port, '443')}${extra ? ` (${extra})` : ''}`;
+        return `${str(t.host, '?')}:${portFor(t.host, t.port)}${extra ? ` (${extra})` : ''}`;
       });
       return targets.length ? `Chain verified: ${targets.join('; ')}` : 'Certificate chains verified';
     },
@@ -957,8 +958,7 @@ const codes: Record<Code, CodeText> = {
     title: 'TLS handshake failed',
     summary: (d) => `TLS handshake with ${hostPort(d, 'the server')} failed${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
     remediation: (d) => {
-      const host = str(d.host, OFFICIAL.authHost);
-      const port = str(d.port, '443');
+      const { host, port } = targetOf(d);
       return [
         `See what the server presents: openssl s_client -connect ${host}:${port} -servername ${host}`,
         'A proxy or middlebox that does not speak TLS on this port gives the same error: check HTTPS_PROXY and NO_PROXY',

@@ -28,7 +28,9 @@ import {
   officialFor,
   opt,
   otherScopes,
+  portFor,
   portOf,
+  targetOf,
   pathEndsWith,
   persistEnv,
   proxyWithAuth,
@@ -713,7 +715,7 @@ const codes: Record<Code, CodeText> = {
     summary: (d) => `${hostPort(d)} отклоняет соединение${opt(d.url, ' (', ')')}`,
     remediation: (d, ctx) => [
       `Проверьте порт в URL: сервер авторизации слушает ${OFFICIAL.authPort} (${OFFICIAL.authUrl}), API — 443`,
-      `Так же выглядит и файрвол, который отклоняет соединение; проверьте с этой машины: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Так же выглядит и файрвол, который отклоняет соединение; проверьте с этой машины: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
       `Если исходящий трафик должен идти через прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
     ],
   },
@@ -726,9 +728,8 @@ const codes: Record<Code, CodeText> = {
         `; ${RETRY}`;
     },
     remediation: (d, ctx) => {
-      const host = str(d.host, OFFICIAL.authHost);
-      const port = str(d.port, '443');
-      const p9443 = num(d.port) === OFFICIAL.authPort;
+      const { host, port } = targetOf(d);
+      const p9443 = num(port) === OFFICIAL.authPort;
       return [
         p9443
           ? `Попросите администраторов открыть исходящий TCP на ${host}:${OFFICIAL.authPort} (порт OAuth) или пустите его через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
@@ -745,7 +746,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       'Проверьте подключение к сети и VPN: у этой машины нет маршрута до хоста',
       `Если в интернет можно выйти только через прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
-      `Проверка: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Проверка: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
     ],
   },
   CONNECTION_RESET: {
@@ -754,7 +755,7 @@ const codes: Record<Code, CodeText> = {
     remediation: (d, ctx) => [
       'Запустите ещё раз',
       `Если повторяется, соединение рвёт файрвол, DPI или прокси: уточните у администраторов; если в сети нужен прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
-      `Проверка: ${tcpTest(ctx, str(d.host, OFFICIAL.authHost), str(d.port, '443'))}`,
+      `Проверка: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
     ],
   },
   PROXY_UNREACHABLE: {
@@ -849,7 +850,7 @@ const codes: Record<Code, CodeText> = {
         const timing = records([t.timings])[0] ?? {};
         const times = [opt(ms(timing.connectMs), 'соединение '), opt(ms(timing.tlsMs), 'TLS ')].filter(Boolean).join(', ');
         const extra = [opt(t.issuer, 'издатель '), opt(t.validTo, 'действует до '), opt(t.proxy, 'через '), times].filter(Boolean).join(', ');
-        return `${str(t.host, '?')}:${str(t.port, '443')}${extra ? ` (${extra})` : ''}`;
+        return `${str(t.host, '?')}:${portFor(t.host, t.port)}${extra ? ` (${extra})` : ''}`;
       });
       return targets.length ? `Цепочка проверена: ${targets.join('; ')}` : 'Цепочки сертификатов проверены';
     },
@@ -958,8 +959,7 @@ const codes: Record<Code, CodeText> = {
     title: 'Ошибка TLS-рукопожатия',
     summary: (d) => `TLS-рукопожатие с ${hostPort(d, 'сервером')} не удалось${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
     remediation: (d) => {
-      const host = str(d.host, OFFICIAL.authHost);
-      const port = str(d.port, '443');
+      const { host, port } = targetOf(d);
       return [
         `Посмотрите, что отдаёт сервер: openssl s_client -connect ${host}:${port} -servername ${host}`,
         'Та же ошибка бывает, когда на этом порту отвечает прокси или промежуточное устройство, не говорящее по TLS: проверьте HTTPS_PROXY и NO_PROXY',

@@ -2,6 +2,7 @@
 // Details values are `unknown`: everything here renders them defensively.
 
 import * as gigachat from '../gigachat/index.js';
+import { persistEnvCommand, unsetEnvCommand } from '../render/shell.js';
 import type { Details, RemedyContext } from './types.js';
 
 export { SCOPES } from '../gigachat/index.js';
@@ -96,6 +97,17 @@ export function portOf(v: unknown, fallback = '3128'): string {
   }
 }
 
+/** The port to name for a host: the given one, else the official host's own (9443 for OAuth), else 443. */
+export function portFor(host: unknown, port: unknown): string {
+  return str(port, String(gigachat.officialPort(str(host)) ?? 443));
+}
+
+/** The host and port a network finding is about; the OAuth host when the finding names none. */
+export function targetOf(d: Details): { host: string; port: string } {
+  const host = str(d.host, OFFICIAL.authHost);
+  return { host, port: portFor(host, d.port) };
+}
+
 /** `origin + path` of a URL, or the fallback when the URL does not parse. */
 export function withPath(url: unknown, path: unknown, fallback: string): string {
   const p = str(path);
@@ -178,14 +190,7 @@ export function isFileSource(v: unknown): boolean {
 
 /** The command that removes a variable from the current shell. */
 export function unsetEnv(ctx: RemedyContext, name: string): string {
-  switch (ctx.shell) {
-    case 'powershell':
-      return `Remove-Item Env:${name}`;
-    case 'cmd':
-      return `set ${name}=`;
-    default:
-      return `unset ${name}`;
-  }
+  return unsetEnvCommand(ctx.shell, name);
 }
 
 export function isWindows(ctx: RemedyContext): boolean {
@@ -291,19 +296,7 @@ export function isUltra(model: unknown): boolean {
   return /gigachat-3-ultra/i.test(str(model));
 }
 
-/**
- * The command that keeps a variable for new sessions ("persist"): PowerShell
- * [Environment]::SetEnvironmentVariable(…, 'User'), cmd setx, POSIX a line in ~/.profile.
- */
+/** The command that keeps a variable for new sessions. */
 export function persistEnv(ctx: RemedyContext, name: string, value: string): string {
-  switch (ctx.shell) {
-    case 'powershell':
-      return `[Environment]::SetEnvironmentVariable('${name}', '${value.replace(/'/g, "''")}', 'User')`;
-    case 'cmd':
-      return `setx ${name} "${value.replace(/"/g, '')}"`;
-    default: {
-      const line = `export ${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`;
-      return `echo '${line.replace(/'/g, `'\\''`)}' >> ~/.profile`;
-    }
-  }
+  return persistEnvCommand(ctx.shell, name, value);
 }
