@@ -437,3 +437,15 @@ describe('the OAuth host is named with its own port', () => {
     expect(tcp).toContain(`nc -vz -w 5 ${AUTH_HOST} 9443`);
   });
 });
+
+describe('remedies written once, phrases per language', () => {
+  it('both phrase tables have the same messages, and a title for every remedy', async () => {
+    const { phrases: enPhrases } = await import('../../src/catalog/phrases/en.js');
+    const { phrases: ruPhrases } = await import('../../src/catalog/phrases/ru.js');
+    const { REMEDIES } = await import('../../src/catalog/remedies/index.js');
+    expect(Object.keys(ruPhrases.say).sort()).toEqual(Object.keys(enPhrases.say).sort());
+    const remedies = Object.keys(REMEDIES).sort();
+    expect(Object.keys(enPhrases.titles).sort()).toEqual(remedies);
+    expect(Object.keys(ruPhrases.titles).sort()).toEqual(remedies);
+  });
+});

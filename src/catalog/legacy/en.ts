@@ -1,0 +1,1302 @@
+// English message catalogue. Facts: /work/shared/reference/gigachat-api.md; never the guide's errata.
+
+import type { CheckId, CodeText, Details, RemedyContext } from '../types.js';
+import type { Code } from '../codes.js';
+import { phrases } from '../phrases/en.js';
+import {
+  GIGACHAT_NO_PROXY,
+  OFFICIAL,
+  SCOPES,
+  base64PairCommand,
+  baseFromExpected,
+  caPath,
+  clockSyncCommand,
+  decodeBase64FileCommand,
+  duration,
+  endpointEnv,
+  endpointVar,
+  envNameOf,
+  has,
+  hostOf,
+  httpsOf,
+  isFileSource,
+  isOfficialAuthHost,
+  isOfficialApiHost,
+  isUltra,
+  isWindows,
+  list,
+  num,
+  officialFor,
+  opt,
+  otherScopes,
+  portFor,
+  portOf,
+  targetOf,
+  pathEndsWith,
+  persistEnv,
+  proxyWithAuth,
+  records,
+  retryAfter,
+  showProxyCommand,
+  str,
+  tcpTest,
+  truncate,
+  unsetEnv,
+  withPath,
+} from '../text-helpers.js';
+import { AUTH_PATH, DEFAULT_SCOPE, SCOPE_AUDIENCE, type Scope } from '../../gigachat/index.js';
+
+const NEW_API_HOST = new URL(OFFICIAL.newBaseUrl).host;
+
+const checks: Record<CheckId, string> = phrases.checks;
+
+// ---------- small local helpers ----------
+
+const KEY = '<authorization key from Studio>';
+const TOKEN = '<access token>';
+const PROXY = 'http://<proxy-host>:<port>';
+const RETRY = 'this may pass on retry';
+
+const ms = (v: unknown): string => duration(v, { ms: 'ms', s: 's' });
+
+const v = (d: Details, fallback = 'GIGACHAT_CREDENTIALS'): string => str(d.variable, fallback);
+
+function sourceLabel(s: unknown): string {
+  const x = str(s);
+  if (x === 'env') return 'environment';
+  if (x === 'flag') return 'command-line flag';
+  if (x === 'default') return 'default';
+  return x;
+}
+
+/** " (.env:3)" / " (environment)" or "". */
+const at = (d: Details): string => opt(sourceLabel(d.source), ' (', ')');
+
+function placeholder(name: string): string {
+  switch (name) {
+    case 'GIGACHAT_ACCESS_TOKEN':
+      return TOKEN;
+    case 'GIGACHAT_PASSWORD':
+      return '<password>';
+    case 'GIGACHAT_USER':
+      return '<user>';
+    default:
+      return KEY;
+  }
+}
+
+/** The last step of every "fix the value" remedy: where and how. */
+function fixAt(d: Details, ctx: RemedyContext, fallbackVar = 'GIGACHAT_CREDENTIALS'): string {
+  const name = v(d, fallbackVar);
+  const src = str(d.source);
+  if (isFileSource(src)) return `Fix the line in ${src} so it reads ${name}=${placeholder(name)} (no quotes, no spaces)`;
+  return `Set it again where your app starts: ${ctx.setEnv(name, placeholder(name))}`;
+}
+
+const studioStep =
+  `Get the key in GigaChat Studio (${OFFICIAL.studio}) → your GigaChat API project → "API settings" → "Get key": ` +
+  `copy the Authorization key (Base64 of ClientID:ClientSecret, about 100 characters ending in "=="). ` +
+  `It is shown only once; if you no longer have it, generate a new one`;
+
+function scopeWho(scope: string): string {
+  return { individuals: 'individuals', prepaid: 'businesses, prepaid packages', postpaid: 'businesses, postpaid' }[SCOPE_AUDIENCE[scope as Scope]] ?? '';
+}
+
+const scopesExplained = SCOPES.map((s) => `${s} (${scopeWho(s)})`).join(', ');
+
+function httpStatus(d: Details): string {
+  return opt(d.status, 'HTTP ');
+}
+
+/** `HTTP 400, code 7 "message"` from whatever is present. */
+function serverSaid(d: Details): string {
+  const parts = [httpStatus(d), opt(d.code, 'code ')].filter(Boolean).join(', ');
+  const msg = opt(d.message, '"', '"');
+  return [parts, msg].filter(Boolean).join(' ');
+}
+
+function bodyKind(k: unknown): string {
+  switch (str(k)) {
+    case 'html':
+      return 'an HTML page';
+    case 'json':
+      return 'a JSON body';
+    case 'text':
+      return 'a text body';
+    case 'empty':
+      return 'an empty body';
+    default:
+      return '';
+  }
+}
+
+function badResponseReason(d: Details): string {
+  const field = opt(d.field, ' (field ', ')');
+  switch (str(d.reason)) {
+    case 'not-json':
+      return `the body is not JSON${field}`;
+    case 'wrong-shape':
+      return `the JSON lacks the expected fields${field}`;
+    case 'too-large':
+      return 'the body is too large';
+    case 'invalid-utf8':
+      return 'the body is not valid UTF-8';
+    case 'unexpected-status':
+      return `unexpected status${field}`;
+    default:
+      return `unexpected content${field}`;
+  }
+}
+
+/** host:port, or `fallback` when there is no host. */
+function hostPort(d: Details, fallback = 'The server'): string {
+  if (!has(d.host)) return fallback;
+  return has(d.port) ? `${str(d.host)}:${str(d.port)}` : str(d.host);
+}
+
+function waitStep(d: Details): string {
+  const ra = retryAfter(d);
+  return ra !== undefined ? `Wait ${ra} s (Retry-After) and run again` : 'Wait a few seconds and run again';
+}
+
+const caGetStep = (ctx: RemedyContext): string =>
+  `Get the root certificate: gigadoctor ca --out ${OFFICIAL.caFile}, or download "Russian Trusted Root CA" from ${OFFICIAL.caPage}; ` +
+  `check that its SHA-256 fingerprint is ${OFFICIAL.caSha256}` +
+  (isWindows(ctx) ? '' : ` (openssl x509 -in ${OFFICIAL.caFile} -noout -fingerprint -sha256)`);
+
+const caNodeStep = (ctx: RemedyContext, file: string = OFFICIAL.caFile): string =>
+  `Node: set it before node starts — ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, file))} — in the shell, the service unit, the Dockerfile (ENV) or the CI job; ` +
+  `to persist it for new terminals: ${persistEnv(ctx, 'NODE_EXTRA_CA_CERTS', caPath(ctx, file))}; ` +
+  `a line in .env loaded by dotenv comes too late and does nothing (in code: pass ca to an https.Agent, the JS SDK's httpsAgent)`;
+
+function osStoreStep(ctx: RemedyContext, file: string = OFFICIAL.caFile): string {
+  const crt = file.replace(/\.pem$/, '.crt');
+  if (isWindows(ctx)) {
+    return `Or add it to the Windows store (as administrator): certutil -addstore Root ${caPath(ctx, file)}; ` +
+      `Node reads the OS store only when started with --use-system-ca (recent Node versions), so NODE_EXTRA_CA_CERTS remains the sure way. ` +
+      `Docker: install it inside the image (COPY it, then ENV NODE_EXTRA_CA_CERTS=<its path in the image>), not on the host`;
+  }
+  return `Or add it to the OS store — Debian/Ubuntu: sudo cp ${file} /usr/local/share/ca-certificates/${crt} && sudo update-ca-certificates; ` +
+    `RHEL/Fedora: sudo cp ${file} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
+    `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}. ` +
+    `Docker: in the Dockerfile, not on the host — COPY ${file} /usr/local/share/ca-certificates/${crt}, RUN update-ca-certificates, ` +
+    `ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/${crt}. Node reads the OS store only with --use-system-ca (recent Node versions)`;
+}
+
+/** "3 days" / "5 h" / "12 min" / "40 s" for a number of seconds. */
+function span(sec: number): string {
+  const s = Math.abs(Math.round(sec));
+  if (s >= 2 * 86_400) return `${Math.round(s / 86_400)} days`;
+  if (s >= 2 * 3_600) return `${Math.round(s / 3_600)} h`;
+  if (s >= 120) return `${Math.round(s / 60)} min`;
+  return `${s} s`;
+}
+
+const clockOf = (c: unknown): Record<string, unknown> => records([c])[0] ?? {};
+const clockVerdict = (c: unknown): string => str(clockOf(c).verdict);
+
+/** What the clock evidence says, as a tail for a date failure's summary ('' when nothing is known). */
+function clockSays(c: unknown): string {
+  const r = clockOf(c);
+  const skew = num(r.skewSec);
+  const least = num(r.atLeastSec);
+  const fromServer = str(r.evidence) === 'server-date' && skew !== undefined;
+  switch (str(r.verdict)) {
+    case 'ok':
+      return fromServer ? `; a server's Date header agrees with this clock (within ${span(skew)}), so the certificate itself is out of date` : '';
+    case 'behind':
+      if (fromServer) return `; a server's Date header says this clock is behind by ${span(skew)}`;
+      return least !== undefined && least > 0 ? ` by at least ${span(least)} (a server does not present a certificate before it is issued)` : '';
+    case 'ahead':
+      return fromServer
+        ? `; a server's Date header says this clock is ahead by ${span(skew)}`
+        : '; the CA certificates above it look expired too, which points to a clock far ahead';
+    default:
+      return '';
+  }
+}
+
+function proxyReason(reason: string): string {
+  switch (reason) {
+    case 'no-scheme':
+      return 'it has no scheme (http://), which Node\'s undici requires';
+    case 'unsupported-scheme':
+      return 'gigadoctor can test only http:// and https:// proxies (CONNECT)';
+    default:
+      return 'it is not a URL';
+  }
+}
+
+function clientCertReason(reason: string): string {
+  switch (reason) {
+    case 'cert-not-set':
+      return 'GIGACHAT_KEY_FILE is set without GIGACHAT_CERT_FILE';
+    case 'missing':
+      return 'the file does not exist';
+    case 'unreadable':
+      return 'the file cannot be read';
+    case 'too-large':
+      return 'the file is too large to be a certificate or key';
+    case 'der':
+      return 'it is in binary DER format, PEM is needed';
+    case 'not-pem':
+      return 'it is not PEM (no -----BEGIN line)';
+    case 'no-key':
+      return 'no private key: GIGACHAT_KEY_FILE is not set and the certificate file holds none';
+    case 'passphrase-missing':
+      return 'the key is encrypted and GIGACHAT_KEY_FILE_PASSWORD is not set';
+    case 'bad-passphrase':
+      return 'GIGACHAT_KEY_FILE_PASSWORD does not decrypt the key';
+    case 'key-mismatch':
+      return 'the key does not belong to the certificate';
+    default:
+      return 'the certificate and key do not form a usable pair';
+  }
+}
+
+function clockCheckStep(ctx: RemedyContext): string {
+  const show = isWindows(ctx) ? 'w32tm /stripchart /computer:time.windows.com /samples:3' : 'date -u';
+  return `Check this machine's clock first (${show}) and sync it: ${clockSyncCommand(ctx)}${isWindows(ctx) ? ' (as administrator)' : ' (Linux; macOS: sudo sntp -sS time.apple.com)'}`;
+}
+
+const timeoutStep =
+  'On a slow network raise the per-step timeout: gigadoctor --timeout 30000 (GIGACHAT_TIMEOUT for the SDKs is in seconds)';
+
+const reportStep =
+  'If it persists, report it with the output of gigadoctor check --json (secrets are removed from it)';
+
+function redirectSteps(d: Details, ctx: RemedyContext, variable: string, official: string): string[] {
+  const loc = str(d.location);
+  const host = hostOf(loc);
+  const officialHost = variable === 'GIGACHAT_AUTH_URL' ? isOfficialAuthHost(loc) : isOfficialApiHost(loc);
+  const steps: string[] = [];
+  if (loc && officialHost) steps.push(`Use the final address directly: ${ctx.setEnv(variable, loc)}`);
+  else steps.push(`Set the official address: ${ctx.setEnv(variable, official)} — or remove ${variable}, the SDK default is right`);
+  steps.push(
+    `A redirect to ${host ?? 'another host'} that is not GigaChat's usually means the network intercepts requests (captive portal, proxy login page): log in to the network or ask IT`,
+  );
+  return steps;
+}
+
+function serverErrorSteps(d: Details, variable: string, isOfficial: boolean): string[] {
+  const steps = ['Run again in a minute or two: gateway errors (5xx, an HTML page from the gateway) are usually short-lived'];
+  const host = hostOf(d.url);
+  if (host && !isOfficial) {
+    steps.push(`${host} is not an official GigaChat host: the error comes from it (e.g. a local proxy or gateway), not from GigaChat — check ${variable}`);
+  }
+  steps.push('If it lasts longer than about 15 minutes, report the time, URL and status to GigaChat support');
+  return steps;
+}
+
+function tokenMovedToCredentials(ctx: RemedyContext): string {
+  return `Better: remove GIGACHAT_ACCESS_TOKEN (${unsetEnv(ctx, 'GIGACHAT_ACCESS_TOKEN')}) and set the key instead — ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}; the SDKs then get and refresh 30-minute tokens by themselves`;
+}
+
+function caFileReason(reason: string): string {
+  switch (reason) {
+    case 'missing':
+      return 'the file does not exist';
+    case 'unreadable':
+      return 'the file cannot be read';
+    case 'not-pem':
+      return 'it is not a PEM certificate (no -----BEGIN CERTIFICATE----- line)';
+    case 'der':
+      return 'it is in binary DER format, Node needs PEM';
+    case 'private-key':
+      return 'it holds a private key, not a certificate';
+    case 'double-base64':
+      return 'the PEM text was Base64-encoded once more';
+    case 'empty':
+      return 'the file is empty';
+    case 'too-large':
+      return 'it is too large to be a CA file';
+    default:
+      return reason || 'it is not a usable PEM certificate file';
+  }
+}
+
+// ---------- the catalogue ----------
+
+const codes: Partial<Record<Code, CodeText>> = {
+  // --- env ---
+  CREDENTIALS_FOUND: {
+    title: 'Credentials found',
+    summary: (d) => {
+      const kind = str(d.kind);
+      const what = kind === 'password' ? ' (login/password flow)' : kind === 'accessToken' ? ' (ready access token)' : '';
+      return `Using ${v(d)}${at(d)}${what}${opt(d.length, ', ', ' characters')}${opt(d.fingerprint, ', fingerprint ')}`;
+    },
+    remediation: () => [],
+  },
+  CREDENTIALS_MISSING: {
+    title: 'No credentials',
+    summary: (d) => {
+      const file = str(d.envFile);
+      const empty = list(d.unofficial);
+      return `No credential found: GIGACHAT_CREDENTIALS, GIGACHAT_ACCESS_TOKEN and GIGACHAT_USER/GIGACHAT_PASSWORD are not set in the environment` +
+        (file ? ` or in ${file}` : ' (no .env file was read)') +
+        (empty.length ? `; set but empty: ${empty.join(', ')}` : '');
+    },
+    remediation: (d, ctx) => {
+      const file = str(d.envFile, '.env');
+      const steps = [
+        studioStep,
+        `Set it: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)} — or add the line GIGACHAT_CREDENTIALS=${KEY} to ${file} (without the word "Basic")`,
+        'If you only have a ready access token (valid 30 minutes), put it in GIGACHAT_ACCESS_TOKEN instead; with GIGACHAT_CREDENTIALS the SDK refreshes tokens by itself',
+      ];
+      const empty = list(d.unofficial);
+      if (empty.length) steps.push(`The official SDKs do not read ${empty.join(', ')}: use GIGACHAT_CREDENTIALS`);
+      return steps;
+    },
+  },
+  CREDENTIALS_UNOFFICIAL_NAME: {
+    title: 'Unofficial variable name',
+    summary: (d) => {
+      const official = str(d.official, 'GIGACHAT_CREDENTIALS');
+      return `The credential is in ${v(d, 'an unofficial variable')}${at(d)}, which the official SDKs do not read; they read ${official}`;
+    },
+    remediation: (d, ctx) => {
+      const name = v(d, '');
+      const official = str(d.official, 'GIGACHAT_CREDENTIALS');
+      const src = str(d.source);
+      const rename = isFileSource(src) && name
+        ? `In ${src} rename the variable ${name} to ${official}, keeping the value`
+        : `Set the official name: ${ctx.setEnv(official, placeholder(official))}${name ? `, then remove the old one: ${unsetEnv(ctx, name)}` : ''}`;
+      return [
+        rename,
+        'Check what the value is: the authorization key (Base64, about 100 characters, ends in "==") belongs in GIGACHAT_CREDENTIALS; ' +
+          'a ready access token (about 1200 characters, lives 30 minutes) belongs in GIGACHAT_ACCESS_TOKEN',
+        `If your own code reads ${name || 'that name'} (e.g. process.env.${name || 'NAME'}), change it to read ${official}`,
+      ];
+    },
+  },
+  CREDENTIALS_SHADOWED: {
+    title: 'Environment overrides .env',
+    summary: (d) => {
+      const winner = sourceLabel(str(d.winnerSource, 'env'));
+      const file = str(d.fileSource, str(d.envFile, '.env'));
+      return `${v(d)} is set both in the ${winner} and in ${file} with different values; the ${winner} value wins (dotenv does not override it), so the .env line is ignored`;
+    },
+    remediation: (d, ctx) => {
+      const name = v(d);
+      const file = str(d.fileSource, str(d.envFile, '.env'));
+      return [
+        `If the value in ${file} is the right one, remove the variable from the environment: ${unsetEnv(ctx, name)} — and from wherever it is set ` +
+          (isWindows(ctx)
+            ? '(System Properties → Environment Variables, the PowerShell $PROFILE, CI secrets, docker-compose "environment:")'
+            : '(~/.bashrc, ~/.zshrc, ~/.profile, CI secrets, docker-compose "environment:")'),
+        `If the environment value is the right one, fix or delete the line in ${file} so the two no longer disagree`,
+        `Or set the intended value explicitly in the shell that starts your app: ${ctx.setEnv(name, placeholder(name))}`,
+      ];
+    },
+  },
+  ENV_FILE_UNREADABLE: {
+    title: 'Env file unreadable',
+    summary: (d) => `Cannot read ${str(d.path, 'the env file')}${opt(d.reason, ': ')}; variables in it were not checked`,
+    remediation: (d, ctx) => {
+      const path = str(d.path, '.env');
+      const look = ctx.shell === 'powershell' ? `Get-Item ${path}` : ctx.shell === 'cmd' ? `dir ${path}` : `ls -l ${path}`;
+      return [
+        `Check that ${path} exists and the current user can read it: ${look}`,
+        'Point gigadoctor at the file your app really loads: gigadoctor --env-file <path>; or ignore env files: gigadoctor --no-env-file',
+        'Save the file as UTF-8 text (not UTF-16), one NAME=value per line',
+      ];
+    },
+  },
+
+  // --- format ---
+  CREDENTIALS_OK: {
+    title: 'Credential format OK',
+    summary: (d) => {
+      const what = str(d.kind) === 'accessToken' ? 'an access token' : str(d.kind) === 'password' ? 'a login and password' : 'an authorization key';
+      return `${v(d)} has the shape of ${what}${opt(d.length, ' (', ' characters)')}${opt(d.scope, '; scope ')}${opt(d.model, '; model ')}`;
+    },
+    remediation: () => [],
+  },
+  CREDENTIALS_EMPTY: {
+    title: 'Credential is empty',
+    summary: (d) => `${v(d)}${at(d)} is set but empty`,
+    remediation: (d, ctx) => [
+      v(d) === 'GIGACHAT_ACCESS_TOKEN' ? tokenMovedToCredentials(ctx) : studioStep,
+      fixAt(d, ctx),
+      'An empty variable still counts as set: if the value should come from elsewhere, delete the empty one',
+    ],
+  },
+  CREDENTIALS_PLACEHOLDER: {
+    title: 'Placeholder instead of a key',
+    summary: (d) => `${v(d)}${at(d)} still holds the placeholder ${opt(d.placeholder, '"', '"') || 'text'}, not a real key`,
+    remediation: (d, ctx) => [studioStep, fixAt(d, ctx)],
+  },
+  CREDENTIALS_BEARER_PREFIX: {
+    title: '"Bearer " prefix in the value',
+    summary: (d) => `${v(d)}${at(d)} starts with "Bearer "; the variable must hold the bare value — the SDK builds the Authorization header itself`,
+    remediation: (d, ctx) => {
+      const steps = ['Delete the word "Bearer " from the value'];
+      if (v(d) !== 'GIGACHAT_ACCESS_TOKEN') {
+        steps.push(
+          '"Bearer" goes with access tokens: if the rest is about 1200 characters long, it is a 30-minute access token and belongs in GIGACHAT_ACCESS_TOKEN; ' +
+            'GIGACHAT_CREDENTIALS takes the authorization key from Studio (about 100 characters, ends in "==")',
+        );
+      }
+      steps.push(fixAt(d, ctx));
+      return steps;
+    },
+  },
+  CREDENTIALS_BASIC_PREFIX: {
+    title: '"Basic " prefix in the value',
+    summary: (d) => `${v(d)}${at(d)} starts with "Basic "; the SDK adds that word itself, so the server would get "Basic Basic …"`,
+    remediation: (d, ctx) => ['Keep only the key itself, without "Basic "', fixAt(d, ctx)],
+  },
+  CREDENTIALS_QUOTED: {
+    title: 'Quotes inside the value',
+    summary: (d) => `${v(d)}${at(d)} is wrapped in quotes${opt(d.quote, ' (', ')')} that became part of the value`,
+    remediation: (d, ctx) => [
+      `Remove the quotes${opt(d.quote, ' (', ')')} around the key`,
+      'They survive where nothing strips them: docker run --env-file, CI or Kubernetes secret values, cmd\'s set NAME="value" (write set "NAME=value" instead) — put the bare value there',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_WHITESPACE: {
+    title: 'Whitespace in the value',
+    summary: (d) => {
+      const where = str(d.where);
+      const place = where === 'leading' ? 'at the start' : where === 'trailing' ? 'at the end' : where === 'inside' ? 'inside the value' : 'in the value';
+      return `${v(d)}${at(d)} has whitespace or invisible characters ${place}${opt(list(d.chars).join(', '), ': ')}`;
+    },
+    remediation: (d, ctx) => [
+      'Remove them: the key is a single line of Base64 without spaces',
+      'Usual culprits: a line break copied along with the key, echo writing a newline into a secret file (use printf \'%s\'), ' +
+        'Windows line endings (CRLF) in .env, a BOM added by Notepad (save as UTF-8 without BOM)',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_FOREIGN_CHARACTERS: {
+    title: 'Foreign characters in the key',
+    summary: (d) => `${v(d)}${at(d)} contains characters that cannot appear in a key${opt(list(d.chars).join(', '), ': ')}`,
+    remediation: (d, ctx) => [
+      'The key is plain ASCII Base64 (A–Z, a–z, 0–9, +, /, =). Cyrillic look-alikes (А, В, Е, К, М, Н, О, Р, С, Т, Х) creep in when a key is retyped or copied from a document or screenshot',
+      'Copy the key again from Studio instead of retyping it; if you no longer have it, generate a new one',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_IS_ACCESS_TOKEN: {
+    title: 'Access token in the key variable',
+    summary: (d) => `${v(d)}${at(d)} holds an access token (JWE${opt(d.length, ', ', ' characters')}), not the authorization key`,
+    remediation: (_d, ctx) => [
+      studioStep,
+      `Put the authorization key into GIGACHAT_CREDENTIALS: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}`,
+      `If you only have the token, move it to GIGACHAT_ACCESS_TOKEN: ${ctx.setEnv('GIGACHAT_ACCESS_TOKEN', TOKEN)} — it expires after 30 minutes and cannot be refreshed without the key`,
+    ],
+  },
+  CREDENTIALS_RAW_PAIR: {
+    title: 'ClientID:ClientSecret not encoded',
+    summary: (d) => `${v(d)}${at(d)} holds ClientID:ClientSecret as plain text; the SDKs expect it Base64-encoded`,
+    remediation: (d, ctx) => [
+      'Use the ready Authorization key from Studio: it already is Base64 of ClientID:ClientSecret',
+      `Or encode the pair yourself, once: ${base64PairCommand(ctx)}`,
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_SECRET_ONLY: {
+    title: 'Only a Client Secret or ID',
+    summary: (d) => `${v(d)}${at(d)} holds a single UUID — the Client Secret or Client ID alone, not the authorization key`,
+    remediation: (d, ctx) => [
+      studioStep,
+      `If you have both Client ID and Client Secret, encode them together: ${base64PairCommand(ctx)}`,
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_NOT_BASE64: {
+    title: 'Key is not Base64',
+    summary: (d) =>
+      `${v(d)}${at(d)} is not valid Base64${opt(d.position, ': the first invalid character is at position ')}${has(d.position) ? opt(d.length, ' of ') : opt(d.length, ' (', ' characters)')}`,
+    remediation: (d, ctx) => [
+      'A key uses only A–Z, a–z, 0–9, +, / and "=" at the end; usual causes are a cut-off copy, a stray character from a wrapped line, or URL-encoding (%3D instead of =)',
+      'Copy the key from Studio again in full, or generate a new one',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_UNEXPECTED_CONTENT: {
+    title: 'Key decodes to something else',
+    summary: (d) =>
+      d.encodedTwice === true
+        ? `${v(d)}${at(d)} is Base64-encoded twice: decoded once it is still Base64, not ClientID:ClientSecret`
+        : `${v(d)}${at(d)} is valid Base64${opt(d.length, ' (', ' characters)')} but does not decode to ClientID:ClientSecret (two UUIDs)${opt(d.decodedLength, '; it decodes to ', ' bytes')}`,
+    remediation: (d, ctx) => [
+      'Do not encode the key again: the Authorization key from Studio is already Base64 and goes into the variable as is (double encoding is a common mistake)',
+      'Make sure it is the key of your GigaChat API project, not a key or token of another service',
+      fixAt(d, ctx),
+    ],
+  },
+  ACCESS_TOKEN_IS_KEY: {
+    title: 'Authorization key in the token variable',
+    summary: (d) => `${v(d, 'GIGACHAT_ACCESS_TOKEN')}${at(d)} holds an authorization key (Base64 of ClientID:ClientSecret), not an access token`,
+    remediation: (d, ctx) => {
+      const name = v(d, 'GIGACHAT_ACCESS_TOKEN');
+      const src = str(d.source);
+      return [
+        `Move the value to GIGACHAT_CREDENTIALS: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}`,
+        `Remove ${name}: ${unsetEnv(ctx, name)}${isFileSource(src) ? ` and the line in ${src}` : ''}; the SDK exchanges the key for a token and refreshes it every 30 minutes by itself`,
+      ];
+    },
+  },
+  ACCESS_TOKEN_MALFORMED: {
+    title: 'Access token malformed',
+    summary: (d) =>
+      `${v(d, 'GIGACHAT_ACCESS_TOKEN')}${at(d)} does not look like an access token${opt(d.segments, ': ', ' dot-separated parts (a token has 5)')}${opt(d.length, ', ', ' characters')}`,
+    remediation: (_d, ctx) => [
+      'Paste the token whole, without "Bearer ", quotes or line breaks',
+      tokenMovedToCredentials(ctx),
+    ],
+  },
+  SCOPE_INVALID: {
+    title: 'Invalid scope',
+    summary: (d) => `Scope ${opt(d.scope, '"', '"') || '(empty)'}${at(d)} is not valid${opt(d.suggestion, '; did you mean ', '?')}`,
+    remediation: (d, ctx) => {
+      const target = str(d.suggestion, DEFAULT_SCOPE);
+      const steps = [
+        `Set the scope shown in your project in Studio: ${ctx.setEnv('GIGACHAT_SCOPE', target)}`,
+        `Valid values: ${scopesExplained}`,
+      ];
+      if (isFileSource(d.source)) steps.push(`Or fix the line in ${str(d.source)}: GIGACHAT_SCOPE=${target}`);
+      return steps;
+    },
+  },
+  MODEL_NAME_SUSPICIOUS: {
+    title: 'Unknown model name',
+    summary: (d) => `Model ${opt(d.model, '"', '"') || '(empty)'}${at(d)} is not a known GigaChat model name${opt(d.suggestion, '; did you mean ', '?')}`,
+    remediation: (d, ctx) => [
+      'Model ids are case-sensitive: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max (add "-preview" for preview models)',
+      `Set the model: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      `The "${checks.models}" check shows the list your key actually gets from GET /models`,
+    ],
+  },
+
+  // --- endpoints ---
+  ENDPOINTS_OFFICIAL: {
+    title: 'Official endpoints',
+    summary: (d) => `Official endpoints: auth ${str(d.authUrl, OFFICIAL.authUrl)}, API ${str(d.baseUrl, OFFICIAL.baseUrl)}`,
+    remediation: () => [],
+  },
+  ENDPOINT_CUSTOM_HOST: {
+    title: 'Non-official host',
+    summary: (d) => {
+      const what = str(d.which) === 'auth' ? 'authorization key' : 'access token';
+      return `${endpointVar(d)} points to ${str(d.host, str(d.url, 'a host'))}, which is not an official GigaChat host: the ${what} will be sent there`;
+    },
+    remediation: (d, ctx) => {
+      const name = endpointEnv(d);
+      const steps = [
+        `If ${str(d.host, 'this host')} is not your own trusted gateway, remove the setting so the SDK default is used: ${unsetEnv(ctx, name)}`,
+        `Official addresses: auth ${OFFICIAL.authUrl}; API ${OFFICIAL.baseUrl} or ${OFFICIAL.newBaseUrl}`,
+      ];
+      if (str(d.which) === 'auth') steps.push('If the key has already gone to a host you do not control, treat it as leaked: generate a new one in Studio');
+      return steps;
+    },
+  },
+  ENDPOINT_KNOWN_WRONG: {
+    title: 'Known-wrong address',
+    summary: (d) =>
+      `${endpointVar(d)} points to ${str(d.host, str(d.url, 'a known-wrong host'))}, a wrong address from outdated guides that is not GigaChat's; gigadoctor sent nothing there`,
+    remediation: (d, ctx) => {
+      const name = endpointEnv(d);
+      return [
+        `Set the official URL: ${ctx.setEnv(name, str(d.correct, officialFor(d.which)))} — or remove ${name}, the SDK default is right`,
+        'Fix the address also where it is hard-coded (config files, code copied from the same guide)',
+        'If your app has already sent the key there, generate a new key in Studio: the old one may have leaked',
+      ];
+    },
+  },
+  ENDPOINT_NOT_HTTPS: {
+    title: 'Plain http',
+    summary: (d) => {
+      const what = str(d.which) === 'auth' ? 'authorization key' : 'access token';
+      return `${endpointVar(d)} uses plain http${opt(d.url, ' (', ')')}: the ${what} would travel unencrypted; gigadoctor did not send it`;
+    },
+    remediation: (d, ctx) => [`Use https: ${ctx.setEnv(endpointEnv(d), httpsOf(d.url, officialFor(d.which)))}`],
+  },
+  ENDPOINT_BAD_PATH: {
+    title: 'Wrong path in URL',
+    summary: (d) =>
+      `${endpointVar(d)} has path ${opt(d.path, '"', '"') || '(empty)'} instead of ${opt(d.expectedPath, '"', '"') || 'the expected one'}${opt(d.url, ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const auth = str(d.which) === 'auth';
+      return [
+        `Use the full URL: ${ctx.setEnv(endpointEnv(d), str(d.suggestion, officialFor(d.which)))}`,
+        auth
+          ? 'A token request to the bare host (without /api/v2/oauth) is answered with 403 Forbidden'
+          : `The SDK appends /models and /chat/completions to the base URL; without /api/v1 (or /v1 on ${NEW_API_HOST}) the API answers 404`,
+      ];
+    },
+  },
+  ENDPOINT_INVALID_URL: {
+    title: 'Invalid URL',
+    summary: (d) => `${endpointVar(d)} is not a valid URL${opt(d.value, ': "', '"')}`,
+    remediation: (d, ctx) => [
+      `Set a full https URL: ${ctx.setEnv(endpointEnv(d), officialFor(d.which))}`,
+      `Or remove ${endpointEnv(d)} (${unsetEnv(ctx, endpointEnv(d))}): the SDK default is the official address`,
+    ],
+  },
+  ENDPOINT_MODEL_HOST: {
+    title: 'Model not served by this host',
+    summary: (d) =>
+      `Model ${str(d.model, '(unknown)')} is not served by ${str(d.host, 'the configured API host')}${opt(d.suggestion, '; it is available at ')}`,
+    remediation: (d, ctx) => [
+      `Point the API URL there: ${ctx.setEnv('GIGACHAT_BASE_URL', str(d.suggestion, OFFICIAL.newBaseUrl))}`,
+      `Or keep ${str(d.host, 'this host')} and choose a model it serves: ${ctx.setEnv('GIGACHAT_MODEL', 'GigaChat-2-Max')}`,
+    ],
+  },
+
+  // --- dns ---
+  DNS_OK: {
+    title: 'Hosts resolve',
+    summary: (d) => {
+      const hosts = records(d.hosts).map((h) => {
+        const addrs = list(h.addresses);
+        const first = addrs[0] ? ` → ${addrs[0]}${addrs.length > 1 ? ` (+${addrs.length - 1})` : ''}` : '';
+        return `${str(h.role) === 'proxy' ? 'proxy ' : ''}${str(h.host, '?')}${first}${opt(ms(h.ms), ' in ')}`;
+      });
+      const byProxy = list(d.resolvedByProxy);
+      const direct = records(d.routes).filter((r) => str(r.reason).startsWith('no-proxy-') && has(r.noProxyEntry));
+      const parts = [hosts.length ? `Resolved ${hosts.join('; ')}` : 'All hosts resolve'];
+      if (byProxy.length) parts.push(`${byProxy.join(', ')} resolved by the proxy`);
+      if (direct.length) parts.push(direct.map((r) => `${str(r.host, '?')} bypasses the proxy (NO_PROXY entry ${str(r.noProxyEntry)})`).join('; '));
+      return parts.join('; ');
+    },
+    remediation: () => [],
+  },
+  DNS_NOT_FOUND: {
+    title: 'Host not found',
+    summary: (d) => `${str(d.host, 'The host')} does not resolve (no such host)${opt(d.url, ' — from ')}`,
+    remediation: (d, ctx) => {
+      const host = str(d.host, OFFICIAL.authHost);
+      return [
+        `Check the spelling of the host in the URL; official hosts: ${OFFICIAL.authHost} (auth), ${OFFICIAL.apiHosts.join(', ')} (API)`,
+        `Try the system resolver: nslookup ${host}; if it fails too, this network's DNS (or the VPN's) does not resolve it — try another DNS server or ask IT`,
+        `In a network where only a proxy reaches the internet, set it — the proxy then resolves names: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        'In Docker, check the container\'s DNS (docker run --dns, /etc/resolv.conf inside the container)',
+      ];
+    },
+  },
+  DNS_TIMEOUT: {
+    title: 'DNS timeout',
+    summary: (d) => `DNS lookup of ${str(d.host, 'the host')}${opt(d.proxy, ' (the proxy in ', ')')} timed out${opt(ms(d.timeoutMs), ' after ')}; ${RETRY}`,
+    remediation: (d) => [
+      'Run again',
+      `Check that DNS works at all: nslookup ${str(d.host, OFFICIAL.authHost)}`,
+      'If a VPN, DNS-over-HTTPS or a filtering DNS server is in use, try without it or with another DNS server',
+    ],
+  },
+
+  // --- tcp ---
+  TCP_OK: {
+    title: 'TCP connects',
+    summary: (d) => {
+      const targets = records(d.targets).map((t) => {
+        const via = has(t.proxy) ? ` through ${str(t.proxy)}${opt(t.proxyStatus, ' (CONNECT ', ')')}` : '';
+        return `${str(t.host, '?')}:${str(t.port, '?')}${via}${opt(ms(t.ms), ' in ')}`;
+      });
+      return targets.length ? `Connected to ${targets.join('; ')}` : 'All hosts accept connections';
+    },
+    remediation: () => [],
+  },
+  TCP_REFUSED: {
+    title: 'Connection refused',
+    summary: (d) => `Connection to ${hostPort(d, 'the server')} refused${opt(d.url, ' (', ')')}`,
+    remediation: (d, ctx) => [
+      `Check the port in the URL: the auth server listens on ${OFFICIAL.authPort} (${OFFICIAL.authUrl}), the API on 443`,
+      `A firewall rejecting the connection looks the same; test from this machine: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
+      `If outgoing traffic must go through a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+    ],
+  },
+  TCP_TIMEOUT: {
+    title: 'Connection timed out',
+    summary: (d) => {
+      const p9443 = num(d.port) === OFFICIAL.authPort;
+      return `No answer from ${hostPort(d, 'the server')}${opt(ms(d.timeoutMs), ' within ')}` +
+        (p9443 ? `: port ${OFFICIAL.authPort} is often blocked by corporate firewalls and VPNs while 443 passes` : ': a firewall or VPN may be dropping the connection') +
+        `; ${RETRY}`;
+    },
+    remediation: (d, ctx) => {
+      const { host, port } = targetOf(d);
+      const p9443 = num(port) === OFFICIAL.authPort;
+      return [
+        p9443
+          ? `Ask IT to allow outgoing TCP to ${host}:${OFFICIAL.authPort} (the OAuth port), or route it through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
+          : `Outgoing TCP to ${host}:${port} must be allowed by the firewall/VPN; if the network requires a proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        `Test from this machine: ${tcpTest(ctx, host, port)}`,
+        'Run again',
+        timeoutStep,
+      ];
+    },
+  },
+  TCP_UNREACHABLE: {
+    title: 'Network unreachable',
+    summary: (d) => `${hostPort(d)} is unreachable${opt(d.errno, ' (', ')')}: no route to the host`,
+    remediation: (d, ctx) => [
+      'Check the network connection and the VPN: this machine has no route to the host',
+      `If the network reaches the internet only through a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      `Test: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
+    ],
+  },
+  CONNECTION_RESET: {
+    title: 'Connection reset',
+    summary: (d) => `The connection to ${hostPort(d, 'the server')} was reset${opt(d.url, ' (', ')')}; ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Run again',
+      `If it keeps happening, a firewall, DPI or proxy is cutting the connection: check with IT; if the network requires a proxy, set it: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      `Test: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
+    ],
+  },
+  PROXY_UNREACHABLE: {
+    title: 'Proxy unreachable',
+    summary: (d) =>
+      `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} is unreachable${opt(d.errno, ' (', ')')}` +
+      (str(d.stage) === 'dns' ? ': its host name does not resolve' : '') +
+      opt(d.target, ', so nothing reaches '),
+    remediation: (d, ctx) => [
+      `Check HTTPS_PROXY / HTTP_PROXY (either case): host and port must be right — ${showProxyCommand(ctx)}`,
+      `If this network needs no proxy, remove it: ${unsetEnv(ctx, 'HTTPS_PROXY')} (and HTTP_PROXY, https_proxy, http_proxy)`,
+      `If GigaChat is reachable directly, exclude its hosts from the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      `Test the proxy port: ${tcpTest(ctx, hostOf(d.proxy) ?? '<proxy-host>', portOf(d.proxy))}`,
+    ],
+  },
+  PROXY_AUTH_REQUIRED: {
+    title: 'Proxy needs a login',
+    summary: (d) =>
+      `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} ` +
+      (d.credentialsSent === true ? 'rejected the login in the proxy URL' : 'requires authentication') +
+      ` (HTTP 407${opt(d.scheme, ', ', ' auth')})${opt(d.target, ' for CONNECT ')}`,
+    remediation: (d, ctx) => {
+      const windowsAuth = /^(ntlm|negotiate|kerberos)$/i.test(str(d.scheme));
+      const local = 'If the proxy uses Windows (NTLM/Kerberos) authentication, run a local forwarding proxy such as cntlm or px and point HTTPS_PROXY at it';
+      const login = d.credentialsSent === true
+        ? `Check the user and password in the proxy URL (${proxyWithAuth(d.proxy)}); URL-encode special characters of the password (@ → %40, : → %3A)`
+        : `Put the proxy login into the URL: ${ctx.setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy))}; URL-encode special characters of the password (@ → %40, : → %3A)`;
+      return [
+        ...(windowsAuth ? [local, login] : [login, local]),
+        `If GigaChat is reachable without the proxy, exclude its hosts: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      ];
+    },
+  },
+  PROXY_CONNECT_REFUSED: {
+    title: 'Proxy refused the tunnel',
+    summary: (d) =>
+      has(d.status)
+        ? `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} refused CONNECT ${str(d.target, 'to the GigaChat host')} (HTTP ${str(d.status)}${opt(d.statusText, ' ')})`
+        : `${str(d.proxy, 'The proxy')} ${str(d.reason) === 'closed' ? 'closed the connection instead of answering CONNECT' : 'did not answer CONNECT like an HTTP proxy'}${opt(d.target, ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const steps: string[] = [];
+      if (str(d.target).endsWith(`:${OFFICIAL.authPort}`)) {
+        steps.push(`Many proxies allow CONNECT only to port 443 (Squid's default SSL_ports): ask IT to allow CONNECT to ${OFFICIAL.authHost}:${OFFICIAL.authPort}, the OAuth port`);
+      } else {
+        steps.push(`Ask IT to allow CONNECT to ${str(d.target, 'the GigaChat hosts')} through the proxy`);
+      }
+      if (!has(d.status)) steps.push(`Check that HTTPS_PROXY points at an HTTP proxy (host and port): ${showProxyCommand(ctx)}`);
+      steps.push(`If GigaChat is reachable directly, exclude its hosts from the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`);
+      return steps;
+    },
+  },
+  PROXY_BAD_GATEWAY: {
+    title: 'Proxy could not reach the host',
+    summary: (d) =>
+      `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} could not open ${str(d.target, 'the connection')} (HTTP ${str(d.status, '5xx')}${opt(d.statusText, ' ')}); ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Run again in a minute',
+      `The proxy itself cannot reach ${str(d.target, 'the host')} (its DNS or firewall): ask IT to allow it`,
+      `If GigaChat is reachable directly, exclude its hosts from the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+    ],
+  },
+  PROXY_TIMEOUT: {
+    title: 'Proxy timed out',
+    summary: (d) =>
+      `Proxy ${str(d.proxy, '(from HTTPS_PROXY)')} ${str(d.stage) === 'connect-response' ? 'accepted the connection but did not answer CONNECT' : 'did not accept a connection'}` +
+      `${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Run again',
+      `Check the proxy host and port: ${showProxyCommand(ctx)}; test: ${tcpTest(ctx, hostOf(d.proxy) ?? '<proxy-host>', portOf(d.proxy))}`,
+      timeoutStep,
+    ],
+  },
+  PROXY_INVALID_URL: {
+    title: 'Proxy setting unusable',
+    summary: (d) => `${str(d.variable, 'HTTPS_PROXY')}=${str(d.value, '…')} cannot be used: ${proxyReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const name = str(d.variable, 'HTTPS_PROXY');
+      const value = str(d.value);
+      const fixed = str(d.reason) === 'no-scheme' && value ? `http://${value}` : PROXY;
+      return [
+        `Write it as a full URL: ${ctx.setEnv(name, fixed)} (with a login: ${proxyWithAuth(fixed)})`,
+        `Node (undici), the Python SDK (httpx) and gigadoctor read HTTPS_PROXY / HTTP_PROXY in either case; see what is set: ${showProxyCommand(ctx)}`,
+      ];
+    },
+  },
+
+  // --- tls ---
+  TLS_OK: {
+    title: 'Certificate verified',
+    summary: (d) => {
+      const targets = records(d.targets).map((t) => {
+        const timing = records([t.timings])[0] ?? {};
+        const times = [opt(ms(timing.connectMs), 'connect '), opt(ms(timing.tlsMs), 'TLS ')].filter(Boolean).join(', ');
+        const extra = [opt(t.issuer, 'issuer '), opt(t.validTo, 'valid until '), opt(t.proxy, 'through '), times].filter(Boolean).join(', ');
+        return `${str(t.host, '?')}:${portFor(t.host, t.port)}${extra ? ` (${extra})` : ''}`;
+      });
+      return targets.length ? `Chain verified: ${targets.join('; ')}` : 'Certificate chains verified';
+    },
+    remediation: () => [],
+  },
+  TLS_UNTRUSTED_ROOT: {
+    title: 'Russian Trusted Root CA missing',
+    summary: (d) => {
+      const head = `${hostPort(d)}: the certificate chain${opt(d.issuer, ' (issuer ', ')')} does not verify${opt(d.errno, ' (', ')')}`;
+      if (d.verifiesWithRussianRoot === false) {
+        const why = d.claimsRussianRoot === true
+          ? ': it carries the Russian Trusted Root CA\'s name but is not signed by the genuine root, so this process lacks whatever root really signed it'
+          : ` and does not lead to the Russian Trusted Root CA: this process lacks the root of ${opt(d.issuer, '"', '"') || 'its issuer'}`;
+        return `${head}${why}${opt(d.caFile, '; the given CA file ', ' did not help')}`;
+      }
+      const proof = d.verifiesWithRussianRoot === true ? ' It verifies against the bundled root (SHA-256 D2:6D…CF:31): installing that root fixes it' : '';
+      return `${head} — this Node does not trust the Russian Trusted Root CA (Ministry of Digital Development)` +
+        opt(d.caFile, '; the given CA file ', ' did not help') + (proof ? `.${proof}` : '');
+    },
+    remediation: (d, ctx) => {
+      if (d.verifiesWithRussianRoot === false) {
+        const file = 'server-root-ca.pem';
+        return [
+          d.claimsRussianRoot === true
+            ? `Installing the genuine Russian root (SHA-256 D2:6D…CF:31) will not help: get the CA certificate this chain really ends in (PEM) from whoever runs ${str(d.host, 'this server')} — a test stand-in ships its own`
+            : `Installing the Russian root will not help here: get the root certificate of ${opt(d.issuer, '"', '"') || 'the issuer'} (PEM) from whoever runs ${str(d.host, 'this server')}`,
+          caNodeStep(ctx, file),
+          `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx, file))}; gigadoctor: --ca-file ${caPath(ctx, file)}`,
+          osStoreStep(ctx, file),
+        ];
+      }
+      const first = has(d.caFile)
+        ? `${str(d.caFile)} does not verify this chain: make sure it contains the Russian Trusted Root CA. ${caGetStep(ctx)}`
+        : caGetStep(ctx);
+      return [
+        first,
+        caNodeStep(ctx),
+        `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))} (gigadoctor reads it too, or takes --ca-file)`,
+        osStoreStep(ctx),
+      ];
+    },
+  },
+  TLS_INTERCEPTED: {
+    title: 'TLS intercepted',
+    summary: (d) => {
+      const who = opt(d.issuer, '"', '"') || 'an unknown issuer';
+      const how = d.claimsRussianRoot === true
+        ? `the chain carries the Russian Trusted Root CA's name but is not signed by it (top issuer ${who})`
+        : `the certificate is issued by ${who} instead of the Russian Trusted Root CA`;
+      return `TLS to ${hostPort(d, 'the server')}${opt(d.proxy, ' through proxy ')} is intercepted: ${how} — ${has(d.proxy) ? 'the proxy' : 'a corporate proxy'} or an antivirus re-signs the traffic`;
+    },
+    remediation: (d, ctx) => [
+      `Ask IT for the root certificate of ${opt(d.issuer, '"', '"') || 'the intercepting proxy'} (PEM) and trust it before node starts: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, 'corporate-root.pem'))}; ` +
+        'the file may hold several certificates, so append the Russian Trusted Root CA to it as well (gigadoctor ca --out russian-trusted-root-ca.pem)',
+      `Or ask IT to exclude ${OFFICIAL.authHost}, ${OFFICIAL.apiHosts.join(', ')} from TLS inspection` +
+        (has(d.proxy) ? `; if they are reachable directly, bypass the proxy: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}` : ''),
+      'If it is a local antivirus ("scan encrypted connections", HTTPS scanning), add these hosts to its exclusions',
+      `Python SDK: put the same PEM file in ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx, 'corporate-root.pem'))}`,
+    ],
+  },
+  TLS_HOSTNAME_MISMATCH: {
+    title: 'Certificate for another name',
+    summary: (d) =>
+      `${hostPort(d)} presented a certificate for ${str(d.certNames, 'other names')}, not for ${str(d.host, 'this host')}`,
+    remediation: (d) => [
+      'Use the official host name in the URL, not an IP address or an alias',
+      `Check the hosts file for an entry that overrides ${str(d.host, 'the host')}: /etc/hosts (Windows: C:\\Windows\\System32\\drivers\\etc\\hosts)`,
+      `If a gateway or proxy answers in GigaChat's place, ask its owners for a certificate valid for ${str(d.host, 'this host')}, or exclude the host from it`,
+    ],
+  },
+  TLS_EXPIRED: {
+    title: 'Certificate expired',
+    summary: (d) =>
+      `The certificate${opt(d.subject, ' "', '"')} of ${hostPort(d, 'the server')} expired${opt(d.validTo, ' on ')} — according to this machine's clock${clockSays(d.clock)}`,
+    remediation: (d, ctx) => {
+      const clockOk = clockVerdict(d.clock) === 'ok';
+      return [
+        ...(clockOk ? [] : [clockCheckStep(ctx)]),
+        'If the clock is right, the expired certificate is not GigaChat\'s usual one: a proxy or antivirus in the way (see the issuer with --verbose), or an outdated certificate in your own CA file',
+        'Try again later; if it persists, report the host and time to GigaChat support',
+      ];
+    },
+  },
+  TLS_NOT_YET_VALID: {
+    title: 'Certificate not yet valid',
+    summary: (d) =>
+      `The certificate${opt(d.subject, ' "', '"')} of ${hostPort(d, 'the server')} is valid only from ${str(d.validFrom, 'a later date')}` +
+      (clockVerdict(d.clock) === 'ok' ? clockSays(d.clock) : ` — this machine's clock is probably behind${clockSays(d.clock)}`),
+    remediation: (d, ctx) => clockVerdict(d.clock) === 'ok'
+      ? ['The clock agrees with the server\'s: the certificate was installed before its start date — report the host and time to its operator', reportStep]
+      : [
+        clockCheckStep(ctx),
+        'In WSL2 or a VM the clock drifts after sleep: wsl --shutdown or restart the VM; containers use the host\'s clock',
+      ],
+  },
+  TLS_TIMEOUT: {
+    title: 'TLS handshake timed out',
+    summary: (d) => `TLS handshake with ${hostPort(d, 'the server')}${opt(d.proxy, ' through ')} did not finish${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: (_d, ctx) => [
+      'Run again',
+      `TCP connects but TLS stalls: typical of DPI or a filtering firewall — try another network, without the VPN, or through the corporate proxy: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      timeoutStep,
+    ],
+  },
+  TLS_HANDSHAKE_FAILED: {
+    title: 'TLS handshake failed',
+    summary: (d) => `TLS handshake with ${hostPort(d, 'the server')} failed${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
+    remediation: (d) => {
+      const { host, port } = targetOf(d);
+      return [
+        `See what the server presents: openssl s_client -connect ${host}:${port} -servername ${host}`,
+        'A proxy or middlebox that does not speak TLS on this port gives the same error: check HTTPS_PROXY and NO_PROXY',
+        'Use a current Node (20.18 or newer)',
+        reportStep,
+      ];
+    },
+  },
+  TLS_CLIENT_CERT_REQUIRED: {
+    title: 'Client certificate required',
+    summary: (d) =>
+      `${hostPort(d)} demands a client certificate (mTLS)${d.clientCertSent === true ? ' and did not accept the one offered' : ' and none is configured'}${opt(d.errno, ' (', ')')}`,
+    remediation: (_d, ctx) => [
+      `Give the certificate and key issued for this service: ${ctx.setEnv('GIGACHAT_CERT_FILE', caPath(ctx, 'client.crt'))} and ${ctx.setEnv('GIGACHAT_KEY_FILE', caPath(ctx, 'client.key'))} (GIGACHAT_KEY_FILE_PASSWORD if the key is encrypted)`,
+      'The Python SDK reads these variables; the JS SDK takes them as an https.Agent with cert, key and passphrase passed as httpsAgent',
+      `Personal and business keys use the public hosts (${OFFICIAL.baseUrl}), which need no client certificate: check GIGACHAT_BASE_URL if mTLS is unexpected`,
+    ],
+  },
+  TLS_CLIENT_CERT_REJECTED: {
+    title: 'Client certificate rejected',
+    summary: (d) => `${hostPort(d)} rejected the client certificate${opt(d.certFile, ' from ')}${opt(d.errno, ' (', ')')}`,
+    remediation: (d) => [
+      `Check that it is the certificate issued for this service and still valid: openssl x509 -in ${str(d.certFile, 'client.crt')} -noout -subject -issuer -dates`,
+      'If it was issued by an intermediate CA, put that intermediate into the certificate file after the certificate',
+      'Ask whoever issued it whether it is enrolled for this host; a new one may be needed',
+    ],
+  },
+  TLS_SUB_CA_EXPIRING: {
+    title: 'Sub CA expires soon',
+    summary: (d) =>
+      `${hostPort(d)} presents ${str(d.subject, 'the Russian Trusted Sub CA')}, which expires${opt(d.validTo, ' on ')}${opt(d.daysLeft, ' (in ', ' days)')}: anything that trusts this intermediate instead of the root will break then`,
+    remediation: (_d, ctx) => [
+      `Trust the root, not the intermediate: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} (gigadoctor ca --out ${OFFICIAL.caFile})`,
+      `If a bundle of yours pins the Sub CA, add its successor ("Russian Trusted Sub CA 2024") from ${OFFICIAL.caPage}`,
+    ],
+  },
+  TLS_VERIFICATION_DISABLED: {
+    title: 'TLS verification disabled',
+    summary: (d) =>
+      str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
+        ? `Your app turns certificate verification OFF (GIGACHAT_VERIFY_SSL_CERTS${opt(sourceLabel(d.source), ' from ')}): it would hand the key to any impostor; gigadoctor verified anyway`
+        : `Certificate verification is OFF${opt(d.reason, ' (', ')')}: the key and token went out with no proof of who receives them; what verification finds is reported as a warning`,
+    remediation: (d, ctx) => [
+      `Turning verification off is never the fix: trust the Russian Trusted Root CA instead — gigadoctor ca --out ${OFFICIAL.caFile}, then ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} before node starts`,
+      str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
+        ? `Turn verification back on: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}${isFileSource(d.source) ? ` and delete the line in ${str(d.source)}` : ''}; the Python SDK takes the CA file via ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
+        : 'What verification found is shown above as a warning: a client with verification on stops there. Fix that, then run gigadoctor without the option that disables verification',
+    ],
+  },
+  CA_FILE_INVALID: {
+    title: 'CA file unusable',
+    summary: (d) =>
+      `${str(d.variable, 'NODE_EXTRA_CA_CERTS')} points to ${str(d.path, 'a file')} that cannot be used: ${caFileReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const reason = str(d.reason);
+      const path = str(d.path, OFFICIAL.caFile);
+      const name = str(d.variable, 'NODE_EXTRA_CA_CERTS');
+      const steps: string[] = [];
+      if (reason === 'missing' || reason === 'unreadable') {
+        steps.push('Use an absolute path (a relative one is resolved from the directory the app starts in) and check that the file is readable');
+      } else if (reason === 'der') {
+        steps.push(`Convert it to PEM: openssl x509 -inform der -in ${path} -out ${OFFICIAL.caFile}`);
+      } else if (reason === 'private-key') {
+        steps.push(`This is a private key: never hand it out; remove it from ${name} and use the CA certificate instead`);
+      } else if (reason === 'double-base64') {
+        steps.push(`Decode it once: ${decodeBase64FileCommand(ctx, path, caPath(ctx))} (CI secret stores often hold files Base64-encoded)`);
+      }
+      steps.push(`Get a good copy: gigadoctor ca --out ${OFFICIAL.caFile}, or ${OFFICIAL.caPage}; check SHA-256 ${OFFICIAL.caSha256}`);
+      if (name.startsWith('-')) {
+        steps.push(`Pass the good file: gigadoctor ${name} ${caPath(ctx)}; a Node app needs ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} before node starts`);
+      } else if (name === 'NODE_EXTRA_CA_CERTS') {
+        steps.push(`Point NODE_EXTRA_CA_CERTS at it: ${ctx.setEnv(name, caPath(ctx))}; Node only prints a warning and ignores a bad file`);
+      } else {
+        steps.push(`Point ${name} at it: ${ctx.setEnv(envNameOf(name), caPath(ctx))}`);
+      }
+      return steps;
+    },
+  },
+  CLIENT_CERT_INVALID: {
+    title: 'Client certificate unusable',
+    summary: (d) =>
+      `${str(d.variable, 'GIGACHAT_CERT_FILE')}${opt(d.path, ' (', ')')} cannot be used for mTLS: ${clientCertReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const reason = str(d.reason);
+      const path = str(d.path, str(d.which) === 'key' ? 'client.key' : 'client.crt');
+      switch (reason) {
+        case 'cert-not-set':
+          return [`GIGACHAT_KEY_FILE is set but the certificate is not: ${ctx.setEnv('GIGACHAT_CERT_FILE', caPath(ctx, 'client.crt'))}`];
+        case 'missing':
+        case 'unreadable':
+        case 'too-large':
+          return [`Use an absolute path to the file and check that it is readable: ${ctx.setEnv(str(d.variable, 'GIGACHAT_CERT_FILE'), caPath(ctx, str(d.which) === 'key' ? 'client.key' : 'client.crt'))}`];
+        case 'der':
+          return [str(d.which) === 'key'
+            ? `Convert the key to PEM: openssl pkey -inform der -in ${path} -out client.key`
+            : `Convert the certificate to PEM: openssl x509 -inform der -in ${path} -out client.crt`];
+        case 'no-key':
+          return [`The certificate file holds no private key: ${ctx.setEnv('GIGACHAT_KEY_FILE', caPath(ctx, 'client.key'))}`];
+        case 'passphrase-missing':
+          return [`The key is encrypted: give its password where the app starts — ${ctx.setEnv('GIGACHAT_KEY_FILE_PASSWORD', '<key password>')} — never on a command line`];
+        case 'bad-passphrase':
+          return ['GIGACHAT_KEY_FILE_PASSWORD does not decrypt the key: check it (and that no quotes or trailing spaces came along)'];
+        case 'key-mismatch':
+          return ['The key does not belong to the certificate: take the key that was generated with this certificate\'s request',
+            `Compare: openssl x509 -in ${str(d.path, 'client.crt')} -noout -pubkey and openssl pkey -in client.key -pubout must print the same`];
+        default:
+          return [`Check the files with openssl: openssl x509 -in client.crt -noout -subject -dates; openssl pkey -in client.key -noout`];
+      }
+    },
+  },
+  NODE_EXTRA_CA_CERTS_IN_ENV_FILE: {
+    title: 'NODE_EXTRA_CA_CERTS only in .env',
+    summary: (d) =>
+      `NODE_EXTRA_CA_CERTS is set only in ${str(d.source, '.env')}${opt(d.path, ' (', ')')}: Node reads it once, when the process starts, before any dotenv code runs — so a Node app never gets this CA`,
+    remediation: (d, ctx) => [
+      `Set it where node starts — the shell, the service unit, the Dockerfile (ENV) or the CI job: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', str(d.path, caPath(ctx)))}`,
+      `Then delete the line from ${str(d.source, '.env')}: it only suggests a fix that is not in effect`,
+      `The Python SDK does not read NODE_EXTRA_CA_CERTS at all: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', str(d.path, caPath(ctx)))}`,
+    ],
+  },
+
+  // --- oauth ---
+
+  // --- models ---
+  MODELS_OK: {
+    title: 'Models listed',
+    summary: (d) => `${has(d.count) ? `${str(d.count)} models available` : 'Model list received'}${opt(d.model, '; ', ' is among them')}`,
+    remediation: () => [],
+  },
+  API_TOKEN_REJECTED: {
+    title: 'Token rejected by the API',
+    summary: (d) => {
+      const fromVar = str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN' ? ' from GIGACHAT_ACCESS_TOKEN' : '';
+      return `The API rejected the access token${fromVar}${opt(serverSaid(d), ': ')}`;
+    },
+    remediation: (d, ctx) => {
+      if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
+        return ['The token is damaged or not for this API: paste it whole, without "Bearer " or quotes', tokenMovedToCredentials(ctx)];
+      }
+      if (str(d.tokenSource) !== 'oauth') {
+        // From `explain`: whose token it was is not known.
+        return [
+          'Send the token exactly as the auth server issued it, after "Authorization: Bearer " — no quotes, no line breaks, not the authorization key',
+          tokenMovedToCredentials(ctx),
+          `Check that the token comes from the auth server of the same installation as the API (official: ${OFFICIAL.authUrl} and ${OFFICIAL.baseUrl})`,
+        ];
+      }
+      return [
+        `A token fresh from the auth server was rejected: the auth URL and the API URL probably belong to different installations — check GIGACHAT_AUTH_URL and GIGACHAT_BASE_URL (official: ${OFFICIAL.authUrl} and ${OFFICIAL.baseUrl})`,
+        'Check that no proxy strips or replaces the Authorization header (HTTPS_PROXY, NO_PROXY)',
+      ];
+    },
+  },
+  API_TOKEN_EXPIRED: {
+    title: 'Token expired',
+    summary: (d) => {
+      const fromVar = str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN' ? ': GIGACHAT_ACCESS_TOKEN holds an old token' : '';
+      return `The access token has expired${opt(serverSaid(d), ' (', ')')}${fromVar}`;
+    },
+    remediation: (d, ctx) => {
+      if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
+        return ['Tokens live 30 minutes; get a new one', tokenMovedToCredentials(ctx)];
+      }
+      if (str(d.tokenSource) !== 'oauth') {
+        // From `explain`: an app used a token past its 30 minutes.
+        return [
+          'Tokens live 30 minutes: the app must get a new one before expires_at; the official SDKs do it themselves when they have the key',
+          tokenMovedToCredentials(ctx),
+          `If a token that was just issued is already reported expired, check this machine's clock: ${clockSyncCommand(ctx)}`,
+        ];
+      }
+      return [
+        `A token that has just been issued is reported expired: check this machine's clock — ${clockSyncCommand(ctx)}`,
+        'In your own code, request a new token before expires_at (the SDKs do it 60 s ahead), not after a 401',
+      ];
+    },
+  },
+  API_FORBIDDEN: {
+    title: 'API forbidden (403)',
+    summary: (d) => `HTTP 403 from ${str(d.url, 'the API')}${opt(d.message, ' "', '"')}: the token is valid, but this project may not call this method`,
+    remediation: () => [
+      `Check in Studio (${OFFICIAL.studio}) that the project is a GigaChat API project with an active tariff or package`,
+      `Check that GIGACHAT_SCOPE matches the project: ${SCOPES.join(', ')}`,
+      'If a proxy in between answers 403, exclude the GigaChat hosts via NO_PROXY or ask IT',
+    ],
+  },
+  API_NOT_FOUND: {
+    title: 'API URL not found (404)',
+    summary: (d) => `HTTP 404 from ${str(d.url, 'the API')}${opt(bodyKind(d.bodyKind), ' (', ')')}: wrong API base URL`,
+    remediation: (d, ctx) => [
+      `Set the official base URL: ${ctx.setEnv('GIGACHAT_BASE_URL', baseFromExpected(d.expectedUrl, OFFICIAL.baseUrl))} (or ${OFFICIAL.newBaseUrl})`,
+      `The base URL ends in /api/v1 on ${OFFICIAL.apiHosts[0]} and in /v1 on ${NEW_API_HOST}; the SDK appends /models and /chat/completions itself`,
+    ],
+  },
+  API_REDIRECT: {
+    title: 'API URL redirects',
+    summary: (d) =>
+      `${str(d.url, 'The API URL')} redirects${opt(d.status, ' (HTTP ', ')')}${opt(d.location, ' to ')}; gigadoctor did not follow it with the token`,
+    remediation: (d, ctx) => redirectSteps(d, ctx, 'GIGACHAT_BASE_URL', OFFICIAL.baseUrl),
+  },
+  API_RATE_LIMITED: {
+    title: 'Too many API requests',
+    summary: (d) => {
+      const ra = retryAfter(d);
+      return `Too many requests to the API (HTTP 429)${ra !== undefined ? `; retry after ${ra} s` : ''}; ${RETRY}`;
+    },
+    remediation: (d) => [
+      waitStep(d),
+      'Individuals get 1 concurrent request, businesses 10 by default: stop other clients using the same key, or queue requests',
+    ],
+  },
+  API_SERVER_ERROR: {
+    title: 'API server error',
+    summary: (d) => `The API failed${opt(d.status, ': HTTP ')}${opt(bodyKind(d.bodyKind), ' (', ')')}; ${RETRY}`,
+    remediation: (d) => serverErrorSteps(d, 'GIGACHAT_BASE_URL', isOfficialApiHost(d.url)),
+  },
+  API_TIMEOUT: {
+    title: 'API timed out',
+    summary: (d) => `No answer from ${str(d.url, 'the API')}${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: () => ['Run again', timeoutStep, 'If the network requires a proxy, check HTTPS_PROXY and NO_PROXY'],
+  },
+  API_BAD_RESPONSE: {
+    title: 'Unexpected API answer',
+    summary: (d) => `Unexpected answer from ${str(d.url, 'the API')}${opt(d.status, ' (HTTP ', ')')}: ${badResponseReason(d)}`,
+    remediation: () => [
+      `Make sure GIGACHAT_BASE_URL is ${OFFICIAL.baseUrl} (or ${OFFICIAL.newBaseUrl}) and that no proxy or captive portal replaces the answer`,
+      'Run with --verbose to see the response (secrets removed)',
+      reportStep,
+    ],
+  },
+  MODEL_NOT_AVAILABLE: {
+    title: 'Model not available',
+    summary: (d) =>
+      `Model ${opt(d.model, '"', '"') || '(not set)'} is not in the list this key gets${opt(d.suggestion, '; did you mean ', '?')}`,
+    remediation: (d, ctx) => {
+      const chat = list(d.chatModels);
+      const target = str(d.suggestion, chat[0] ?? 'GigaChat-2');
+      const steps = [`Use an id from the list exactly (case matters): ${ctx.setEnv('GIGACHAT_MODEL', target)}`];
+      if (chat.length) steps.push(`Chat models available: ${truncate(chat, 10, (n) => `and ${n} more`)}`);
+      if (isUltra(d.model)) steps.push(`GigaChat-3-Ultra is served only by ${NEW_API_HOST}: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`);
+      return steps;
+    },
+  },
+  MODEL_NOT_FOR_CHAT: {
+    title: 'Not a chat model',
+    summary: (d) =>
+      `${str(d.model, 'The configured model')} is in the list, but as ${str(d.type, 'a non-chat')} model: chat completions will not accept it`,
+    remediation: (d, ctx) => [
+      `For chat, use a chat model: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      `Use ${str(d.model, 'this model')} only where its kind is served (embeddings models with POST /embeddings)`,
+    ],
+  },
+  MODEL_DEPRECATED: {
+    title: 'First-generation model',
+    summary: (d) => `${str(d.model, 'This model')} belongs to the first generation, which is being shut down${opt(d.suggestion, '; use ')}`,
+    remediation: (d, ctx) => [
+      `Switch to a second-generation model: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      'Second generation: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max; change the name also where it is hard-coded',
+    ],
+  },
+
+  // --- chat ---
+  CHAT_OK: {
+    title: 'Chat works',
+    summary: (d) =>
+      `${str(d.model, 'The model')} answered${opt(d.modelVersion, ' (', ')')}${opt(d.totalTokens, ', ', ' tokens used')}`,
+    remediation: () => [],
+  },
+  CHAT_PAYMENT_REQUIRED: {
+    title: 'Tokens used up (402)',
+    summary: (d) => `HTTP 402: the tokens for ${str(d.model, 'this model')} are used up${opt(d.message, ' ("', '")')}`,
+    remediation: (d, ctx) => [
+      `Top up: buy a token package for ${str(d.model, 'the model')} in Studio (${OFFICIAL.studio}) → your project`,
+      `Or switch to a model that still has tokens: ${ctx.setEnv('GIGACHAT_MODEL', str(d.model) === 'GigaChat-2' ? 'GigaChat-2-Pro' : 'GigaChat-2')}`,
+      'Prepaid projects can see what is left with GET /balance',
+    ],
+  },
+  CHAT_MODEL_NOT_FOUND: {
+    title: 'No such model',
+    summary: (d) => `The API does not know model ${opt(d.model, '"', '"') || '(not set)'}${opt(serverSaid(d), ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const steps = [`Use an id from GET /models exactly, case matters: ${ctx.setEnv('GIGACHAT_MODEL', 'GigaChat-2')}`];
+      steps.push(
+        isUltra(d.model)
+          ? `GigaChat-3-Ultra exists only on ${NEW_API_HOST}: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`
+          : `The "${checks.models}" check lists the ids your key gets`,
+      );
+      return steps;
+    },
+  },
+  CHAT_INVALID_REQUEST: {
+    title: 'Chat request rejected',
+    summary: (d) => `The chat request was rejected${opt(serverSaid(d), ': ')}${opt(d.model, ' (model ', ')')}`,
+    remediation: (d) => [
+      `gigadoctor sends a minimal request, so check that ${str(d.model, 'GIGACHAT_MODEL')} is a chat model (type "chat" in GET /models), not e.g. Embeddings`,
+      reportStep,
+    ],
+  },
+  CHAT_RATE_LIMITED: {
+    title: 'Too many chat requests',
+    summary: (d) => {
+      const ra = retryAfter(d);
+      return `Too many concurrent requests (HTTP 429)${ra !== undefined ? `; retry after ${ra} s` : ''}; ${RETRY}`;
+    },
+    remediation: (d) => [
+      waitStep(d),
+      'Individuals get 1 concurrent request (stream), businesses 10 by default: stop other clients using the same key while testing',
+    ],
+  },
+  CHAT_SERVER_ERROR: {
+    title: 'Chat server error',
+    summary: (d) => `The chat endpoint failed${opt(d.status, ': HTTP ')}${opt(bodyKind(d.bodyKind), ' (', ')')}; ${RETRY}`,
+    remediation: (d) => serverErrorSteps(d, 'GIGACHAT_BASE_URL', isOfficialApiHost(d.url)),
+  },
+  CHAT_TIMEOUT: {
+    title: 'Chat timed out',
+    summary: (d) => `No answer from ${str(d.url, 'the chat endpoint')}${opt(ms(d.timeoutMs), ' within ')}; ${RETRY}`,
+    remediation: () => ['Run again: generation can be slow under load', timeoutStep],
+  },
+  CHAT_BAD_RESPONSE: {
+    title: 'Unexpected chat answer',
+    summary: (d) => `Unexpected answer from ${str(d.url, 'the chat endpoint')}${opt(d.status, ' (HTTP ', ')')}: ${badResponseReason(d)}`,
+    remediation: () => [
+      'Make sure no proxy or gateway replaces the answer (HTTPS_PROXY, NO_PROXY)',
+      'Run with --verbose to see the response (secrets removed)',
+      reportStep,
+    ],
+  },
+  CHAT_TOKEN_REJECTED: {
+    title: 'Token rejected by chat',
+    summary: (d) => `The chat endpoint rejected the token${opt(serverSaid(d), ': ')}, although the model list accepted it`,
+    remediation: () => [
+      'Run again: a token that expires between the two requests gives the same answer',
+      `If it repeats, the project may lack access to chat on this host: check GIGACHAT_BASE_URL and the project's tariff in Studio (${OFFICIAL.studio})`,
+    ],
+  },
+  CHAT_REFUSED: {
+    title: 'Model refused to answer',
+    summary: (d) => `${str(d.model, 'The model')} ended with finish_reason ${opt(d.finishReason, '"', '"') || '(unknown)'} instead of an answer`,
+    remediation: (d) =>
+      str(d.finishReason) === 'blacklist'
+        ? ['The topic filter blocked the answer; gigadoctor\'s prompt is neutral, so run again', reportStep]
+        : ['The model failed to generate: run again later', reportStep],
+  },
+
+  // --- runner ---
+};
+
+/** The codes not yet written as remedies + phrases (docs/catalog.md). */
+export const legacyCodes = codes;

@@ -1,0 +1,1304 @@
+// Русский каталог сообщений. Факты: /work/shared/reference/gigachat-api.md; ошибки гайда не повторять.
+
+import type { CheckId, CodeText, Details, RemedyContext } from '../types.js';
+import type { Code } from '../codes.js';
+import { phrases } from '../phrases/ru.js';
+import {
+  GIGACHAT_NO_PROXY,
+  OFFICIAL,
+  SCOPES,
+  base64PairCommand,
+  baseFromExpected,
+  caPath,
+  clockSyncCommand,
+  decodeBase64FileCommand,
+  duration,
+  endpointEnv,
+  endpointVar,
+  envNameOf,
+  has,
+  hostOf,
+  httpsOf,
+  isFileSource,
+  isOfficialAuthHost,
+  isOfficialApiHost,
+  isUltra,
+  isWindows,
+  list,
+  num,
+  officialFor,
+  opt,
+  otherScopes,
+  portFor,
+  portOf,
+  targetOf,
+  pathEndsWith,
+  persistEnv,
+  proxyWithAuth,
+  records,
+  retryAfter,
+  showProxyCommand,
+  str,
+  tcpTest,
+  truncate,
+  unsetEnv,
+  withPath,
+} from '../text-helpers.js';
+import { AUTH_PATH, DEFAULT_SCOPE, SCOPE_AUDIENCE, type Scope } from '../../gigachat/index.js';
+
+const NEW_API_HOST = new URL(OFFICIAL.newBaseUrl).host;
+
+const checks: Record<CheckId, string> = phrases.checks;
+
+// ---------- мелкие помощники ----------
+
+const KEY = '<ключ авторизации из Studio>';
+const TOKEN = '<токен доступа>';
+const PROXY = 'http://<хост-прокси>:<порт>';
+const RETRY = 'при повторном запуске может пройти';
+
+const ms = (v: unknown): string => duration(v, { ms: 'мс', s: 'с' });
+
+const v = (d: Details, fallback = 'GIGACHAT_CREDENTIALS'): string => str(d.variable, fallback);
+
+function sourceLabel(s: unknown): string {
+  const x = str(s);
+  if (x === 'env') return 'окружение';
+  if (x === 'flag') return 'флаг командной строки';
+  if (x === 'default') return 'значение по умолчанию';
+  return x;
+}
+
+/** " (.env:3)" / " (окружение)" или "". */
+const at = (d: Details): string => opt(sourceLabel(d.source), ' (', ')');
+
+function placeholder(name: string): string {
+  switch (name) {
+    case 'GIGACHAT_ACCESS_TOKEN':
+      return TOKEN;
+    case 'GIGACHAT_PASSWORD':
+      return '<пароль>';
+    case 'GIGACHAT_USER':
+      return '<логин>';
+    default:
+      return KEY;
+  }
+}
+
+/** Последний шаг любого «исправьте значение»: где и как. */
+function fixAt(d: Details, ctx: RemedyContext, fallbackVar = 'GIGACHAT_CREDENTIALS'): string {
+  const name = v(d, fallbackVar);
+  const src = str(d.source);
+  if (isFileSource(src)) return `Исправьте строку ${src}, чтобы было ${name}=${placeholder(name)} (без кавычек и пробелов)`;
+  return `Задайте значение заново там, откуда запускается приложение: ${ctx.setEnv(name, placeholder(name))}`;
+}
+
+const studioStep =
+  `Ключ берётся в GigaChat Studio (${OFFICIAL.studio}) → проект GigaChat API → «Настройки API» → «Получить ключ»: ` +
+  `скопируйте Authorization key — ключ авторизации (Base64 от ClientID:ClientSecret, около 100 символов, в конце «==»). ` +
+  `Ключ показывается один раз; если он не сохранился, сгенерируйте новый`;
+
+function scopeWho(scope: string): string {
+  return { individuals: 'физлица', prepaid: 'ИП и юрлица, предоплаченные пакеты', postpaid: 'ИП и юрлица, постоплата' }[SCOPE_AUDIENCE[scope as Scope]] ?? '';
+}
+
+const scopesExplained = SCOPES.map((s) => `${s} (${scopeWho(s)})`).join(', ');
+
+function httpStatus(d: Details): string {
+  return opt(d.status, 'HTTP ');
+}
+
+/** `HTTP 400, код 7 «сообщение»` из того, что есть. */
+function serverSaid(d: Details): string {
+  const parts = [httpStatus(d), opt(d.code, 'код ')].filter(Boolean).join(', ');
+  const msg = opt(d.message, '«', '»');
+  return [parts, msg].filter(Boolean).join(' ');
+}
+
+function bodyKind(k: unknown): string {
+  switch (str(k)) {
+    case 'html':
+      return 'HTML-страница';
+    case 'json':
+      return 'JSON';
+    case 'text':
+      return 'текст';
+    case 'empty':
+      return 'пустое тело';
+    default:
+      return '';
+  }
+}
+
+function badResponseReason(d: Details): string {
+  const field = opt(d.field, ' (поле ', ')');
+  switch (str(d.reason)) {
+    case 'not-json':
+      return `тело ответа — не JSON${field}`;
+    case 'wrong-shape':
+      return `в JSON нет ожидаемых полей${field}`;
+    case 'too-large':
+      return 'ответ слишком большой';
+    case 'invalid-utf8':
+      return 'ответ не в UTF-8';
+    case 'unexpected-status':
+      return `неожиданный статус${field}`;
+    default:
+      return `неожиданное содержимое${field}`;
+  }
+}
+
+/** host:port, или `fallback` в нужном падеже, если хоста нет. */
+function hostPort(d: Details, fallback = 'Сервер'): string {
+  if (!has(d.host)) return fallback;
+  return has(d.port) ? `${str(d.host)}:${str(d.port)}` : str(d.host);
+}
+
+function waitStep(d: Details): string {
+  const ra = retryAfter(d);
+  return ra !== undefined ? `Подождите ${ra} с (Retry-After) и запустите снова` : 'Подождите несколько секунд и запустите снова';
+}
+
+const caGetStep = (ctx: RemedyContext): string =>
+  `Возьмите корневой сертификат: gigadoctor ca --out ${OFFICIAL.caFile} или «Russian Trusted Root CA» с ${OFFICIAL.caPage}; ` +
+  `сверьте отпечаток SHA-256: ${OFFICIAL.caSha256}` +
+  (isWindows(ctx) ? '' : ` (openssl x509 -in ${OFFICIAL.caFile} -noout -fingerprint -sha256)`);
+
+const caNodeStep = (ctx: RemedyContext, file: string = OFFICIAL.caFile): string =>
+  `Node: переменная должна быть задана до запуска node — ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, file))} — в shell, unit-файле сервиса, Dockerfile (ENV) или CI; ` +
+  `чтобы сохранить её для новых терминалов: ${persistEnv(ctx, 'NODE_EXTRA_CA_CERTS', caPath(ctx, file))}; ` +
+  `строка в .env, которую читает dotenv, появляется слишком поздно и не действует (в коде: передайте ca в https.Agent — httpsAgent в JS SDK)`;
+
+function osStoreStep(ctx: RemedyContext, file: string = OFFICIAL.caFile): string {
+  const crt = file.replace(/\.pem$/, '.crt');
+  if (isWindows(ctx)) {
+    return `Или добавьте его в хранилище Windows (от администратора): certutil -addstore Root ${caPath(ctx, file)}; ` +
+      `Node читает системное хранилище только с флагом --use-system-ca (свежие версии Node), так что надёжнее NODE_EXTRA_CA_CERTS. ` +
+      `Docker: ставьте сертификат внутрь образа (COPY, затем ENV NODE_EXTRA_CA_CERTS=<путь в образе>), а не на хост`;
+  }
+  return `Или добавьте его в системное хранилище — Debian/Ubuntu: sudo cp ${file} /usr/local/share/ca-certificates/${crt} && sudo update-ca-certificates; ` +
+    `RHEL/Fedora: sudo cp ${file} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
+    `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${file}. ` +
+    `Docker: в Dockerfile, а не на хосте — COPY ${file} /usr/local/share/ca-certificates/${crt}, RUN update-ca-certificates, ` +
+    `ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/${crt}. Системное хранилище Node читает только с --use-system-ca (свежие версии Node)`;
+}
+
+/** «3 дн.» / «5 ч» / «12 мин» / «40 с» для числа секунд. */
+function span(sec: number): string {
+  const s = Math.abs(Math.round(sec));
+  if (s >= 2 * 86_400) return `${Math.round(s / 86_400)} дн.`;
+  if (s >= 2 * 3_600) return `${Math.round(s / 3_600)} ч`;
+  if (s >= 120) return `${Math.round(s / 60)} мин`;
+  return `${s} с`;
+}
+
+const clockOf = (c: unknown): Record<string, unknown> => records([c])[0] ?? {};
+const clockVerdict = (c: unknown): string => str(clockOf(c).verdict);
+
+/** Что говорят улики о часах — хвост к описанию ошибки дат ('' если ничего не известно). */
+function clockSays(c: unknown): string {
+  const r = clockOf(c);
+  const skew = num(r.skewSec);
+  const least = num(r.atLeastSec);
+  const fromServer = str(r.evidence) === 'server-date' && skew !== undefined;
+  switch (str(r.verdict)) {
+    case 'ok':
+      return fromServer ? `; заголовок Date сервера совпадает с этими часами (в пределах ${span(skew)}), значит, дело в самом сертификате` : '';
+    case 'behind':
+      if (fromServer) return `; по заголовку Date сервера эти часы отстают на ${span(skew)}`;
+      return least !== undefined && least > 0 ? ` минимум на ${span(least)} (сервер не предъявляет сертификат до его выпуска)` : '';
+    case 'ahead':
+      return fromServer
+        ? `; по заголовку Date сервера эти часы спешат на ${span(skew)}`
+        : '; сертификаты УЦ выше по цепочке тоже выглядят просроченными — похоже, часы сильно спешат';
+    default:
+      return '';
+  }
+}
+
+function proxyReason(reason: string): string {
+  switch (reason) {
+    case 'no-scheme':
+      return 'нет схемы (http://), а undici в Node без неё не работает';
+    case 'unsupported-scheme':
+      return 'gigadoctor умеет проверять только прокси http:// и https:// (CONNECT)';
+    default:
+      return 'это не URL';
+  }
+}
+
+function clientCertReason(reason: string): string {
+  switch (reason) {
+    case 'cert-not-set':
+      return 'задан GIGACHAT_KEY_FILE, но не задан GIGACHAT_CERT_FILE';
+    case 'missing':
+      return 'файла нет';
+    case 'unreadable':
+      return 'файл не читается';
+    case 'too-large':
+      return 'файл слишком большой для сертификата или ключа';
+    case 'der':
+      return 'он в двоичном формате DER, а нужен PEM';
+    case 'not-pem':
+      return 'это не PEM (нет строки -----BEGIN)';
+    case 'no-key':
+      return 'нет закрытого ключа: GIGACHAT_KEY_FILE не задан, а в файле сертификата ключа нет';
+    case 'passphrase-missing':
+      return 'ключ зашифрован, а GIGACHAT_KEY_FILE_PASSWORD не задан';
+    case 'bad-passphrase':
+      return 'GIGACHAT_KEY_FILE_PASSWORD не расшифровывает ключ';
+    case 'key-mismatch':
+      return 'ключ не от этого сертификата';
+    default:
+      return 'сертификат и ключ не образуют рабочую пару';
+  }
+}
+
+function clockCheckStep(ctx: RemedyContext): string {
+  const show = isWindows(ctx) ? 'w32tm /stripchart /computer:time.windows.com /samples:3' : 'date -u';
+  return `Сначала проверьте часы этой машины (${show}) и синхронизируйте их: ${clockSyncCommand(ctx)}${isWindows(ctx) ? ' (от администратора)' : ' (Linux; macOS: sudo sntp -sS time.apple.com)'}`;
+}
+
+const timeoutStep =
+  'В медленной сети увеличьте таймаут шага: gigadoctor --timeout 30000 (GIGACHAT_TIMEOUT в SDK задаётся в секундах)';
+
+const reportStep =
+  'Если не проходит, пришлите отчёт gigadoctor check --json (секреты из него вырезаны)';
+
+function redirectSteps(d: Details, ctx: RemedyContext, variable: string, official: string): string[] {
+  const loc = str(d.location);
+  const host = hostOf(loc);
+  const officialHost = variable === 'GIGACHAT_AUTH_URL' ? isOfficialAuthHost(loc) : isOfficialApiHost(loc);
+  const steps: string[] = [];
+  if (loc && officialHost) steps.push(`Укажите конечный адрес сразу: ${ctx.setEnv(variable, loc)}`);
+  else steps.push(`Укажите официальный адрес: ${ctx.setEnv(variable, official)} — или уберите ${variable}, значение SDK по умолчанию верное`);
+  steps.push(
+    `Редирект на ${host ?? 'другой хост'}, не принадлежащий GigaChat, обычно значит, что запросы перехватывает сеть (captive portal, страница входа прокси): авторизуйтесь в сети или обратитесь к администраторам`,
+  );
+  return steps;
+}
+
+function serverErrorSteps(d: Details, variable: string, isOfficial: boolean): string[] {
+  const steps = ['Повторите через минуту-другую: ошибки шлюза (5xx, HTML-страница от шлюза) обычно кратковременные'];
+  const host = hostOf(d.url);
+  if (host && !isOfficial) {
+    steps.push(`${host} — не официальный хост GigaChat: ошибку отдаёт он (например, локальный прокси или шлюз), а не GigaChat — проверьте ${variable}`);
+  }
+  steps.push('Если сбой длится дольше ~15 минут, сообщите в поддержку GigaChat время, URL и статус');
+  return steps;
+}
+
+function tokenMovedToCredentials(ctx: RemedyContext): string {
+  return `Лучше уберите GIGACHAT_ACCESS_TOKEN (${unsetEnv(ctx, 'GIGACHAT_ACCESS_TOKEN')}) и задайте ключ: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)} — тогда SDK сам получает и обновляет 30-минутные токены`;
+}
+
+function caFileReason(reason: string): string {
+  switch (reason) {
+    case 'missing':
+      return 'файла нет';
+    case 'unreadable':
+      return 'файл не читается';
+    case 'not-pem':
+      return 'это не PEM-сертификат (нет строки -----BEGIN CERTIFICATE-----)';
+    case 'der':
+      return 'он в двоичном формате DER, а Node нужен PEM';
+    case 'private-key':
+      return 'в нём закрытый ключ, а не сертификат';
+    case 'double-base64':
+      return 'PEM-текст закодирован в Base64 ещё раз';
+    case 'empty':
+      return 'файл пустой';
+    case 'too-large':
+      return 'файл слишком большой для CA-сертификата';
+    default:
+      return reason || 'это не пригодный PEM-сертификат';
+  }
+}
+
+// ---------- каталог ----------
+
+const codes: Partial<Record<Code, CodeText>> = {
+  // --- env ---
+  CREDENTIALS_FOUND: {
+    title: 'Учётные данные найдены',
+    summary: (d) => {
+      const kind = str(d.kind);
+      const what = kind === 'password' ? ' (вход по логину и паролю)' : kind === 'accessToken' ? ' (готовый токен доступа)' : '';
+      return `Используется ${v(d)}${at(d)}${what}${opt(d.length, ', ', ' симв.')}${opt(d.fingerprint, ', отпечаток ')}`;
+    },
+    remediation: () => [],
+  },
+  CREDENTIALS_MISSING: {
+    title: 'Нет учётных данных',
+    summary: (d) => {
+      const file = str(d.envFile);
+      const empty = list(d.unofficial);
+      return `Учётные данные не найдены: ни GIGACHAT_CREDENTIALS, ни GIGACHAT_ACCESS_TOKEN, ни GIGACHAT_USER/GIGACHAT_PASSWORD не заданы в окружении` +
+        (file ? ` и в ${file}` : ' (файл .env не читался)') +
+        (empty.length ? `; заданы, но пусты: ${empty.join(', ')}` : '');
+    },
+    remediation: (d, ctx) => {
+      const file = str(d.envFile, '.env');
+      const steps = [
+        studioStep,
+        `Задайте его: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)} — или добавьте в ${file} строку GIGACHAT_CREDENTIALS=${KEY} (без слова «Basic»)`,
+        'Если есть только готовый токен доступа (живёт 30 минут), положите его в GIGACHAT_ACCESS_TOKEN; с GIGACHAT_CREDENTIALS SDK обновляет токены сам',
+      ];
+      const empty = list(d.unofficial);
+      if (empty.length) steps.push(`Официальные SDK не читают ${empty.join(', ')}: используйте GIGACHAT_CREDENTIALS`);
+      return steps;
+    },
+  },
+  CREDENTIALS_UNOFFICIAL_NAME: {
+    title: 'Неофициальное имя переменной',
+    summary: (d) => {
+      const official = str(d.official, 'GIGACHAT_CREDENTIALS');
+      return `Ключ лежит в ${v(d, 'неофициальной переменной')}${at(d)}, а официальные SDK её не читают — они читают ${official}`;
+    },
+    remediation: (d, ctx) => {
+      const name = v(d, '');
+      const official = str(d.official, 'GIGACHAT_CREDENTIALS');
+      const src = str(d.source);
+      const rename = isFileSource(src) && name
+        ? `В ${src} переименуйте переменную ${name} в ${official}, значение оставьте`
+        : `Задайте официальное имя: ${ctx.setEnv(official, placeholder(official))}${name ? `, а старое уберите: ${unsetEnv(ctx, name)}` : ''}`;
+      return [
+        rename,
+        'Проверьте, что именно лежит в значении: ключ авторизации (Base64, около 100 символов, в конце «==») — в GIGACHAT_CREDENTIALS; ' +
+          'готовый токен доступа (около 1200 символов, живёт 30 минут) — в GIGACHAT_ACCESS_TOKEN',
+        `Если ваш код сам читает ${name || 'это имя'} (например, process.env.${name || 'NAME'}), переделайте его на ${official}`,
+      ];
+    },
+  },
+  CREDENTIALS_SHADOWED: {
+    title: 'Окружение перекрывает .env',
+    summary: (d) => {
+      const file = str(d.fileSource, str(d.envFile, '.env'));
+      const winner = str(d.winnerSource, 'env');
+      const winnerText = winner === 'env' ? 'окружения' : sourceLabel(winner);
+      return `${v(d)} задана и в окружении, и в ${file}, причём значения разные; побеждает значение из ${winnerText} (dotenv его не перезаписывает), строка в .env игнорируется`;
+    },
+    remediation: (d, ctx) => {
+      const name = v(d);
+      const file = str(d.fileSource, str(d.envFile, '.env'));
+      return [
+        `Если верное значение в ${file}, уберите переменную из окружения: ${unsetEnv(ctx, name)} — и там, где она задаётся ` +
+          (isWindows(ctx)
+            ? '(«Свойства системы» → «Переменные среды», $PROFILE в PowerShell, секреты CI, «environment:» в docker-compose)'
+            : '(~/.bashrc, ~/.zshrc, ~/.profile, секреты CI, «environment:» в docker-compose)'),
+        `Если верно значение из окружения, исправьте или удалите строку ${file}, чтобы они не расходились`,
+        `Или задайте нужное значение явно в shell, из которого запускается приложение: ${ctx.setEnv(name, placeholder(name))}`,
+      ];
+    },
+  },
+  ENV_FILE_UNREADABLE: {
+    title: 'Файл .env не читается',
+    summary: (d) => `Не удалось прочитать ${str(d.path, 'файл окружения')}${opt(d.reason, ': ')}; переменные из него не проверены`,
+    remediation: (d, ctx) => {
+      const path = str(d.path, '.env');
+      const look = ctx.shell === 'powershell' ? `Get-Item ${path}` : ctx.shell === 'cmd' ? `dir ${path}` : `ls -l ${path}`;
+      return [
+        `Проверьте, что ${path} существует и доступен текущему пользователю на чтение: ${look}`,
+        'Укажите gigadoctor тот файл, который реально загружает приложение: gigadoctor --env-file <путь>; или отключите чтение .env: gigadoctor --no-env-file',
+        'Сохраните файл как текст в UTF-8 (не UTF-16), по одной строке ИМЯ=значение',
+      ];
+    },
+  },
+
+  // --- format ---
+  CREDENTIALS_OK: {
+    title: 'Формат ключа в порядке',
+    summary: (d) => {
+      const what = str(d.kind) === 'accessToken' ? 'токен доступа' : str(d.kind) === 'password' ? 'логин и пароль' : 'ключ авторизации';
+      return `${v(d)}: по форме это ${what}${opt(d.length, ' (', ' симв.)')}${opt(d.scope, '; scope ')}${opt(d.model, '; модель ')}`;
+    },
+    remediation: () => [],
+  },
+  CREDENTIALS_EMPTY: {
+    title: 'Ключ пустой',
+    summary: (d) => `${v(d)}${at(d)} задана, но пуста`,
+    remediation: (d, ctx) => [
+      v(d) === 'GIGACHAT_ACCESS_TOKEN' ? tokenMovedToCredentials(ctx) : studioStep,
+      fixAt(d, ctx),
+      'Пустая переменная всё равно считается заданной: если значение должно браться из другого места, удалите пустую',
+    ],
+  },
+  CREDENTIALS_PLACEHOLDER: {
+    title: 'Заглушка вместо ключа',
+    summary: (d) => `В ${v(d)}${at(d)} осталась заглушка ${opt(d.placeholder, '«', '»') || 'из примера'}, а не настоящий ключ`,
+    remediation: (d, ctx) => [studioStep, fixAt(d, ctx)],
+  },
+  CREDENTIALS_BEARER_PREFIX: {
+    title: 'Префикс «Bearer » в значении',
+    summary: (d) => `${v(d)}${at(d)} начинается с «Bearer »; в переменной должно быть голое значение — заголовок Authorization SDK собирает сам`,
+    remediation: (d, ctx) => {
+      const steps = ['Удалите из значения слово «Bearer »'];
+      if (v(d) !== 'GIGACHAT_ACCESS_TOKEN') {
+        steps.push(
+          '«Bearer» пишут перед токенами доступа: если остаток длиной около 1200 символов, это 30-минутный токен и место ему в GIGACHAT_ACCESS_TOKEN; ' +
+            'в GIGACHAT_CREDENTIALS кладётся ключ авторизации из Studio (около 100 символов, в конце «==»)',
+        );
+      }
+      steps.push(fixAt(d, ctx));
+      return steps;
+    },
+  },
+  CREDENTIALS_BASIC_PREFIX: {
+    title: 'Префикс «Basic » в значении',
+    summary: (d) => `${v(d)}${at(d)} начинается с «Basic »; SDK добавляет это слово сам, и на сервер уйдёт «Basic Basic …»`,
+    remediation: (d, ctx) => ['Оставьте только сам ключ, без «Basic »', fixAt(d, ctx)],
+  },
+  CREDENTIALS_QUOTED: {
+    title: 'Кавычки в значении',
+    summary: (d) => `Значение ${v(d)}${at(d)} обёрнуто в кавычки${opt(d.quote, ' ')}, и они стали частью ключа`,
+    remediation: (d, ctx) => [
+      `Уберите кавычки${opt(d.quote, ' ')} вокруг ключа`,
+      'Кавычки сохраняются там, где их никто не снимает: docker run --env-file, значения секретов CI и Kubernetes, set ИМЯ="значение" в cmd (пишите set "ИМЯ=значение") — туда кладите значение без кавычек',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_WHITESPACE: {
+    title: 'Пробелы в значении',
+    summary: (d) => {
+      const where = str(d.where);
+      const place = where === 'leading' ? 'в начале' : where === 'trailing' ? 'в конце' : where === 'inside' ? 'внутри значения' : 'в значении';
+      return `В ${v(d)}${at(d)} есть пробельные или невидимые символы ${place}${opt(list(d.chars).join(', '), ': ')}`;
+    },
+    remediation: (d, ctx) => [
+      'Удалите их: ключ — одна строка Base64 без пробелов',
+      'Обычные причины: перенос строки, скопированный вместе с ключом; echo, дописавший перевод строки в файл секрета (используйте printf \'%s\'); ' +
+        'windows-переводы строк (CRLF) в .env; BOM от «Блокнота» (сохраняйте как UTF-8 без BOM)',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_FOREIGN_CHARACTERS: {
+    title: 'Посторонние символы в ключе',
+    summary: (d) => `В ${v(d)}${at(d)} есть символы, которых не бывает в ключе${opt(list(d.chars).join(', '), ': ')}`,
+    remediation: (d, ctx) => [
+      'Ключ — это ASCII-Base64 (A–Z, a–z, 0–9, +, /, =). Кириллические двойники (А, В, Е, К, М, Н, О, Р, С, Т, Х) появляются, когда ключ перепечатывают или копируют из документа или скриншота',
+      'Скопируйте ключ из Studio заново, а не перепечатывайте; если он не сохранился, сгенерируйте новый',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_IS_ACCESS_TOKEN: {
+    title: 'Токен доступа вместо ключа',
+    summary: (d) => `В ${v(d)}${at(d)} лежит токен доступа (JWE${opt(d.length, ', ', ' симв.')}), а не ключ авторизации`,
+    remediation: (_d, ctx) => [
+      studioStep,
+      `Положите ключ авторизации в GIGACHAT_CREDENTIALS: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}`,
+      `Если есть только токен, перенесите его в GIGACHAT_ACCESS_TOKEN: ${ctx.setEnv('GIGACHAT_ACCESS_TOKEN', TOKEN)} — он протухнет через 30 минут, а без ключа его не обновить`,
+    ],
+  },
+  CREDENTIALS_RAW_PAIR: {
+    title: 'ClientID:ClientSecret не закодированы',
+    summary: (d) => `В ${v(d)}${at(d)} лежит ClientID:ClientSecret открытым текстом, а SDK ждут их в Base64`,
+    remediation: (d, ctx) => [
+      'Возьмите готовый Authorization key из Studio: это и есть Base64 от ClientID:ClientSecret',
+      `Или закодируйте пару сами, один раз: ${base64PairCommand(ctx)}`,
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_SECRET_ONLY: {
+    title: 'Только Client Secret или ID',
+    summary: (d) => `В ${v(d)}${at(d)} один UUID — это Client Secret или Client ID по отдельности, а не ключ авторизации`,
+    remediation: (d, ctx) => [
+      studioStep,
+      `Если у вас есть и Client ID, и Client Secret, закодируйте их вместе: ${base64PairCommand(ctx)}`,
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_NOT_BASE64: {
+    title: 'Ключ не в Base64',
+    summary: (d) =>
+      `${v(d)}${at(d)} — некорректный Base64${opt(d.position, ': первый недопустимый символ на позиции ')}${has(d.position) ? opt(d.length, ' из ') : opt(d.length, ' (', ' симв.)')}`,
+    remediation: (d, ctx) => [
+      'В ключе только A–Z, a–z, 0–9, +, / и «=» в конце; обычно виноваты обрезанная копия, лишний символ с переноса строки или URL-кодирование (%3D вместо =)',
+      'Скопируйте ключ из Studio заново целиком или сгенерируйте новый',
+      fixAt(d, ctx),
+    ],
+  },
+  CREDENTIALS_UNEXPECTED_CONTENT: {
+    title: 'Ключ раскодируется во что-то не то',
+    summary: (d) =>
+      d.encodedTwice === true
+        ? `${v(d)}${at(d)} закодирован в Base64 дважды: после одного декодирования это снова Base64, а не ClientID:ClientSecret`
+        : `${v(d)}${at(d)} — корректный Base64${opt(d.length, ' (', ' симв.)')}, но раскодируется не в ClientID:ClientSecret (два UUID)${opt(d.decodedLength, '; получается ', ' байт')}`,
+    remediation: (d, ctx) => [
+      'Не кодируйте ключ повторно: Authorization key из Studio уже в Base64 и кладётся в переменную как есть (двойное кодирование — частая ошибка)',
+      'Убедитесь, что это ключ вашего проекта GigaChat API, а не ключ или токен другого сервиса',
+      fixAt(d, ctx),
+    ],
+  },
+  ACCESS_TOKEN_IS_KEY: {
+    title: 'Ключ вместо токена',
+    summary: (d) => `В ${v(d, 'GIGACHAT_ACCESS_TOKEN')}${at(d)} лежит ключ авторизации (Base64 от ClientID:ClientSecret), а не токен доступа`,
+    remediation: (d, ctx) => {
+      const name = v(d, 'GIGACHAT_ACCESS_TOKEN');
+      const src = str(d.source);
+      return [
+        `Перенесите значение в GIGACHAT_CREDENTIALS: ${ctx.setEnv('GIGACHAT_CREDENTIALS', KEY)}`,
+        `Уберите ${name}: ${unsetEnv(ctx, name)}${isFileSource(src) ? ` и строку ${src}` : ''}; SDK сам обменяет ключ на токен и будет обновлять его каждые 30 минут`,
+      ];
+    },
+  },
+  ACCESS_TOKEN_MALFORMED: {
+    title: 'Токен доступа повреждён',
+    summary: (d) =>
+      `${v(d, 'GIGACHAT_ACCESS_TOKEN')}${at(d)} не похож на токен доступа${opt(d.segments, ': частей через точку — ', ', а у токена их 5')}${opt(d.length, ', длина ', ' симв.')}`,
+    remediation: (_d, ctx) => [
+      'Вставьте токен целиком, без «Bearer », кавычек и переносов строк',
+      tokenMovedToCredentials(ctx),
+    ],
+  },
+  SCOPE_INVALID: {
+    title: 'Неверный scope',
+    summary: (d) => `Scope ${opt(d.scope, '«', '»') || '(пусто)'}${at(d)} недопустим${opt(d.suggestion, '; возможно, имелся в виду ', '?')}`,
+    remediation: (d, ctx) => {
+      const target = str(d.suggestion, DEFAULT_SCOPE);
+      const steps = [
+        `Укажите scope, который показан в вашем проекте в Studio: ${ctx.setEnv('GIGACHAT_SCOPE', target)}`,
+        `Допустимые значения: ${scopesExplained}`,
+      ];
+      if (isFileSource(d.source)) steps.push(`Или исправьте строку ${str(d.source)}: GIGACHAT_SCOPE=${target}`);
+      return steps;
+    },
+  },
+  MODEL_NAME_SUSPICIOUS: {
+    title: 'Незнакомое имя модели',
+    summary: (d) => `Имя модели ${opt(d.model, '«', '»') || '(пусто)'}${at(d)} не похоже ни на одну известную модель GigaChat${opt(d.suggestion, '; возможно, имелась в виду ', '?')}`,
+    remediation: (d, ctx) => [
+      'Имена моделей чувствительны к регистру: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max (для превью-моделей добавьте «-preview»)',
+      `Укажите модель: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      `Проверка «${checks.models}» показывает список, который ваш ключ реально получает из GET /models`,
+    ],
+  },
+
+  // --- endpoints ---
+  ENDPOINTS_OFFICIAL: {
+    title: 'Официальные адреса',
+    summary: (d) => `Официальные адреса: авторизация ${str(d.authUrl, OFFICIAL.authUrl)}, API ${str(d.baseUrl, OFFICIAL.baseUrl)}`,
+    remediation: () => [],
+  },
+  ENDPOINT_CUSTOM_HOST: {
+    title: 'Неофициальный хост',
+    summary: (d) => {
+      const what = str(d.which) === 'auth' ? 'ключ авторизации' : 'токен доступа';
+      return `${endpointVar(d)} указывает на ${str(d.host, str(d.url, 'сторонний хост'))} — это не официальный хост GigaChat, и туда уйдёт ${what}`;
+    },
+    remediation: (d, ctx) => {
+      const name = endpointEnv(d);
+      const steps = [
+        `Если ${str(d.host, 'этот хост')} — не ваш собственный доверенный шлюз, уберите настройку, чтобы действовало значение SDK по умолчанию: ${unsetEnv(ctx, name)}`,
+        `Официальные адреса: авторизация ${OFFICIAL.authUrl}; API ${OFFICIAL.baseUrl} или ${OFFICIAL.newBaseUrl}`,
+      ];
+      if (str(d.which) === 'auth') steps.push('Если ключ уже уходил на чужой хост, считайте его скомпрометированным: сгенерируйте новый в Studio');
+      return steps;
+    },
+  },
+  ENDPOINT_KNOWN_WRONG: {
+    title: 'Заведомо неверный адрес',
+    summary: (d) =>
+      `${endpointVar(d)} указывает на ${str(d.host, str(d.url, 'заведомо неверный хост'))} — неверный адрес из устаревших инструкций, это не GigaChat; gigadoctor туда ничего не отправлял`,
+    remediation: (d, ctx) => {
+      const name = endpointEnv(d);
+      return [
+        `Укажите официальный URL: ${ctx.setEnv(name, str(d.correct, officialFor(d.which)))} — или уберите ${name}, значение SDK по умолчанию верное`,
+        'Исправьте адрес и там, где он зашит (конфиги, код, скопированный из той же инструкции)',
+        'Если приложение уже отправляло туда ключ, сгенерируйте новый в Studio: старый мог утечь',
+      ];
+    },
+  },
+  ENDPOINT_NOT_HTTPS: {
+    title: 'Нешифрованный http',
+    summary: (d) => {
+      const what = str(d.which) === 'auth' ? 'ключ авторизации' : 'токен доступа';
+      return `${endpointVar(d)} использует http без шифрования${opt(d.url, ' (', ')')}: ${what} ушёл бы открытым текстом; gigadoctor его не отправлял`;
+    },
+    remediation: (d, ctx) => [`Используйте https: ${ctx.setEnv(endpointEnv(d), httpsOf(d.url, officialFor(d.which)))}`],
+  },
+  ENDPOINT_BAD_PATH: {
+    title: 'Неверный путь в URL',
+    summary: (d) =>
+      `В ${endpointVar(d)} путь ${opt(d.path, '«', '»') || '(пусто)'} вместо ${opt(d.expectedPath, '«', '»') || 'ожидаемого'}${opt(d.url, ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const auth = str(d.which) === 'auth';
+      return [
+        `Укажите полный URL: ${ctx.setEnv(endpointEnv(d), str(d.suggestion, officialFor(d.which)))}`,
+        auth
+          ? 'На запрос токена к голому хосту (без /api/v2/oauth) сервер отвечает 403 Forbidden'
+          : `SDK сам дописывает к базовому URL /models и /chat/completions; без /api/v1 (или /v1 на ${NEW_API_HOST}) API отвечает 404`,
+      ];
+    },
+  },
+  ENDPOINT_INVALID_URL: {
+    title: 'Некорректный URL',
+    summary: (d) => `${endpointVar(d)} — некорректный URL${opt(d.value, ': «', '»')}`,
+    remediation: (d, ctx) => [
+      `Укажите полный https-адрес: ${ctx.setEnv(endpointEnv(d), officialFor(d.which))}`,
+      `Или уберите ${endpointEnv(d)} (${unsetEnv(ctx, endpointEnv(d))}): по умолчанию SDK использует официальный адрес`,
+    ],
+  },
+  ENDPOINT_MODEL_HOST: {
+    title: 'Модели нет на этом хосте',
+    summary: (d) =>
+      `Модель ${str(d.model, '(не указана)')} не обслуживается на ${str(d.host, 'настроенном хосте API')}${opt(d.suggestion, '; она доступна на ')}`,
+    remediation: (d, ctx) => [
+      `Переключите API на этот адрес: ${ctx.setEnv('GIGACHAT_BASE_URL', str(d.suggestion, OFFICIAL.newBaseUrl))}`,
+      `Или оставьте ${str(d.host, 'текущий хост')} и выберите модель, которая там есть: ${ctx.setEnv('GIGACHAT_MODEL', 'GigaChat-2-Max')}`,
+    ],
+  },
+
+  // --- dns ---
+  DNS_OK: {
+    title: 'Имена разрешаются',
+    summary: (d) => {
+      const hosts = records(d.hosts).map((h) => {
+        const addrs = list(h.addresses);
+        const first = addrs[0] ? ` → ${addrs[0]}${addrs.length > 1 ? ` (+${addrs.length - 1})` : ''}` : '';
+        return `${str(h.role) === 'proxy' ? 'прокси ' : ''}${str(h.host, '?')}${first}${opt(ms(h.ms), ' за ')}`;
+      });
+      const byProxy = list(d.resolvedByProxy);
+      const direct = records(d.routes).filter((r) => str(r.reason).startsWith('no-proxy-') && has(r.noProxyEntry));
+      const parts = [hosts.length ? `Разрешено: ${hosts.join('; ')}` : 'Все имена разрешаются'];
+      if (byProxy.length) parts.push(`${byProxy.join(', ')} разрешает прокси`);
+      if (direct.length) parts.push(direct.map((r) => `${str(r.host, '?')} идёт мимо прокси (запись NO_PROXY ${str(r.noProxyEntry)})`).join('; '));
+      return parts.join('; ');
+    },
+    remediation: () => [],
+  },
+  DNS_NOT_FOUND: {
+    title: 'Хост не найден',
+    summary: (d) => `Имя ${str(d.host, 'хоста')} не разрешается (такого хоста нет)${opt(d.url, ' — из ')}`,
+    remediation: (d, ctx) => {
+      const host = str(d.host, OFFICIAL.authHost);
+      return [
+        `Проверьте написание хоста в URL; официальные хосты: ${OFFICIAL.authHost} (авторизация), ${OFFICIAL.apiHosts.join(', ')} (API)`,
+        `Проверьте системным резолвером: nslookup ${host}; если и он не находит, DNS этой сети (или VPN) не знает имя — попробуйте другой DNS-сервер или обратитесь к администраторам`,
+        `Если в интернет можно выйти только через прокси, задайте его — тогда имена разрешает прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        'В Docker проверьте DNS контейнера (docker run --dns, /etc/resolv.conf внутри контейнера)',
+      ];
+    },
+  },
+  DNS_TIMEOUT: {
+    title: 'Таймаут DNS',
+    summary: (d) => `DNS-запрос для ${str(d.host, 'хоста')}${opt(d.proxy, ' (прокси из ', ')')} не уложился${opt(ms(d.timeoutMs), ' в ')}; ${RETRY}`,
+    remediation: (d) => [
+      'Запустите ещё раз',
+      `Проверьте, работает ли DNS вообще: nslookup ${str(d.host, OFFICIAL.authHost)}`,
+      'Если используется VPN, DNS-over-HTTPS или фильтрующий DNS, попробуйте без него или с другим DNS-сервером',
+    ],
+  },
+
+  // --- tcp ---
+  TCP_OK: {
+    title: 'TCP-соединение есть',
+    summary: (d) => {
+      const targets = records(d.targets).map((t) => {
+        const via = has(t.proxy) ? ` через ${str(t.proxy)}${opt(t.proxyStatus, ' (CONNECT ', ')')}` : '';
+        return `${str(t.host, '?')}:${str(t.port, '?')}${via}${opt(ms(t.ms), ' за ')}`;
+      });
+      return targets.length ? `Соединение установлено: ${targets.join('; ')}` : 'Все хосты принимают соединения';
+    },
+    remediation: () => [],
+  },
+  TCP_REFUSED: {
+    title: 'Соединение отклонено',
+    summary: (d) => `${hostPort(d)} отклоняет соединение${opt(d.url, ' (', ')')}`,
+    remediation: (d, ctx) => [
+      `Проверьте порт в URL: сервер авторизации слушает ${OFFICIAL.authPort} (${OFFICIAL.authUrl}), API — 443`,
+      `Так же выглядит и файрвол, который отклоняет соединение; проверьте с этой машины: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
+      `Если исходящий трафик должен идти через прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+    ],
+  },
+  TCP_TIMEOUT: {
+    title: 'Таймаут соединения',
+    summary: (d) => {
+      const p9443 = num(d.port) === OFFICIAL.authPort;
+      return `${hostPort(d)} не ответил${opt(ms(d.timeoutMs), ' за ')}` +
+        (p9443 ? `: порт ${OFFICIAL.authPort} часто закрыт корпоративными файрволами и VPN, хотя 443 открыт` : ': соединение, вероятно, режет файрвол или VPN') +
+        `; ${RETRY}`;
+    },
+    remediation: (d, ctx) => {
+      const { host, port } = targetOf(d);
+      const p9443 = num(port) === OFFICIAL.authPort;
+      return [
+        p9443
+          ? `Попросите администраторов открыть исходящий TCP на ${host}:${OFFICIAL.authPort} (порт OAuth) или пустите его через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`
+          : `Файрвол/VPN должен пропускать исходящий TCP на ${host}:${port}; если в сети нужен прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+        `Проверьте с этой машины: ${tcpTest(ctx, host, port)}`,
+        'Запустите ещё раз',
+        timeoutStep,
+      ];
+    },
+  },
+  TCP_UNREACHABLE: {
+    title: 'Сеть недоступна',
+    summary: (d) => `${hostPort(d)} недоступен${opt(d.errno, ' (', ')')}: нет маршрута до хоста`,
+    remediation: (d, ctx) => [
+      'Проверьте подключение к сети и VPN: у этой машины нет маршрута до хоста',
+      `Если в интернет можно выйти только через прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      `Проверка: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
+    ],
+  },
+  CONNECTION_RESET: {
+    title: 'Соединение сброшено',
+    summary: (d) => `Соединение с ${hostPort(d, 'сервером')} сброшено${opt(d.url, ' (', ')')}; ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Запустите ещё раз',
+      `Если повторяется, соединение рвёт файрвол, DPI или прокси: уточните у администраторов; если в сети нужен прокси, задайте его: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      `Проверка: ${tcpTest(ctx, targetOf(d).host, targetOf(d).port)}`,
+    ],
+  },
+  PROXY_UNREACHABLE: {
+    title: 'Прокси недоступен',
+    summary: (d) =>
+      `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} недоступен${opt(d.errno, ' (', ')')}` +
+      (str(d.stage) === 'dns' ? ': его имя не разрешается' : '') +
+      opt(d.target, ', поэтому нет пути к '),
+    remediation: (d, ctx) => [
+      `Проверьте HTTPS_PROXY / HTTP_PROXY (в любом регистре): хост и порт должны быть верными — ${showProxyCommand(ctx)}`,
+      `Если в этой сети прокси не нужен, уберите его: ${unsetEnv(ctx, 'HTTPS_PROXY')} (и HTTP_PROXY, https_proxy, http_proxy)`,
+      `Если GigaChat доступен напрямую, исключите его хосты из прокси: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      `Проверьте порт прокси: ${tcpTest(ctx, hostOf(d.proxy) ?? '<хост-прокси>', portOf(d.proxy))}`,
+    ],
+  },
+  PROXY_AUTH_REQUIRED: {
+    title: 'Прокси требует логин',
+    summary: (d) =>
+      `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} ` +
+      (d.credentialsSent === true ? 'не принял логин из URL прокси' : 'требует авторизации') +
+      ` (HTTP 407${opt(d.scheme, ', схема ')})${opt(d.target, ' для CONNECT ')}`,
+    remediation: (d, ctx) => {
+      const windowsAuth = /^(ntlm|negotiate|kerberos)$/i.test(str(d.scheme));
+      const local = 'Если прокси требует Windows-авторизацию (NTLM/Kerberos), поднимите локальный прокси-посредник вроде cntlm или px и укажите его в HTTPS_PROXY';
+      const login = d.credentialsSent === true
+        ? `Проверьте логин и пароль в URL прокси (${proxyWithAuth(d.proxy)}); спецсимволы пароля закодируйте (@ → %40, : → %3A)`
+        : `Добавьте логин в URL прокси: ${ctx.setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy))}; спецсимволы пароля закодируйте (@ → %40, : → %3A)`;
+      return [
+        ...(windowsAuth ? [local, login] : [login, local]),
+        `Если GigaChat доступен без прокси, исключите его хосты: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+      ];
+    },
+  },
+  PROXY_CONNECT_REFUSED: {
+    title: 'Прокси не открыл туннель',
+    summary: (d) =>
+      has(d.status)
+        ? `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} отказал в CONNECT ${str(d.target, 'к хосту GigaChat')} (HTTP ${str(d.status)}${opt(d.statusText, ' ')})`
+        : `${str(d.proxy, 'Прокси')} ${str(d.reason) === 'closed' ? 'закрыл соединение вместо ответа на CONNECT' : 'ответил на CONNECT не как HTTP-прокси'}${opt(d.target, ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const steps: string[] = [];
+      if (str(d.target).endsWith(`:${OFFICIAL.authPort}`)) {
+        steps.push(`Многие прокси разрешают CONNECT только на порт 443 (SSL_ports в Squid по умолчанию): попросите администраторов разрешить CONNECT на ${OFFICIAL.authHost}:${OFFICIAL.authPort} — порт OAuth`);
+      } else {
+        steps.push(`Попросите администраторов разрешить CONNECT на ${str(d.target, 'хосты GigaChat')} через прокси`);
+      }
+      if (!has(d.status)) steps.push(`Проверьте, что HTTPS_PROXY указывает на HTTP-прокси (хост и порт): ${showProxyCommand(ctx)}`);
+      steps.push(`Если GigaChat доступен напрямую, исключите его хосты из прокси: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`);
+      return steps;
+    },
+  },
+  PROXY_BAD_GATEWAY: {
+    title: 'Прокси не достучался до хоста',
+    summary: (d) =>
+      `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} не смог открыть ${str(d.target, 'соединение')} (HTTP ${str(d.status, '5xx')}${opt(d.statusText, ' ')}); ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Запустите ещё раз через минуту',
+      `Сам прокси не достаёт до ${str(d.target, 'хоста')} (его DNS или файрвол): попросите администраторов открыть доступ`,
+      `Если GigaChat доступен напрямую, исключите его хосты из прокси: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}`,
+    ],
+  },
+  PROXY_TIMEOUT: {
+    title: 'Таймаут прокси',
+    summary: (d) =>
+      `Прокси ${str(d.proxy, '(из HTTPS_PROXY)')} ${str(d.stage) === 'connect-response' ? 'принял соединение, но не ответил на CONNECT' : 'не принял соединение'}` +
+      `${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
+    remediation: (d, ctx) => [
+      'Запустите ещё раз',
+      `Проверьте хост и порт прокси: ${showProxyCommand(ctx)}; проверка: ${tcpTest(ctx, hostOf(d.proxy) ?? '<хост-прокси>', portOf(d.proxy))}`,
+      timeoutStep,
+    ],
+  },
+  PROXY_INVALID_URL: {
+    title: 'Настройка прокси непригодна',
+    summary: (d) => `${str(d.variable, 'HTTPS_PROXY')}=${str(d.value, '…')} нельзя использовать: ${proxyReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const name = str(d.variable, 'HTTPS_PROXY');
+      const value = str(d.value);
+      const fixed = str(d.reason) === 'no-scheme' && value ? `http://${value}` : PROXY;
+      return [
+        `Запишите полный URL: ${ctx.setEnv(name, fixed)} (с логином: ${proxyWithAuth(fixed)})`,
+        `Node (undici), Python SDK (httpx) и gigadoctor читают HTTPS_PROXY / HTTP_PROXY в любом регистре; что задано сейчас: ${showProxyCommand(ctx)}`,
+      ];
+    },
+  },
+
+  // --- tls ---
+  TLS_OK: {
+    title: 'Сертификат проверен',
+    summary: (d) => {
+      const targets = records(d.targets).map((t) => {
+        const timing = records([t.timings])[0] ?? {};
+        const times = [opt(ms(timing.connectMs), 'соединение '), opt(ms(timing.tlsMs), 'TLS ')].filter(Boolean).join(', ');
+        const extra = [opt(t.issuer, 'издатель '), opt(t.validTo, 'действует до '), opt(t.proxy, 'через '), times].filter(Boolean).join(', ');
+        return `${str(t.host, '?')}:${portFor(t.host, t.port)}${extra ? ` (${extra})` : ''}`;
+      });
+      return targets.length ? `Цепочка проверена: ${targets.join('; ')}` : 'Цепочки сертификатов проверены';
+    },
+    remediation: () => [],
+  },
+  TLS_UNTRUSTED_ROOT: {
+    title: 'Нет корневого сертификата Минцифры',
+    summary: (d) => {
+      const head = `${hostPort(d)}: цепочка сертификатов${opt(d.issuer, ' (издатель ', ')')} не проходит проверку${opt(d.errno, ' (', ')')}`;
+      if (d.verifiesWithRussianRoot === false) {
+        const why = d.claimsRussianRoot === true
+          ? ': она носит имя Russian Trusted Root CA, но подписана не настоящим корнем, так что этому процессу не хватает корня, которым она подписана на самом деле'
+          : ` и не ведёт к Russian Trusted Root CA: этому процессу не хватает корня ${opt(d.issuer, '«', '»') || 'её издателя'}`;
+        return `${head}${why}${opt(d.caFile, '; указанный CA-файл ', ' не помог')}`;
+      }
+      const proof = d.verifiesWithRussianRoot === true ? ' С встроенным корнем (SHA-256 D2:6D…CF:31) она проверяется: установка этого корня всё исправит' : '';
+      return `${head} — этот Node не доверяет Russian Trusted Root CA (НУЦ Минцифры)` +
+        opt(d.caFile, '; указанный CA-файл ', ' не помог') + (proof ? `.${proof}` : '');
+    },
+    remediation: (d, ctx) => {
+      if (d.verifiesWithRussianRoot === false) {
+        const file = 'server-root-ca.pem';
+        return [
+          d.claimsRussianRoot === true
+            ? `Настоящий корень Минцифры (SHA-256 D2:6D…CF:31) не поможет: возьмите у владельцев ${str(d.host, 'этого сервера')} CA-сертификат (PEM), которым цепочка подписана на самом деле — у тестового стенда он свой`
+            : `Корень Минцифры здесь не поможет: возьмите корневой сертификат ${opt(d.issuer, '«', '»') || 'издателя'} (PEM) у владельцев ${str(d.host, 'этого сервера')}`,
+          caNodeStep(ctx, file),
+          `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx, file))}; gigadoctor: --ca-file ${caPath(ctx, file)}`,
+          osStoreStep(ctx, file),
+        ];
+      }
+      const first = has(d.caFile)
+        ? `${str(d.caFile)} не подтверждает эту цепочку: проверьте, что в нём Russian Trusted Root CA. ${caGetStep(ctx)}`
+        : caGetStep(ctx);
+      return [
+        first,
+        caNodeStep(ctx),
+        `Python SDK: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))} (gigadoctor тоже её читает, либо --ca-file)`,
+        osStoreStep(ctx),
+      ];
+    },
+  },
+  TLS_INTERCEPTED: {
+    title: 'TLS перехватывается',
+    summary: (d) => {
+      const who = opt(d.issuer, '«', '»') || 'неизвестным издателем';
+      const how = d.claimsRussianRoot === true
+        ? `цепочка носит имя Russian Trusted Root CA, но им не подписана (верхний издатель ${opt(d.issuer, '«', '»') || 'неизвестен'})`
+        : `сертификат выдан ${who}, а не Russian Trusted Root CA`;
+      return `TLS-соединение с ${hostPort(d, 'сервером')}${opt(d.proxy, ' через прокси ')} перехвачено: ${how} — трафик переподписывает ${has(d.proxy) ? 'этот прокси' : 'корпоративный прокси'} или антивирус`;
+    },
+    remediation: (d, ctx) => [
+      `Попросите у администраторов корневой сертификат ${opt(d.issuer, '«', '»') || 'перехватывающего прокси'} (PEM) и подключите его до запуска node: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx, 'corporate-root.pem'))}; ` +
+        'в файле может быть несколько сертификатов — допишите туда и Russian Trusted Root CA (gigadoctor ca --out russian-trusted-root-ca.pem)',
+      `Или попросите исключить ${OFFICIAL.authHost}, ${OFFICIAL.apiHosts.join(', ')} из TLS-инспекции` +
+        (has(d.proxy) ? `; если они доступны напрямую, пустите их мимо прокси: ${ctx.setEnv('NO_PROXY', GIGACHAT_NO_PROXY)}` : ''),
+      'Если это локальный антивирус («проверка защищённых соединений», HTTPS-сканирование), добавьте эти хосты в исключения',
+      `Python SDK: тот же PEM-файл в ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx, 'corporate-root.pem'))}`,
+    ],
+  },
+  TLS_HOSTNAME_MISMATCH: {
+    title: 'Сертификат на другое имя',
+    summary: (d) =>
+      `${hostPort(d)} предъявил сертификат на ${str(d.certNames, 'другие имена')}, а не на ${str(d.host, 'этот хост')}`,
+    remediation: (d) => [
+      'Указывайте в URL официальное имя хоста, а не IP-адрес или псевдоним',
+      `Проверьте, не переопределён ли ${str(d.host, 'хост')} в файле hosts: /etc/hosts (Windows: C:\\Windows\\System32\\drivers\\etc\\hosts)`,
+      `Если вместо GigaChat отвечает шлюз или прокси, попросите его владельцев выпустить сертификат на ${str(d.host, 'этот хост')} или исключить хост`,
+    ],
+  },
+  TLS_EXPIRED: {
+    title: 'Сертификат просрочен',
+    summary: (d) =>
+      `Срок сертификата${opt(d.subject, ' «', '»')} ${hostPort(d, 'сервера')} истёк${opt(d.validTo, ' ')} — по часам этой машины${clockSays(d.clock)}`,
+    remediation: (d, ctx) => {
+      const clockOk = clockVerdict(d.clock) === 'ok';
+      return [
+        ...(clockOk ? [] : [clockCheckStep(ctx)]),
+        'Если часы верные, просроченный сертификат — не обычный сертификат GigaChat: на пути прокси или антивирус (издателя покажет --verbose) либо устаревший сертификат в вашем CA-файле',
+        'Повторите позже; если не проходит, сообщите в поддержку GigaChat хост и время',
+      ];
+    },
+  },
+  TLS_NOT_YET_VALID: {
+    title: 'Сертификат ещё не действует',
+    summary: (d) =>
+      `Сертификат${opt(d.subject, ' «', '»')} ${hostPort(d, 'сервера')} действует только с ${str(d.validFrom, 'более поздней даты')}` +
+      (clockVerdict(d.clock) === 'ok' ? clockSays(d.clock) : ` — вероятно, часы этой машины отстают${clockSays(d.clock)}`),
+    remediation: (d, ctx) => clockVerdict(d.clock) === 'ok'
+      ? ['Часы совпадают с серверными: сертификат поставили раньше даты начала его действия — сообщите хост и время его владельцам', reportStep]
+      : [
+        clockCheckStep(ctx),
+        'В WSL2 и виртуалках часы уходят после сна: wsl --shutdown или перезапуск ВМ; контейнеры берут время хоста',
+      ],
+  },
+  TLS_TIMEOUT: {
+    title: 'Таймаут TLS-рукопожатия',
+    summary: (d) => `TLS-рукопожатие с ${hostPort(d, 'сервером')}${opt(d.proxy, ' через ')} не завершилось${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
+    remediation: (_d, ctx) => [
+      'Запустите ещё раз',
+      `TCP проходит, а TLS зависает — типично для DPI или фильтрующего файрвола: попробуйте другую сеть, без VPN или через корпоративный прокси: ${ctx.setEnv('HTTPS_PROXY', PROXY)}`,
+      timeoutStep,
+    ],
+  },
+  TLS_HANDSHAKE_FAILED: {
+    title: 'Ошибка TLS-рукопожатия',
+    summary: (d) => `TLS-рукопожатие с ${hostPort(d, 'сервером')} не удалось${opt([str(d.errno), str(d.message)].filter(Boolean).join(' '), ': ')}`,
+    remediation: (d) => {
+      const { host, port } = targetOf(d);
+      return [
+        `Посмотрите, что отдаёт сервер: openssl s_client -connect ${host}:${port} -servername ${host}`,
+        'Та же ошибка бывает, когда на этом порту отвечает прокси или промежуточное устройство, не говорящее по TLS: проверьте HTTPS_PROXY и NO_PROXY',
+        'Используйте актуальный Node (20.18 или новее)',
+        reportStep,
+      ];
+    },
+  },
+  TLS_CLIENT_CERT_REQUIRED: {
+    title: 'Нужен клиентский сертификат',
+    summary: (d) =>
+      `${hostPort(d)} требует клиентский сертификат (mTLS)${d.clientCertSent === true ? ' и не принял предложенный' : ', а он не настроен'}${opt(d.errno, ' (', ')')}`,
+    remediation: (_d, ctx) => [
+      `Укажите сертификат и ключ, выданные для этого сервиса: ${ctx.setEnv('GIGACHAT_CERT_FILE', caPath(ctx, 'client.crt'))} и ${ctx.setEnv('GIGACHAT_KEY_FILE', caPath(ctx, 'client.key'))} (и GIGACHAT_KEY_FILE_PASSWORD, если ключ зашифрован)`,
+      'Python SDK читает эти переменные; JS SDK принимает их как https.Agent с cert, key и passphrase, переданный в httpsAgent',
+      `Персональные и бизнес-ключи работают с публичными хостами (${OFFICIAL.baseUrl}), где клиентский сертификат не нужен: если mTLS неожидан, проверьте GIGACHAT_BASE_URL`,
+    ],
+  },
+  TLS_CLIENT_CERT_REJECTED: {
+    title: 'Клиентский сертификат отклонён',
+    summary: (d) => `${hostPort(d)} отклонил клиентский сертификат${opt(d.certFile, ' из ')}${opt(d.errno, ' (', ')')}`,
+    remediation: (d) => [
+      `Проверьте, что это сертификат, выданный для этого сервиса, и он ещё действует: openssl x509 -in ${str(d.certFile, 'client.crt')} -noout -subject -issuer -dates`,
+      'Если его выпустил промежуточный УЦ, допишите этот промежуточный сертификат в файл после самого сертификата',
+      'Уточните у выпустившего, зарегистрирован ли сертификат для этого хоста; возможно, нужен новый',
+    ],
+  },
+  TLS_SUB_CA_EXPIRING: {
+    title: 'Скоро истекает Sub CA',
+    summary: (d) =>
+      `${hostPort(d)} предъявляет ${str(d.subject, 'Russian Trusted Sub CA')}, срок которого истекает${opt(d.validTo, ' ')}${opt(d.daysLeft, ' (через ', ' дн.)')}: всё, что доверяет этому промежуточному сертификату вместо корня, тогда сломается`,
+    remediation: (_d, ctx) => [
+      `Доверяйте корню, а не промежуточному: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} (gigadoctor ca --out ${OFFICIAL.caFile})`,
+      `Если ваш бандл закрепляет Sub CA, добавьте его преемника («Russian Trusted Sub CA 2024») с ${OFFICIAL.caPage}`,
+    ],
+  },
+  TLS_VERIFICATION_DISABLED: {
+    title: 'Проверка TLS отключена',
+    summary: (d) =>
+      str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
+        ? `Ваше приложение ОТКЛЮЧАЕТ проверку сертификатов (GIGACHAT_VERIFY_SSL_CERTS${opt(sourceLabel(d.source), ' из ')}): ключ уйдёт любому подставному серверу; gigadoctor всё равно проверил`
+        : `Проверка сертификатов ОТКЛЮЧЕНА${opt(d.reason, ' (', ')')}: ключ и токен ушли без доказательства, кто их получает; найденное проверкой показано как предупреждение`,
+    remediation: (d, ctx) => [
+      `Отключение проверки — никогда не решение: подключите Russian Trusted Root CA — gigadoctor ca --out ${OFFICIAL.caFile}, затем ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} до запуска node`,
+      str(d.reason) === 'GIGACHAT_VERIFY_SSL_CERTS'
+        ? `Верните проверку: ${unsetEnv(ctx, 'GIGACHAT_VERIFY_SSL_CERTS')}${isFileSource(d.source) ? ` и удалите строку ${str(d.source)}` : ''}; Python SDK принимает CA-файл через ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', caPath(ctx))}`
+        : 'Что нашла проверка, показано выше как предупреждение: клиент с включённой проверкой на этом остановится. Исправьте это и запустите gigadoctor без опции, отключающей проверку',
+    ],
+  },
+  CA_FILE_INVALID: {
+    title: 'CA-файл непригоден',
+    summary: (d) =>
+      `${str(d.variable, 'NODE_EXTRA_CA_CERTS')} указывает на ${str(d.path, 'файл')}, который нельзя использовать: ${caFileReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const reason = str(d.reason);
+      const path = str(d.path, OFFICIAL.caFile);
+      const name = str(d.variable, 'NODE_EXTRA_CA_CERTS');
+      const steps: string[] = [];
+      if (reason === 'missing' || reason === 'unreadable') {
+        steps.push('Укажите абсолютный путь (относительный считается от каталога, из которого запускается приложение) и проверьте права на чтение');
+      } else if (reason === 'der') {
+        steps.push(`Переведите в PEM: openssl x509 -inform der -in ${path} -out ${OFFICIAL.caFile}`);
+      } else if (reason === 'private-key') {
+        steps.push(`Это закрытый ключ: никому его не передавайте; уберите его из ${name} и укажите сертификат УЦ`);
+      } else if (reason === 'double-base64') {
+        steps.push(`Раскодируйте один раз: ${decodeBase64FileCommand(ctx, path, caPath(ctx))} (хранилища секретов CI часто держат файлы в Base64)`);
+      }
+      steps.push(`Возьмите исправную копию: gigadoctor ca --out ${OFFICIAL.caFile} или ${OFFICIAL.caPage}; сверьте SHA-256 ${OFFICIAL.caSha256}`);
+      if (name.startsWith('-')) {
+        steps.push(`Передайте исправный файл: gigadoctor ${name} ${caPath(ctx)}; Node-приложению нужно ${ctx.setEnv('NODE_EXTRA_CA_CERTS', caPath(ctx))} до запуска node`);
+      } else if (name === 'NODE_EXTRA_CA_CERTS') {
+        steps.push(`Укажите его в NODE_EXTRA_CA_CERTS: ${ctx.setEnv(name, caPath(ctx))}; плохой файл Node молча пропускает, выдав лишь предупреждение`);
+      } else {
+        steps.push(`Укажите его в ${name}: ${ctx.setEnv(envNameOf(name), caPath(ctx))}`);
+      }
+      return steps;
+    },
+  },
+
+  CLIENT_CERT_INVALID: {
+    title: 'Клиентский сертификат непригоден',
+    summary: (d) =>
+      `${str(d.variable, 'GIGACHAT_CERT_FILE')}${opt(d.path, ' (', ')')} нельзя использовать для mTLS: ${clientCertReason(str(d.reason))}`,
+    remediation: (d, ctx) => {
+      const reason = str(d.reason);
+      const path = str(d.path, str(d.which) === 'key' ? 'client.key' : 'client.crt');
+      switch (reason) {
+        case 'cert-not-set':
+          return [`GIGACHAT_KEY_FILE задан, а сертификат — нет: ${ctx.setEnv('GIGACHAT_CERT_FILE', caPath(ctx, 'client.crt'))}`];
+        case 'missing':
+        case 'unreadable':
+        case 'too-large':
+          return [`Укажите абсолютный путь к файлу и проверьте права на чтение: ${ctx.setEnv(str(d.variable, 'GIGACHAT_CERT_FILE'), caPath(ctx, str(d.which) === 'key' ? 'client.key' : 'client.crt'))}`];
+        case 'der':
+          return [str(d.which) === 'key'
+            ? `Переведите ключ в PEM: openssl pkey -inform der -in ${path} -out client.key`
+            : `Переведите сертификат в PEM: openssl x509 -inform der -in ${path} -out client.crt`];
+        case 'no-key':
+          return [`В файле сертификата нет закрытого ключа: ${ctx.setEnv('GIGACHAT_KEY_FILE', caPath(ctx, 'client.key'))}`];
+        case 'passphrase-missing':
+          return [`Ключ зашифрован: задайте пароль там, где запускается приложение — ${ctx.setEnv('GIGACHAT_KEY_FILE_PASSWORD', '<пароль ключа>')}, — но не в командной строке`];
+        case 'bad-passphrase':
+          return ['GIGACHAT_KEY_FILE_PASSWORD не расшифровывает ключ: проверьте его (и что не прихватились кавычки или пробелы в конце)'];
+        case 'key-mismatch':
+          return ['Ключ не от этого сертификата: возьмите ключ, с которым создавался запрос на этот сертификат',
+            `Сравните: openssl x509 -in ${str(d.path, 'client.crt')} -noout -pubkey и openssl pkey -in client.key -pubout должны совпасть`];
+        default:
+          return ['Проверьте файлы через openssl: openssl x509 -in client.crt -noout -subject -dates; openssl pkey -in client.key -noout'];
+      }
+    },
+  },
+  NODE_EXTRA_CA_CERTS_IN_ENV_FILE: {
+    title: 'NODE_EXTRA_CA_CERTS только в .env',
+    summary: (d) =>
+      `NODE_EXTRA_CA_CERTS задан только в ${str(d.source, '.env')}${opt(d.path, ' (', ')')}: Node читает его один раз, при запуске процесса, раньше любого кода dotenv — Node-приложение этот CA не получит`,
+    remediation: (d, ctx) => [
+      `Задайте его там, где запускается node — в shell, unit-файле сервиса, Dockerfile (ENV) или CI: ${ctx.setEnv('NODE_EXTRA_CA_CERTS', str(d.path, caPath(ctx)))}`,
+      `Затем удалите строку из ${str(d.source, '.env')}: она лишь создаёт видимость исправления`,
+      `Python SDK вообще не читает NODE_EXTRA_CA_CERTS: ${ctx.setEnv('GIGACHAT_CA_BUNDLE_FILE', str(d.path, caPath(ctx)))}`,
+    ],
+  },
+
+  // --- oauth ---
+
+  // --- models ---
+  MODELS_OK: {
+    title: 'Список моделей получен',
+    summary: (d) => `${has(d.count) ? `Доступно моделей: ${str(d.count)}` : 'Список моделей получен'}${opt(d.model, '; ', ' в нём есть')}`,
+    remediation: () => [],
+  },
+  API_TOKEN_REJECTED: {
+    title: 'API отклонил токен',
+    summary: (d) => {
+      const fromVar = str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN' ? ' из GIGACHAT_ACCESS_TOKEN' : '';
+      return `API отклонил токен доступа${fromVar}${opt(serverSaid(d), ': ')}`;
+    },
+    remediation: (d, ctx) => {
+      if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
+        return ['Токен повреждён или выдан не для этого API: вставьте его целиком, без «Bearer » и кавычек', tokenMovedToCredentials(ctx)];
+      }
+      if (str(d.tokenSource) !== 'oauth') {
+        // Из `explain`: чей это токен, неизвестно.
+        return [
+          'Передавайте токен ровно таким, каким его выдал сервер авторизации, после «Authorization: Bearer » — без кавычек, переносов строк и не ключ авторизации',
+          tokenMovedToCredentials(ctx),
+          `Проверьте, что токен получен от сервера авторизации той же инсталляции, что и API (официальные: ${OFFICIAL.authUrl} и ${OFFICIAL.baseUrl})`,
+        ];
+      }
+      return [
+        `Только что выданный токен отклонён: похоже, URL авторизации и URL API относятся к разным инсталляциям — проверьте GIGACHAT_AUTH_URL и GIGACHAT_BASE_URL (официальные: ${OFFICIAL.authUrl} и ${OFFICIAL.baseUrl})`,
+        'Проверьте, не вырезает и не подменяет ли прокси заголовок Authorization (HTTPS_PROXY, NO_PROXY)',
+      ];
+    },
+  },
+  API_TOKEN_EXPIRED: {
+    title: 'Токен истёк',
+    summary: (d) => {
+      const fromVar = str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN' ? ': в GIGACHAT_ACCESS_TOKEN старый токен' : '';
+      return `Срок токена доступа истёк${opt(serverSaid(d), ' (', ')')}${fromVar}`;
+    },
+    remediation: (d, ctx) => {
+      if (str(d.tokenSource) === 'GIGACHAT_ACCESS_TOKEN') {
+        return ['Токен живёт 30 минут — нужен новый', tokenMovedToCredentials(ctx)];
+      }
+      if (str(d.tokenSource) !== 'oauth') {
+        // Из `explain`: приложение пользовалось токеном дольше 30 минут.
+        return [
+          'Токен живёт 30 минут: приложение должно получать новый до expires_at; официальные SDK делают это сами, если у них есть ключ',
+          tokenMovedToCredentials(ctx),
+          `Если только что выданный токен уже считается истёкшим, проверьте часы этой машины: ${clockSyncCommand(ctx)}`,
+        ];
+      }
+      return [
+        `Только что выданный токен считается истёкшим: проверьте часы этой машины — ${clockSyncCommand(ctx)}`,
+        'В своём коде запрашивайте новый токен до expires_at (SDK делают это за 60 с), а не после 401',
+      ];
+    },
+  },
+  API_FORBIDDEN: {
+    title: 'Доступ к API запрещён (403)',
+    summary: (d) => `HTTP 403 от ${str(d.url, 'API')}${opt(d.message, ' «', '»')}: токен действителен, но проекту этот метод недоступен`,
+    remediation: () => [
+      `Проверьте в Studio (${OFFICIAL.studio}), что это проект GigaChat API с активным тарифом или пакетом`,
+      `Проверьте, что GIGACHAT_SCOPE соответствует проекту: ${SCOPES.join(', ')}`,
+      'Если 403 отвечает промежуточный прокси, исключите хосты GigaChat через NO_PROXY или обратитесь к администраторам',
+    ],
+  },
+  API_NOT_FOUND: {
+    title: 'URL API не найден (404)',
+    summary: (d) => `HTTP 404 от ${str(d.url, 'API')}${opt(bodyKind(d.bodyKind), ' (', ')')}: неверный базовый URL API`,
+    remediation: (d, ctx) => [
+      `Укажите официальный базовый URL: ${ctx.setEnv('GIGACHAT_BASE_URL', baseFromExpected(d.expectedUrl, OFFICIAL.baseUrl))} (или ${OFFICIAL.newBaseUrl})`,
+      `Базовый URL заканчивается на /api/v1 у ${OFFICIAL.apiHosts[0]} и на /v1 у ${NEW_API_HOST}; /models и /chat/completions SDK дописывает сам`,
+    ],
+  },
+  API_REDIRECT: {
+    title: 'URL API перенаправляет',
+    summary: (d) =>
+      `${str(d.url, 'URL API')} перенаправляет${opt(d.status, ' (HTTP ', ')')}${opt(d.location, ' на ')}; gigadoctor не стал отправлять туда токен`,
+    remediation: (d, ctx) => redirectSteps(d, ctx, 'GIGACHAT_BASE_URL', OFFICIAL.baseUrl),
+  },
+  API_RATE_LIMITED: {
+    title: 'Слишком много запросов к API',
+    summary: (d) => {
+      const ra = retryAfter(d);
+      return `Слишком много запросов к API (HTTP 429)${ra !== undefined ? `; повторить через ${ra} с` : ''}; ${RETRY}`;
+    },
+    remediation: (d) => [
+      waitStep(d),
+      'У физлиц 1 одновременный запрос, у юрлиц по умолчанию 10: остановите другие клиенты с тем же ключом или выстройте запросы в очередь',
+    ],
+  },
+  API_SERVER_ERROR: {
+    title: 'Ошибка сервера API',
+    summary: (d) => `Сбой API${opt(d.status, ': HTTP ')}${opt(bodyKind(d.bodyKind), ' (', ')')}; ${RETRY}`,
+    remediation: (d) => serverErrorSteps(d, 'GIGACHAT_BASE_URL', isOfficialApiHost(d.url)),
+  },
+  API_TIMEOUT: {
+    title: 'API не ответил',
+    summary: (d) => `${str(d.url, 'API')} не ответил${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
+    remediation: () => ['Запустите ещё раз', timeoutStep, 'Если в сети нужен прокси, проверьте HTTPS_PROXY и NO_PROXY'],
+  },
+  API_BAD_RESPONSE: {
+    title: 'Странный ответ API',
+    summary: (d) => `Неожиданный ответ от ${str(d.url, 'API')}${opt(d.status, ' (HTTP ', ')')}: ${badResponseReason(d)}`,
+    remediation: () => [
+      `Убедитесь, что GIGACHAT_BASE_URL равен ${OFFICIAL.baseUrl} (или ${OFFICIAL.newBaseUrl}) и что ответ не подменяет прокси или captive portal`,
+      'Запустите с --verbose, чтобы увидеть ответ (секреты вырезаны)',
+      reportStep,
+    ],
+  },
+  MODEL_NOT_AVAILABLE: {
+    title: 'Модель недоступна',
+    summary: (d) =>
+      `Модели ${opt(d.model, '«', '»') || '(не указана)'} нет в списке, который получает этот ключ${opt(d.suggestion, '; возможно, имелась в виду ', '?')}`,
+    remediation: (d, ctx) => {
+      const chat = list(d.chatModels);
+      const target = str(d.suggestion, chat[0] ?? 'GigaChat-2');
+      const steps = [`Возьмите id из списка в точности (регистр важен): ${ctx.setEnv('GIGACHAT_MODEL', target)}`];
+      if (chat.length) steps.push(`Доступные чат-модели: ${truncate(chat, 10, (n) => `и ещё ${n}`)}`);
+      if (isUltra(d.model)) steps.push(`GigaChat-3-Ultra есть только на ${NEW_API_HOST}: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`);
+      return steps;
+    },
+  },
+  MODEL_NOT_FOR_CHAT: {
+    title: 'Модель не для чата',
+    summary: (d) =>
+      `Модель${opt(d.model, ' ')} есть в списке, но её тип — ${str(d.type, 'не чат')}: запросы к чату она не принимает`,
+    remediation: (d, ctx) => [
+      `Для чата укажите чат-модель: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      `Используйте${opt(d.model, ' ')} там, где обслуживается её тип (модели эмбеддингов — через POST /embeddings)`,
+    ],
+  },
+  MODEL_DEPRECATED: {
+    title: 'Модель первого поколения',
+    summary: (d) => `Модель${opt(d.model, ' ')} относится к первому поколению, которое отключают${opt(d.suggestion, '; используйте ')}`,
+    remediation: (d, ctx) => [
+      `Перейдите на модель второго поколения: ${ctx.setEnv('GIGACHAT_MODEL', str(d.suggestion, 'GigaChat-2'))}`,
+      'Второе поколение: GigaChat-2, GigaChat-2-Pro, GigaChat-2-Max; поменяйте имя и там, где оно зашито в коде',
+    ],
+  },
+
+  // --- chat ---
+  CHAT_OK: {
+    title: 'Чат работает',
+    summary: (d) =>
+      `Модель${opt(d.model, ' ')} ответила${opt(d.modelVersion, ' (', ')')}${opt(d.totalTokens, ', потрачено токенов: ')}`,
+    remediation: () => [],
+  },
+  CHAT_PAYMENT_REQUIRED: {
+    title: 'Токены закончились (402)',
+    summary: (d) => `HTTP 402: закончились токены для ${str(d.model, 'этой модели')}${opt(d.message, ' («', '»)')}`,
+    remediation: (d, ctx) => [
+      `Пополните баланс: купите пакет токенов для ${str(d.model, 'модели')} в Studio (${OFFICIAL.studio}) → ваш проект`,
+      `Или переключитесь на модель, по которой токены ещё есть: ${ctx.setEnv('GIGACHAT_MODEL', str(d.model) === 'GigaChat-2' ? 'GigaChat-2-Pro' : 'GigaChat-2')}`,
+      'В предоплаченных проектах остаток виден через GET /balance',
+    ],
+  },
+  CHAT_MODEL_NOT_FOUND: {
+    title: 'Нет такой модели',
+    summary: (d) => `API не знает модель ${opt(d.model, '«', '»') || '(не указана)'}${opt(serverSaid(d), ' (', ')')}`,
+    remediation: (d, ctx) => {
+      const steps = [`Возьмите id из GET /models в точности, регистр важен: ${ctx.setEnv('GIGACHAT_MODEL', 'GigaChat-2')}`];
+      steps.push(
+        isUltra(d.model)
+          ? `GigaChat-3-Ultra есть только на ${NEW_API_HOST}: ${ctx.setEnv('GIGACHAT_BASE_URL', OFFICIAL.newBaseUrl)}`
+          : `Проверка «${checks.models}» показывает id, доступные вашему ключу`,
+      );
+      return steps;
+    },
+  },
+  CHAT_INVALID_REQUEST: {
+    title: 'Запрос к чату отклонён',
+    summary: (d) => `Запрос к чату отклонён${opt(serverSaid(d), ': ')}${opt(d.model, ' (модель ', ')')}`,
+    remediation: (d) => [
+      `gigadoctor шлёт минимальный запрос, так что проверьте, что ${str(d.model, 'GIGACHAT_MODEL')} — чат-модель (type «chat» в GET /models), а не, например, Embeddings`,
+      reportStep,
+    ],
+  },
+  CHAT_RATE_LIMITED: {
+    title: 'Слишком много запросов к чату',
+    summary: (d) => {
+      const ra = retryAfter(d);
+      return `Слишком много одновременных запросов (HTTP 429)${ra !== undefined ? `; повторить через ${ra} с` : ''}; ${RETRY}`;
+    },
+    remediation: (d) => [
+      waitStep(d),
+      'У физлиц 1 одновременный запрос (поток), у юрлиц по умолчанию 10: на время проверки остановите другие клиенты с тем же ключом',
+    ],
+  },
+  CHAT_SERVER_ERROR: {
+    title: 'Ошибка сервера чата',
+    summary: (d) => `Сбой при генерации${opt(d.status, ': HTTP ')}${opt(bodyKind(d.bodyKind), ' (', ')')}; ${RETRY}`,
+    remediation: (d) => serverErrorSteps(d, 'GIGACHAT_BASE_URL', isOfficialApiHost(d.url)),
+  },
+  CHAT_TIMEOUT: {
+    title: 'Чат не ответил',
+    summary: (d) => `${str(d.url, 'Чат')} не ответил${opt(ms(d.timeoutMs), ' за ')}; ${RETRY}`,
+    remediation: () => ['Запустите ещё раз: под нагрузкой генерация бывает медленной', timeoutStep],
+  },
+  CHAT_BAD_RESPONSE: {
+    title: 'Странный ответ чата',
+    summary: (d) => `Неожиданный ответ от ${str(d.url, 'чата')}${opt(d.status, ' (HTTP ', ')')}: ${badResponseReason(d)}`,
+    remediation: () => [
+      'Убедитесь, что ответ не подменяет прокси или шлюз (HTTPS_PROXY, NO_PROXY)',
+      'Запустите с --verbose, чтобы увидеть ответ (секреты вырезаны)',
+      reportStep,
+    ],
+  },
+  CHAT_TOKEN_REJECTED: {
+    title: 'Чат отклонил токен',
+    summary: (d) => `Чат отклонил токен${opt(serverSaid(d), ': ')}, хотя список моделей с ним получен`,
+    remediation: () => [
+      'Запустите ещё раз: если токен истёк между двумя запросами, ответ будет таким же',
+      `Если повторяется, у проекта может не быть доступа к чату на этом хосте: проверьте GIGACHAT_BASE_URL и тариф проекта в Studio (${OFFICIAL.studio})`,
+    ],
+  },
+  CHAT_REFUSED: {
+    title: 'Модель не ответила',
+    summary: (d) => `Модель${opt(d.model, ' ')} завершила ответ с finish_reason ${opt(d.finishReason, '«', '»') || '(неизвестно)'} вместо текста`,
+    remediation: (d) =>
+      str(d.finishReason) === 'blacklist'
+        ? ['Ответ заблокировал тематический фильтр; запрос gigadoctor нейтральный, так что запустите ещё раз', reportStep]
+        : ['Модель не смогла сгенерировать ответ: повторите позже', reportStep],
+  },
+
+  // --- runner ---
+};
+
+/** The codes not yet written as remedies + phrases (docs/catalog.md). */
+export const legacyCodes = codes;

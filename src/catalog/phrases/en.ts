@@ -1,0 +1,169 @@
+// English phrases: the words of every remedy in src/catalog/remedies/, one entry per message.
+import { inUnits, opt, serverWords, str } from './format.js';
+import type { Phrases } from './types.js';
+
+const checks = {
+  env: 'Credentials',
+  format: 'Credential format',
+  endpoints: 'Endpoints',
+  dns: 'DNS',
+  tcp: 'TCP connect',
+  tls: 'TLS certificate',
+  oauth: 'OAuth token',
+  models: 'Models list',
+  chat: 'Chat probe',
+};
+
+const SOURCE: Record<string, string> = { env: 'environment', flag: 'command-line flag', default: 'default' };
+const BODY: Record<string, string> = { html: 'an HTML page', json: 'a JSON body', text: 'a text body', empty: 'an empty body' };
+const WHO: Record<string, string> = { individuals: 'individuals', prepaid: 'businesses, prepaid packages', postpaid: 'businesses, postpaid' };
+
+function badResponse(p: { reason: string; field: string }): string {
+  const field = opt(p.field, ' (field ', ')');
+  switch (p.reason) {
+    case 'not-json':
+      return `the body is not JSON${field}`;
+    case 'wrong-shape':
+      return `the JSON lacks the expected fields${field}`;
+    case 'too-large':
+      return 'the body is too large';
+    case 'invalid-utf8':
+      return 'the body is not valid UTF-8';
+    case 'unexpected-status':
+      return `unexpected status${field}`;
+    default:
+      return `unexpected content${field}`;
+  }
+}
+
+
+export const phrases = {
+  lang: 'en',
+  checks,
+  titles: {
+    OAUTH_OK: 'Access token received',
+    ACCESS_TOKEN_PROVIDED: 'Ready token supplied',
+    OAUTH_BAD_CREDENTIALS: 'Key rejected',
+    OAUTH_UNDECODABLE_CREDENTIALS: 'Key cannot be decoded',
+    OAUTH_SCOPE_MISMATCH: 'Scope does not match the key',
+    OAUTH_SCOPE_INVALID: 'Scope rejected',
+    OAUTH_BAD_REQUEST: 'Token request rejected',
+    OAUTH_FORBIDDEN: 'Auth URL forbidden (403)',
+    OAUTH_NOT_FOUND: 'Auth URL not found (404)',
+    OAUTH_REDIRECT: 'Auth URL redirects',
+    OAUTH_RATE_LIMITED: 'Too many token requests',
+    OAUTH_SERVER_ERROR: 'Auth server error',
+    OAUTH_TIMEOUT: 'Auth server timed out',
+    OAUTH_BAD_RESPONSE: 'Unexpected auth answer',
+    CLOCK_SKEW: 'Clock is off',
+    SKIPPED_BY_OPTION: 'Skipped',
+    BLOCKED: 'Not run',
+    INTERNAL_ERROR: 'Internal error',
+    DEADLINE_EXCEEDED: 'Run deadline exceeded',
+  },
+  say: {
+    // --- shared ---
+    'placeholder.key': '<authorization key from Studio>',
+    'placeholder.token': '<access token>',
+    'placeholder.proxy': 'http://<proxy-host>:<port>',
+    retry: 'this may pass on retry',
+    at: (p) => opt(SOURCE[p.source] ?? p.source, ' (', ')'),
+    serverSaid: (p) => serverWords(p, 'code ', '"', '"'),
+    bodyKind: (p) => BODY[p.kind] ?? '',
+    badResponse,
+    duration: (p) => inUnits(p.ms, { ms: 'ms', s: 's' }),
+    checkTitle: (p) => (checks as Record<string, string>)[p.id] ?? p.id,
+    'scope.who': (p) => WHO[p.audience] ?? '',
+    scopes: (p) => p.scopes.map((s: string, i: number) => `${s} (${p.who[i]})`).join(', '),
+    'clock.unixNote': ' (Linux; macOS: sudo sntp -sS time.apple.com)',
+    'clock.adminNote': ' (as administrator)',
+    'step.wait': (p) => (p.seconds !== undefined ? `Wait ${p.seconds} s (Retry-After) and run again` : 'Wait a few seconds and run again'),
+    'step.timeout': 'On a slow network raise the per-step timeout: gigadoctor --timeout 30000 (GIGACHAT_TIMEOUT for the SDKs is in seconds)',
+    'step.report': 'If it persists, report it with the output of gigadoctor check --json (secrets are removed from it)',
+    'step.reportRqUid': (p) => `${p.report}; quote RqUID ${p.rqUid}`,
+    'step.runAgain': 'Run again',
+    'step.verbose': 'Run with --verbose to see the response (secrets removed)',
+    'step.syncClock': (p) => `Sync the clock: ${p.sync}${p.note}`,
+    'step.newKey': (p) => `Generate a new Authorization key: GigaChat Studio (${p.studio}) → your GigaChat API project → "API settings" → "Get key"`,
+    'step.tokenToCredentials': (p) =>
+      `Better: remove GIGACHAT_ACCESS_TOKEN (${p.unset}) and set the key instead — ${p.set}; the SDKs then get and refresh 30-minute tokens by themselves`,
+    'redirect.useFinal': (p) => `Use the final address directly: ${p.set}`,
+    'redirect.useOfficial': (p) => `Set the official address: ${p.set} — or remove ${p.variable}, the SDK default is right`,
+    'redirect.intercepted': (p) =>
+      `A redirect to ${p.host ?? 'another host'} that is not GigaChat's usually means the network intercepts requests (captive portal, proxy login page): log in to the network or ask IT`,
+    'serverError.retry': 'Run again in a minute or two: gateway errors (5xx, an HTML page from the gateway) are usually short-lived',
+    'serverError.notGigaChat': (p) =>
+      `${p.host} is not an official GigaChat host: the error comes from it (e.g. a local proxy or gateway), not from GigaChat — check ${p.variable}`,
+    'serverError.support': 'If it lasts longer than about 15 minutes, report the time, URL and status to GigaChat support',
+
+    // --- oauth ---
+    OAUTH_OK: (p) =>
+      `Got an access token${opt(p.url, ' from ')}${opt(p.status, ' (HTTP ', ')')}${p.password ? ' with GIGACHAT_USER/GIGACHAT_PASSWORD' : ''}` +
+      `${p.minutes !== undefined ? `; valid for ${p.minutes} min` : ''}${opt(p.until, ', until ')}`,
+    ACCESS_TOKEN_PROVIDED: (p) => `Token exchange skipped: using the ready token from ${p.variable}`,
+    'ACCESS_TOKEN_PROVIDED.alsoKey': 'A token lives 30 minutes; for anything long-running also set GIGACHAT_CREDENTIALS so the SDK can get new ones',
+    OAUTH_BAD_CREDENTIALS: (p) => `The auth server rejected the key${opt(p.said, ': ')} — the key is wrong or has been revoked`,
+    'OAUTH_BAD_CREDENTIALS.set': (p) => `Set it: ${p.set}, and replace old copies (.env, CI secrets) so the app does not pick a stale one`,
+    'OAUTH_BAD_CREDENTIALS.fingerprint': (p) => `Compare the fingerprint shown by the "${p.check}" check with the key you expect: the app may be reading another value`,
+    'OAUTH_BAD_CREDENTIALS.support': (p) => `If a fresh key fails too, contact GigaChat support and quote RqUID ${p.rqUid}`,
+    OAUTH_UNDECODABLE_CREDENTIALS: (p) =>
+      `The auth server cannot decode the Authorization header${opt(p.said, ' (', ')')}: the key is damaged, not Base64, or encoded twice`,
+    'OAUTH_UNDECODABLE_CREDENTIALS.asShown':
+      'Put the Authorization key from Studio into GIGACHAT_CREDENTIALS exactly as shown: do not Base64 it again and do not add "Basic " — the SDK sends Authorization: Basic <key> itself',
+    'OAUTH_UNDECODABLE_CREDENTIALS.format': (p) => `Look at the "${p.check}" check for quotes, spaces, line breaks or foreign characters in the value`,
+    'OAUTH_UNDECODABLE_CREDENTIALS.newKey': (p) => `If unsure, generate a new key in Studio and set it: ${p.set}`,
+    OAUTH_SCOPE_MISMATCH: (p) =>
+      `The key does not allow scope ${p.scope || `(default ${p.defaultScope})`}${opt(p.said, ' (', ')')}: its project has another scope — set GIGACHAT_SCOPE to it`,
+    'OAUTH_SCOPE_MISMATCH.lookUp': (p) => `Look up the scope of your project in Studio (the "Scope" field of the project): ${p.scopes}`,
+    'OAUTH_SCOPE_MISMATCH.set': (p) => `Set it: ${p.choices.join(' or ')}`,
+    'OAUTH_SCOPE_MISMATCH.choice': (p) => `${p.set} (${p.who})`,
+    'OAUTH_SCOPE_MISMATCH.code': 'If your code passes scope explicitly (e.g. new GigaChat({ scope: ... })), change it there too: it overrides GIGACHAT_SCOPE',
+    OAUTH_SCOPE_INVALID: (p) =>
+      p.empty
+        ? `The auth server got an empty scope${opt(p.said, ' (', ')')}`
+        : `The auth server rejected scope "${p.scope}"${opt(p.said, ' (', ')')}: the value is misspelled`,
+    'OAUTH_SCOPE_INVALID.set': (p) =>
+      `Set one of the three valid values exactly (upper case, no spaces or quotes): ${p.set} for individuals, or ${p.b2b} / ${p.corp} for business projects`,
+    'OAUTH_SCOPE_INVALID.studio': 'Take the value from the "Scope" field of your project in Studio',
+    OAUTH_BAD_REQUEST: (p) => `The auth server rejected the token request${opt(p.said, ': ')}`,
+    'OAUTH_BAD_REQUEST.proxy': (p) =>
+      `A token request carries Authorization: Basic <key>, RqUID: <uuid4> and the body scope=<scope>; gigadoctor sends all three, so a 400 here usually means a proxy or gateway changed the request — check that the URL is ${p.url}`,
+    OAUTH_FORBIDDEN: (p) =>
+      p.lacksPath
+        ? `HTTP 403 from ${p.url}${opt(p.message, ' "', '"')}: the auth URL lacks the path ${p.expected}`
+        : `HTTP 403 from ${str(p.url, 'the auth server')}${opt(p.message, ' "', '"')}: the request was refused`,
+    'OAUTH_FORBIDDEN.fullUrl': (p) => `Use the full auth URL: ${p.set} — or remove GIGACHAT_AUTH_URL, the default is right`,
+    'OAUTH_FORBIDDEN.proxy': (p) => `Check that a proxy or gateway in between does not refuse the request (HTTPS_PROXY, NO_PROXY); the official URL is ${p.url}`,
+    'OAUTH_FORBIDDEN.otherNetwork': 'Try from another network; if it persists, contact GigaChat support with the time of the request',
+    OAUTH_NOT_FOUND: (p) => `HTTP 404 from ${str(p.url, 'the auth URL')}${opt(p.body, ' (', ')')}: there is no token endpoint at this address`,
+    'OAUTH_NOT_FOUND.official': (p) => `Set the official URL (port ${p.port}, path ${p.path}): ${p.set}`,
+    'OAUTH_NOT_FOUND.remove': (p) => `Or remove GIGACHAT_AUTH_URL (${p.unset}): the SDK default is right`,
+    OAUTH_REDIRECT: (p) =>
+      `${str(p.url, 'The auth URL')} redirects${opt(p.status, ' (HTTP ', ')')}${opt(p.location, ' to ')}; gigadoctor did not follow it with the key`,
+    OAUTH_RATE_LIMITED: (p) => `Too many token requests (HTTP 429)${p.seconds !== undefined ? `; retry after ${p.seconds} s` : ''}; ${p.retry}`,
+    'OAUTH_RATE_LIMITED.reuse': 'The limit is 10 token requests per second: reuse a token for its 30 minutes instead of requesting one per call (the SDKs cache it)',
+    'OAUTH_RATE_LIMITED.others': 'Check that no other process (another instance, a CI matrix) requests tokens with the same key at the same time',
+    OAUTH_SERVER_ERROR: (p) => `The auth server failed${opt(p.status, ': HTTP ')}${opt(p.body, ' (', ')')}; ${p.retry}`,
+    OAUTH_TIMEOUT: (p) => `No answer from ${str(p.url, 'the auth server')}${opt(p.within, ' within ')}; ${p.retry}`,
+    'OAUTH_TIMEOUT.port': (p) =>
+      `The auth server uses port ${p.port}, which corporate firewalls and VPNs often block while 443 passes: test with ${p.test}, ask IT to open it, or go through the corporate proxy: ${p.set}`,
+    OAUTH_BAD_RESPONSE: (p) => `Unexpected answer from ${str(p.url, 'the auth server')}${opt(p.status, ' (HTTP ', ')')}: ${p.reason}`,
+    'OAUTH_BAD_RESPONSE.url': (p) =>
+      `Make sure GIGACHAT_AUTH_URL is ${p.url} and that no proxy or captive portal replaces the answer (an HTML login page is the usual case)`,
+    CLOCK_SKEW: (p) => {
+      const dates = [opt(p.server, 'server '), opt(p.local, 'local ')].filter(Boolean).join(', ');
+      return `This machine's clock is ${p.direction}${p.seconds !== undefined ? ` by ${p.seconds} s` : ''}${dates ? ` (${dates})` : ''}: token expiry and certificate dates are judged wrongly`;
+    },
+    'CLOCK_SKEW.vm': "In WSL2 or a VM the clock drifts after sleep: wsl --shutdown or restart the VM; containers use the host's clock",
+
+    // --- runner ---
+    SKIPPED_BY_OPTION: (p) => `Skipped${opt(p.option, ' by ')}`,
+    BLOCKED: (p) => (p.id ? `Not run: "${p.title}" (${p.id}) did not pass` : 'Not run: a check it depends on did not pass'),
+    INTERNAL_ERROR: (p) => `gigadoctor hit an unexpected error${opt(p.message, ': ')}`,
+    'INTERNAL_ERROR.report':
+      'This is a bug in gigadoctor, not in your setup: please report it with the output of gigadoctor check --json (secrets are removed from it)',
+    'INTERNAL_ERROR.verbose': 'Run again with --verbose for more detail',
+    DEADLINE_EXCEEDED: (p) => `The run hit its overall deadline${opt(p.deadline, ' (', ')')} before this check finished; ${p.retry}`,
+    'DEADLINE_EXCEEDED.slow': 'Find the slow step with --verbose; on a slow network raise --timeout (ms per step)',
+  },
+} satisfies Phrases;

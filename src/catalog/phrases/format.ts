@@ -1,0 +1,24 @@
+// Formatting both languages share: optional parts, durations, lists.
+export { opt, str, truncate } from '../text-helpers.js';
+import { opt } from '../text-helpers.js';
+
+/** `HTTP 400, code 7 "message"`: the status and code, then the message in the language's quotes. */
+export function serverWords(p: { status: string; code: string; message: string }, codeWord: string, open: string, close: string): string {
+  const parts = [opt(p.status, 'HTTP '), opt(p.code, codeWord)].filter(Boolean).join(', ');
+  return [parts, opt(p.message, open, close)].filter(Boolean).join(' ');
+}
+
+/** "850 ms" / "10 s" in the language's units; '' when unknown. */
+export function inUnits(ms: number | undefined, units: { ms: string; s: string }): string {
+  if (ms === undefined) return '';
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} ${units.s}` : `${Math.round(ms)} ${units.ms}`;
+}
+
+/** "3 days" / "5 h" / "12 min" / "40 s" for a number of seconds, in the language's units. */
+export function spanIn(sec: number, units: { days: string; h: string; min: string; s: string }): string {
+  const s = Math.abs(Math.round(sec));
+  if (s >= 2 * 86_400) return `${Math.round(s / 86_400)} ${units.days}`;
+  if (s >= 2 * 3_600) return `${Math.round(s / 3_600)} ${units.h}`;
+  if (s >= 120) return `${Math.round(s / 60)} ${units.min}`;
+  return `${s} ${units.s}`;
+}
