@@ -293,7 +293,14 @@ export function truncate(items: string[], max: number, more: (n: number) => stri
 
 /** Is the model GigaChat-3-Ultra, which only api.giga.chat serves? */
 export function isUltra(model: unknown): boolean {
-  return /gigachat-3-ultra/i.test(str(model));
+  return servedOnlyBy(model) !== undefined;
+}
+
+/** The model and the one base URL that serves it, when the model (in any case, any variant) is served by one host only. */
+export function servedOnlyBy(model: unknown): { model: string; baseUrl: string; host: string } | undefined {
+  const name = str(model).toLowerCase();
+  const only = Object.entries(gigachat.MODELS_ONLY_ON).find(([m]) => name.includes(m.toLowerCase()));
+  return only && { model: only[0], baseUrl: only[1], host: new URL(only[1]).host };
 }
 
 /** The command that keeps a variable for new sessions. */

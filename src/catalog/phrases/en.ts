@@ -1,5 +1,5 @@
 // English phrases: the words of every remedy in src/catalog/remedies/, one entry per message.
-import { inUnits, opt, serverWords, str } from './format.js';
+import { inUnits, opt, serverWords, str, truncate } from './format.js';
 import type { Phrases } from './types.js';
 
 const checks = {
@@ -60,6 +60,29 @@ export const phrases = {
     BLOCKED: 'Not run',
     INTERNAL_ERROR: 'Internal error',
     DEADLINE_EXCEEDED: 'Run deadline exceeded',
+    MODELS_OK: 'Models listed',
+    API_TOKEN_REJECTED: 'Token rejected by the API',
+    API_TOKEN_EXPIRED: 'Token expired',
+    API_FORBIDDEN: 'API forbidden (403)',
+    API_NOT_FOUND: 'API URL not found (404)',
+    API_REDIRECT: 'API URL redirects',
+    API_RATE_LIMITED: 'Too many API requests',
+    API_SERVER_ERROR: 'API server error',
+    API_TIMEOUT: 'API timed out',
+    API_BAD_RESPONSE: 'Unexpected API answer',
+    MODEL_NOT_AVAILABLE: 'Model not available',
+    MODEL_NOT_FOR_CHAT: 'Not a chat model',
+    MODEL_DEPRECATED: 'First-generation model',
+    CHAT_OK: 'Chat works',
+    CHAT_PAYMENT_REQUIRED: 'Tokens used up (402)',
+    CHAT_MODEL_NOT_FOUND: 'No such model',
+    CHAT_INVALID_REQUEST: 'Chat request rejected',
+    CHAT_RATE_LIMITED: 'Too many chat requests',
+    CHAT_SERVER_ERROR: 'Chat server error',
+    CHAT_TIMEOUT: 'Chat timed out',
+    CHAT_BAD_RESPONSE: 'Unexpected chat answer',
+    CHAT_TOKEN_REJECTED: 'Token rejected by chat',
+    CHAT_REFUSED: 'Model refused to answer',
   },
   say: {
     // --- shared ---
@@ -165,5 +188,82 @@ export const phrases = {
     'INTERNAL_ERROR.verbose': 'Run again with --verbose for more detail',
     DEADLINE_EXCEEDED: (p) => `The run hit its overall deadline${opt(p.deadline, ' (', ')')} before this check finished; ${p.retry}`,
     'DEADLINE_EXCEEDED.slow': 'Find the slow step with --verbose; on a slow network raise --timeout (ms per step)',
+
+    // --- models and chat ---
+    MODELS_OK: (p) => `${p.count ? `${p.count} models available` : 'Model list received'}${opt(p.model, '; ', ' is among them')}`,
+    API_TOKEN_REJECTED: (p) => `The API rejected the access token${p.fromVariable ? ' from GIGACHAT_ACCESS_TOKEN' : ''}${opt(p.said, ': ')}`,
+    'API_TOKEN_REJECTED.damaged': 'The token is damaged or not for this API: paste it whole, without "Bearer " or quotes',
+    'API_TOKEN_REJECTED.asIssued':
+      'Send the token exactly as the auth server issued it, after "Authorization: Bearer " — no quotes, no line breaks, not the authorization key',
+    'API_TOKEN_REJECTED.sameInstall': (p) =>
+      `Check that the token comes from the auth server of the same installation as the API (official: ${p.auth} and ${p.api})`,
+    'API_TOKEN_REJECTED.twoInstalls': (p) =>
+      `A token fresh from the auth server was rejected: the auth URL and the API URL probably belong to different installations — check GIGACHAT_AUTH_URL and GIGACHAT_BASE_URL (official: ${p.auth} and ${p.api})`,
+    'API_TOKEN_REJECTED.proxy': 'Check that no proxy strips or replaces the Authorization header (HTTPS_PROXY, NO_PROXY)',
+    API_TOKEN_EXPIRED: (p) => `The access token has expired${opt(p.said, ' (', ')')}${p.fromVariable ? ': GIGACHAT_ACCESS_TOKEN holds an old token' : ''}`,
+    'API_TOKEN_EXPIRED.new': 'Tokens live 30 minutes; get a new one',
+    'API_TOKEN_EXPIRED.refresh':
+      'Tokens live 30 minutes: the app must get a new one before expires_at; the official SDKs do it themselves when they have the key',
+    'API_TOKEN_EXPIRED.clockIfFresh': (p) => `If a token that was just issued is already reported expired, check this machine's clock: ${p.sync}`,
+    'API_TOKEN_EXPIRED.clock': (p) => `A token that has just been issued is reported expired: check this machine's clock — ${p.sync}`,
+    'API_TOKEN_EXPIRED.early': 'In your own code, request a new token before expires_at (the SDKs do it 60 s ahead), not after a 401',
+    API_FORBIDDEN: (p) => `HTTP 403 from ${str(p.url, 'the API')}${opt(p.message, ' "', '"')}: the token is valid, but this project may not call this method`,
+    'API_FORBIDDEN.tariff': (p) => `Check in Studio (${p.studio}) that the project is a GigaChat API project with an active tariff or package`,
+    'API_FORBIDDEN.scope': (p) => `Check that GIGACHAT_SCOPE matches the project: ${p.scopes}`,
+    'API_FORBIDDEN.proxy': 'If a proxy in between answers 403, exclude the GigaChat hosts via NO_PROXY or ask IT',
+    API_NOT_FOUND: (p) => `HTTP 404 from ${str(p.url, 'the API')}${opt(p.body, ' (', ')')}: wrong API base URL`,
+    'API_NOT_FOUND.official': (p) => `Set the official base URL: ${p.set} (or ${p.alt})`,
+    'API_NOT_FOUND.paths': (p) =>
+      `The base URL ends in /api/v1 on ${p.host} and in /v1 on ${p.newHost}; the SDK appends /models and /chat/completions itself`,
+    API_REDIRECT: (p) =>
+      `${str(p.url, 'The API URL')} redirects${opt(p.status, ' (HTTP ', ')')}${opt(p.location, ' to ')}; gigadoctor did not follow it with the token`,
+    API_RATE_LIMITED: (p) => `Too many requests to the API (HTTP 429)${p.seconds !== undefined ? `; retry after ${p.seconds} s` : ''}; ${p.retry}`,
+    'API_RATE_LIMITED.concurrency':
+      'Individuals get 1 concurrent request, businesses 10 by default: stop other clients using the same key, or queue requests',
+    API_SERVER_ERROR: (p) => `The API failed${opt(p.status, ': HTTP ')}${opt(p.body, ' (', ')')}; ${p.retry}`,
+    API_TIMEOUT: (p) => `No answer from ${str(p.url, 'the API')}${opt(p.within, ' within ')}; ${p.retry}`,
+    'API_TIMEOUT.proxy': 'If the network requires a proxy, check HTTPS_PROXY and NO_PROXY',
+    API_BAD_RESPONSE: (p) => `Unexpected answer from ${str(p.url, 'the API')}${opt(p.status, ' (HTTP ', ')')}: ${p.reason}`,
+    'API_BAD_RESPONSE.url': (p) =>
+      `Make sure GIGACHAT_BASE_URL is ${p.url} (or ${p.alt}) and that no proxy or captive portal replaces the answer`,
+    MODEL_NOT_AVAILABLE: (p) =>
+      `Model ${opt(p.model, '"', '"') || '(not set)'} is not in the list this key gets${opt(p.suggestion, '; did you mean ', '?')}`,
+    'MODEL_NOT_AVAILABLE.exact': (p) => `Use an id from the list exactly (case matters): ${p.set}`,
+    'MODEL_NOT_AVAILABLE.list': (p) => `Chat models available: ${truncate(p.models, 10, (n) => `and ${n} more`)}`,
+    'model.onlyOn': (p) => `${p.model} is served only by ${p.host}: ${p.set}`,
+    MODEL_NOT_FOR_CHAT: (p) =>
+      `${str(p.model, 'The configured model')} is in the list, but as ${str(p.type, 'a non-chat')} model: chat completions will not accept it`,
+    'MODEL_NOT_FOR_CHAT.chatModel': (p) => `For chat, use a chat model: ${p.set}`,
+    'MODEL_NOT_FOR_CHAT.elsewhere': (p) => `Use ${str(p.model, 'this model')} only where its kind is served (embeddings models with POST /embeddings)`,
+    MODEL_DEPRECATED: (p) => `${str(p.model, 'This model')} belongs to the first generation, which is being shut down${opt(p.suggestion, '; use ')}`,
+    'MODEL_DEPRECATED.switch': (p) => `Switch to a second-generation model: ${p.set}`,
+    'MODEL_DEPRECATED.generation': (p) => `Second generation: ${p.models}; change the name also where it is hard-coded`,
+    CHAT_OK: (p) => `${str(p.model, 'The model')} answered${opt(p.version, ' (', ')')}${opt(p.tokens, ', ', ' tokens used')}`,
+    CHAT_PAYMENT_REQUIRED: (p) => `HTTP 402: the tokens for ${str(p.model, 'this model')} are used up${opt(p.message, ' ("', '")')}`,
+    'CHAT_PAYMENT_REQUIRED.topUp': (p) => `Top up: buy a token package for ${str(p.model, 'the model')} in Studio (${p.studio}) → your project`,
+    'CHAT_PAYMENT_REQUIRED.switch': (p) => `Or switch to a model that still has tokens: ${p.set}`,
+    'CHAT_PAYMENT_REQUIRED.balance': 'Prepaid projects can see what is left with GET /balance',
+    CHAT_MODEL_NOT_FOUND: (p) => `The API does not know model ${opt(p.model, '"', '"') || '(not set)'}${opt(p.said, ' (', ')')}`,
+    'CHAT_MODEL_NOT_FOUND.exact': (p) => `Use an id from GET /models exactly, case matters: ${p.set}`,
+    'CHAT_MODEL_NOT_FOUND.onlyOn': (p) => `${p.model} exists only on ${p.host}: ${p.set}`,
+    'CHAT_MODEL_NOT_FOUND.list': (p) => `The "${p.check}" check lists the ids your key gets`,
+    CHAT_INVALID_REQUEST: (p) => `The chat request was rejected${opt(p.said, ': ')}${opt(p.model, ' (model ', ')')}`,
+    'CHAT_INVALID_REQUEST.chatModel': (p) =>
+      `gigadoctor sends a minimal request, so check that ${p.model} is a chat model (type "chat" in GET /models), not e.g. Embeddings`,
+    CHAT_RATE_LIMITED: (p) => `Too many concurrent requests (HTTP 429)${p.seconds !== undefined ? `; retry after ${p.seconds} s` : ''}; ${p.retry}`,
+    'CHAT_RATE_LIMITED.concurrency':
+      'Individuals get 1 concurrent request (stream), businesses 10 by default: stop other clients using the same key while testing',
+    CHAT_SERVER_ERROR: (p) => `The chat endpoint failed${opt(p.status, ': HTTP ')}${opt(p.body, ' (', ')')}; ${p.retry}`,
+    CHAT_TIMEOUT: (p) => `No answer from ${str(p.url, 'the chat endpoint')}${opt(p.within, ' within ')}; ${p.retry}`,
+    'CHAT_TIMEOUT.again': 'Run again: generation can be slow under load',
+    CHAT_BAD_RESPONSE: (p) => `Unexpected answer from ${str(p.url, 'the chat endpoint')}${opt(p.status, ' (HTTP ', ')')}: ${p.reason}`,
+    'CHAT_BAD_RESPONSE.proxy': 'Make sure no proxy or gateway replaces the answer (HTTPS_PROXY, NO_PROXY)',
+    CHAT_TOKEN_REJECTED: (p) => `The chat endpoint rejected the token${opt(p.said, ': ')}, although the model list accepted it`,
+    'CHAT_TOKEN_REJECTED.again': 'Run again: a token that expires between the two requests gives the same answer',
+    'CHAT_TOKEN_REJECTED.access': (p) =>
+      `If it repeats, the project may lack access to chat on this host: check GIGACHAT_BASE_URL and the project's tariff in Studio (${p.studio})`,
+    CHAT_REFUSED: (p) => `${str(p.model, 'The model')} ended with finish_reason ${opt(p.reason, '"', '"') || '(unknown)'} instead of an answer`,
+    'CHAT_REFUSED.filter': "The topic filter blocked the answer; gigadoctor's prompt is neutral, so run again",
+    'CHAT_REFUSED.failed': 'The model failed to generate: run again later',
   },
 } satisfies Phrases;

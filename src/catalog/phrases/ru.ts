@@ -1,5 +1,5 @@
 // Русские фразы: слова каждого совета из src/catalog/remedies/, по одной записи на сообщение.
-import { inUnits, opt, serverWords, str } from './format.js';
+import { inUnits, opt, serverWords, str, truncate } from './format.js';
 import type { Phrases } from './types.js';
 
 const checks = {
@@ -61,6 +61,29 @@ export const phrases = {
     BLOCKED: 'Не запускалось',
     INTERNAL_ERROR: 'Внутренняя ошибка',
     DEADLINE_EXCEEDED: 'Общий лимит времени исчерпан',
+    MODELS_OK: 'Список моделей получен',
+    API_TOKEN_REJECTED: 'API отклонил токен',
+    API_TOKEN_EXPIRED: 'Токен истёк',
+    API_FORBIDDEN: 'Доступ к API запрещён (403)',
+    API_NOT_FOUND: 'URL API не найден (404)',
+    API_REDIRECT: 'URL API перенаправляет',
+    API_RATE_LIMITED: 'Слишком много запросов к API',
+    API_SERVER_ERROR: 'Ошибка сервера API',
+    API_TIMEOUT: 'API не ответил',
+    API_BAD_RESPONSE: 'Странный ответ API',
+    MODEL_NOT_AVAILABLE: 'Модель недоступна',
+    MODEL_NOT_FOR_CHAT: 'Модель не для чата',
+    MODEL_DEPRECATED: 'Модель первого поколения',
+    CHAT_OK: 'Чат работает',
+    CHAT_PAYMENT_REQUIRED: 'Токены закончились (402)',
+    CHAT_MODEL_NOT_FOUND: 'Нет такой модели',
+    CHAT_INVALID_REQUEST: 'Запрос к чату отклонён',
+    CHAT_RATE_LIMITED: 'Слишком много запросов к чату',
+    CHAT_SERVER_ERROR: 'Ошибка сервера чата',
+    CHAT_TIMEOUT: 'Чат не ответил',
+    CHAT_BAD_RESPONSE: 'Странный ответ чата',
+    CHAT_TOKEN_REJECTED: 'Чат отклонил токен',
+    CHAT_REFUSED: 'Модель не ответила',
   },
   say: {
     // --- общее ---
@@ -166,5 +189,81 @@ export const phrases = {
     'INTERNAL_ERROR.verbose': 'Запустите с --verbose, чтобы увидеть подробности',
     DEADLINE_EXCEEDED: (p) => `Прогон упёрся в общий лимит времени${opt(p.deadline, ' (', ')')}, проверка не успела завершиться; ${p.retry}`,
     'DEADLINE_EXCEEDED.slow': 'Найдите медленный шаг с --verbose; в медленной сети увеличьте --timeout (мс на шаг)',
+
+    // --- модели и чат ---
+    MODELS_OK: (p) => `${p.count ? `Доступно моделей: ${p.count}` : 'Список моделей получен'}${opt(p.model, '; ', ' в нём есть')}`,
+    API_TOKEN_REJECTED: (p) => `API отклонил токен доступа${p.fromVariable ? ' из GIGACHAT_ACCESS_TOKEN' : ''}${opt(p.said, ': ')}`,
+    'API_TOKEN_REJECTED.damaged': 'Токен повреждён или выдан не для этого API: вставьте его целиком, без «Bearer » и кавычек',
+    'API_TOKEN_REJECTED.asIssued':
+      'Передавайте токен ровно таким, каким его выдал сервер авторизации, после «Authorization: Bearer » — без кавычек, переносов строк и не ключ авторизации',
+    'API_TOKEN_REJECTED.sameInstall': (p) =>
+      `Проверьте, что токен получен от сервера авторизации той же инсталляции, что и API (официальные: ${p.auth} и ${p.api})`,
+    'API_TOKEN_REJECTED.twoInstalls': (p) =>
+      `Только что выданный токен отклонён: похоже, URL авторизации и URL API относятся к разным инсталляциям — проверьте GIGACHAT_AUTH_URL и GIGACHAT_BASE_URL (официальные: ${p.auth} и ${p.api})`,
+    'API_TOKEN_REJECTED.proxy': 'Проверьте, не вырезает и не подменяет ли прокси заголовок Authorization (HTTPS_PROXY, NO_PROXY)',
+    API_TOKEN_EXPIRED: (p) => `Срок токена доступа истёк${opt(p.said, ' (', ')')}${p.fromVariable ? ': в GIGACHAT_ACCESS_TOKEN старый токен' : ''}`,
+    'API_TOKEN_EXPIRED.new': 'Токен живёт 30 минут — нужен новый',
+    'API_TOKEN_EXPIRED.refresh':
+      'Токен живёт 30 минут: приложение должно получать новый до expires_at; официальные SDK делают это сами, если у них есть ключ',
+    'API_TOKEN_EXPIRED.clockIfFresh': (p) => `Если только что выданный токен уже считается истёкшим, проверьте часы этой машины: ${p.sync}`,
+    'API_TOKEN_EXPIRED.clock': (p) => `Только что выданный токен считается истёкшим: проверьте часы этой машины — ${p.sync}`,
+    'API_TOKEN_EXPIRED.early': 'В своём коде запрашивайте новый токен до expires_at (SDK делают это за 60 с), а не после 401',
+    API_FORBIDDEN: (p) => `HTTP 403 от ${str(p.url, 'API')}${opt(p.message, ' «', '»')}: токен действителен, но проекту этот метод недоступен`,
+    'API_FORBIDDEN.tariff': (p) => `Проверьте в Studio (${p.studio}), что это проект GigaChat API с активным тарифом или пакетом`,
+    'API_FORBIDDEN.scope': (p) => `Проверьте, что GIGACHAT_SCOPE соответствует проекту: ${p.scopes}`,
+    'API_FORBIDDEN.proxy': 'Если 403 отвечает промежуточный прокси, исключите хосты GigaChat через NO_PROXY или обратитесь к администраторам',
+    API_NOT_FOUND: (p) => `HTTP 404 от ${str(p.url, 'API')}${opt(p.body, ' (', ')')}: неверный базовый URL API`,
+    'API_NOT_FOUND.official': (p) => `Укажите официальный базовый URL: ${p.set} (или ${p.alt})`,
+    'API_NOT_FOUND.paths': (p) =>
+      `Базовый URL заканчивается на /api/v1 у ${p.host} и на /v1 у ${p.newHost}; /models и /chat/completions SDK дописывает сам`,
+    API_REDIRECT: (p) =>
+      `${str(p.url, 'URL API')} перенаправляет${opt(p.status, ' (HTTP ', ')')}${opt(p.location, ' на ')}; gigadoctor не стал отправлять туда токен`,
+    API_RATE_LIMITED: (p) => `Слишком много запросов к API (HTTP 429)${p.seconds !== undefined ? `; повторить через ${p.seconds} с` : ''}; ${p.retry}`,
+    'API_RATE_LIMITED.concurrency':
+      'У физлиц 1 одновременный запрос, у юрлиц по умолчанию 10: остановите другие клиенты с тем же ключом или выстройте запросы в очередь',
+    API_SERVER_ERROR: (p) => `Сбой API${opt(p.status, ': HTTP ')}${opt(p.body, ' (', ')')}; ${p.retry}`,
+    API_TIMEOUT: (p) => `${str(p.url, 'API')} не ответил${opt(p.within, ' за ')}; ${p.retry}`,
+    'API_TIMEOUT.proxy': 'Если в сети нужен прокси, проверьте HTTPS_PROXY и NO_PROXY',
+    API_BAD_RESPONSE: (p) => `Неожиданный ответ от ${str(p.url, 'API')}${opt(p.status, ' (HTTP ', ')')}: ${p.reason}`,
+    'API_BAD_RESPONSE.url': (p) =>
+      `Убедитесь, что GIGACHAT_BASE_URL равен ${p.url} (или ${p.alt}) и что ответ не подменяет прокси или captive portal`,
+    MODEL_NOT_AVAILABLE: (p) =>
+      `Модели ${opt(p.model, '«', '»') || '(не указана)'} нет в списке, который получает этот ключ${opt(p.suggestion, '; возможно, имелась в виду ', '?')}`,
+    'MODEL_NOT_AVAILABLE.exact': (p) => `Возьмите id из списка в точности (регистр важен): ${p.set}`,
+    'MODEL_NOT_AVAILABLE.list': (p) => `Доступные чат-модели: ${truncate(p.models, 10, (n) => `и ещё ${n}`)}`,
+    'model.onlyOn': (p) => `${p.model} есть только на ${p.host}: ${p.set}`,
+    MODEL_NOT_FOR_CHAT: (p) => `Модель${opt(p.model, ' ')} есть в списке, но её тип — ${str(p.type, 'не чат')}: запросы к чату она не принимает`,
+    'MODEL_NOT_FOR_CHAT.chatModel': (p) => `Для чата укажите чат-модель: ${p.set}`,
+    'MODEL_NOT_FOR_CHAT.elsewhere': (p) => `Используйте${opt(p.model, ' ')} там, где обслуживается её тип (модели эмбеддингов — через POST /embeddings)`,
+    MODEL_DEPRECATED: (p) => `Модель${opt(p.model, ' ')} относится к первому поколению, которое отключают${opt(p.suggestion, '; используйте ')}`,
+    'MODEL_DEPRECATED.switch': (p) => `Перейдите на модель второго поколения: ${p.set}`,
+    'MODEL_DEPRECATED.generation': (p) => `Второе поколение: ${p.models}; поменяйте имя и там, где оно зашито в коде`,
+    CHAT_OK: (p) => `Модель${opt(p.model, ' ')} ответила${opt(p.version, ' (', ')')}${opt(p.tokens, ', потрачено токенов: ')}`,
+    CHAT_PAYMENT_REQUIRED: (p) => `HTTP 402: закончились токены для ${str(p.model, 'этой модели')}${opt(p.message, ' («', '»)')}`,
+    'CHAT_PAYMENT_REQUIRED.topUp': (p) => `Пополните баланс: купите пакет токенов для ${str(p.model, 'модели')} в Studio (${p.studio}) → ваш проект`,
+    'CHAT_PAYMENT_REQUIRED.switch': (p) => `Или переключитесь на модель, по которой токены ещё есть: ${p.set}`,
+    'CHAT_PAYMENT_REQUIRED.balance': 'В предоплаченных проектах остаток виден через GET /balance',
+    CHAT_MODEL_NOT_FOUND: (p) => `API не знает модель ${opt(p.model, '«', '»') || '(не указана)'}${opt(p.said, ' (', ')')}`,
+    'CHAT_MODEL_NOT_FOUND.exact': (p) => `Возьмите id из GET /models в точности, регистр важен: ${p.set}`,
+    'CHAT_MODEL_NOT_FOUND.onlyOn': (p) => `${p.model} есть только на ${p.host}: ${p.set}`,
+    'CHAT_MODEL_NOT_FOUND.list': (p) => `Проверка «${p.check}» показывает id, доступные вашему ключу`,
+    CHAT_INVALID_REQUEST: (p) => `Запрос к чату отклонён${opt(p.said, ': ')}${opt(p.model, ' (модель ', ')')}`,
+    'CHAT_INVALID_REQUEST.chatModel': (p) =>
+      `gigadoctor шлёт минимальный запрос, так что проверьте, что ${p.model} — чат-модель (type «chat» в GET /models), а не, например, Embeddings`,
+    CHAT_RATE_LIMITED: (p) => `Слишком много одновременных запросов (HTTP 429)${p.seconds !== undefined ? `; повторить через ${p.seconds} с` : ''}; ${p.retry}`,
+    'CHAT_RATE_LIMITED.concurrency':
+      'У физлиц 1 одновременный запрос (поток), у юрлиц по умолчанию 10: на время проверки остановите другие клиенты с тем же ключом',
+    CHAT_SERVER_ERROR: (p) => `Сбой при генерации${opt(p.status, ': HTTP ')}${opt(p.body, ' (', ')')}; ${p.retry}`,
+    CHAT_TIMEOUT: (p) => `${str(p.url, 'Чат')} не ответил${opt(p.within, ' за ')}; ${p.retry}`,
+    'CHAT_TIMEOUT.again': 'Запустите ещё раз: под нагрузкой генерация бывает медленной',
+    CHAT_BAD_RESPONSE: (p) => `Неожиданный ответ от ${str(p.url, 'чата')}${opt(p.status, ' (HTTP ', ')')}: ${p.reason}`,
+    'CHAT_BAD_RESPONSE.proxy': 'Убедитесь, что ответ не подменяет прокси или шлюз (HTTPS_PROXY, NO_PROXY)',
+    CHAT_TOKEN_REJECTED: (p) => `Чат отклонил токен${opt(p.said, ': ')}, хотя список моделей с ним получен`,
+    'CHAT_TOKEN_REJECTED.again': 'Запустите ещё раз: если токен истёк между двумя запросами, ответ будет таким же',
+    'CHAT_TOKEN_REJECTED.access': (p) =>
+      `Если повторяется, у проекта может не быть доступа к чату на этом хосте: проверьте GIGACHAT_BASE_URL и тариф проекта в Studio (${p.studio})`,
+    CHAT_REFUSED: (p) => `Модель${opt(p.model, ' ')} завершила ответ с finish_reason ${opt(p.reason, '«', '»') || '(неизвестно)'} вместо текста`,
+    'CHAT_REFUSED.filter': 'Ответ заблокировал тематический фильтр; запрос gigadoctor нейтральный, так что запустите ещё раз',
+    'CHAT_REFUSED.failed': 'Модель не смогла сгенерировать ответ: повторите позже',
   },
 } satisfies Phrases;

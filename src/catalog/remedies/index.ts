@@ -1,10 +1,12 @@
 // Every code's remedy, written once for every language (docs/catalog.md: how to add one).
 import type { Code } from '../codes.js';
 import type { Remedy } from '../steps.js';
+import { apiRemedies } from './api.js';
 import { oauthRemedies } from './oauth.js';
 import { runnerRemedies } from './runner.js';
 
 export const REMEDIES: Partial<Record<Code, Remedy>> = {
   ...oauthRemedies,
+  ...apiRemedies,
   ...runnerRemedies,
 };
