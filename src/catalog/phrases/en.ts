@@ -16,6 +16,9 @@ const checks = {
 
 const SOURCE: Record<string, string> = { env: 'environment', flag: 'command-line flag', default: 'default' };
 const BODY: Record<string, string> = { html: 'an HTML page', json: 'a JSON body', text: 'a text body', empty: 'an empty body' };
+const KIND_NOTE: Record<string, string> = { password: ' (login/password flow)', accessToken: ' (ready access token)' };
+const SHAPE: Record<string, string> = { accessToken: 'an access token', password: 'a login and password' };
+const PLACE: Record<string, string> = { leading: 'at the start', trailing: 'at the end', inside: 'inside the value' };
 const WHO: Record<string, string> = { individuals: 'individuals', prepaid: 'businesses, prepaid packages', postpaid: 'businesses, postpaid' };
 
 function badResponse(p: { reason: string; field: string }): string {
@@ -83,6 +86,28 @@ export const phrases = {
     CHAT_BAD_RESPONSE: 'Unexpected chat answer',
     CHAT_TOKEN_REJECTED: 'Token rejected by chat',
     CHAT_REFUSED: 'Model refused to answer',
+    CREDENTIALS_FOUND: 'Credentials found',
+    CREDENTIALS_MISSING: 'No credentials',
+    CREDENTIALS_UNOFFICIAL_NAME: 'Unofficial variable name',
+    CREDENTIALS_SHADOWED: 'Environment overrides .env',
+    ENV_FILE_UNREADABLE: 'Env file unreadable',
+    CREDENTIALS_OK: 'Credential format OK',
+    CREDENTIALS_EMPTY: 'Credential is empty',
+    CREDENTIALS_PLACEHOLDER: 'Placeholder instead of a key',
+    CREDENTIALS_BEARER_PREFIX: '"Bearer " prefix in the value',
+    CREDENTIALS_BASIC_PREFIX: '"Basic " prefix in the value',
+    CREDENTIALS_QUOTED: 'Quotes inside the value',
+    CREDENTIALS_WHITESPACE: 'Whitespace in the value',
+    CREDENTIALS_FOREIGN_CHARACTERS: 'Foreign characters in the key',
+    CREDENTIALS_IS_ACCESS_TOKEN: 'Access token in the key variable',
+    CREDENTIALS_RAW_PAIR: 'ClientID:ClientSecret not encoded',
+    CREDENTIALS_SECRET_ONLY: 'Only a Client Secret or ID',
+    CREDENTIALS_NOT_BASE64: 'Key is not Base64',
+    CREDENTIALS_UNEXPECTED_CONTENT: 'Key decodes to something else',
+    ACCESS_TOKEN_IS_KEY: 'Authorization key in the token variable',
+    ACCESS_TOKEN_MALFORMED: 'Access token malformed',
+    SCOPE_INVALID: 'Invalid scope',
+    MODEL_NAME_SUSPICIOUS: 'Unknown model name',
   },
   say: {
     // --- shared ---
@@ -265,5 +290,112 @@ export const phrases = {
     CHAT_REFUSED: (p) => `${str(p.model, 'The model')} ended with finish_reason ${opt(p.reason, '"', '"') || '(unknown)'} instead of an answer`,
     'CHAT_REFUSED.filter': "The topic filter blocked the answer; gigadoctor's prompt is neutral, so run again",
     'CHAT_REFUSED.failed': 'The model failed to generate: run again later',
+
+    // --- env and format ---
+    'placeholder.password': '<password>',
+    'placeholder.user': '<user>',
+    'fix.fileLine': (p) => `Fix the line in ${p.file} so it reads ${p.name}=${p.value} (no quotes, no spaces)`,
+    'fix.setAgain': (p) => `Set it again where your app starts: ${p.set}`,
+    'step.studio': (p) =>
+      `Get the key in GigaChat Studio (${p.studio}) → your GigaChat API project → "API settings" → "Get key": ` +
+      `copy the Authorization key (Base64 of ClientID:ClientSecret, about 100 characters ending in "=="). ` +
+      `It is shown only once; if you no longer have it, generate a new one`,
+    CREDENTIALS_FOUND: (p) =>
+      `Using ${p.variable}${p.at}${KIND_NOTE[p.kind] ?? ''}${opt(p.length, ', ', ' characters')}${opt(p.fingerprint, ', fingerprint ')}`,
+    CREDENTIALS_MISSING: (p) =>
+      `No credential found: GIGACHAT_CREDENTIALS, GIGACHAT_ACCESS_TOKEN and GIGACHAT_USER/GIGACHAT_PASSWORD are not set in the environment` +
+      (p.file ? ` or in ${p.file}` : ' (no .env file was read)') +
+      (p.empty.length ? `; set but empty: ${p.empty.join(', ')}` : ''),
+    'CREDENTIALS_MISSING.set': (p) => `Set it: ${p.set} — or add the line GIGACHAT_CREDENTIALS=${p.key} to ${p.file} (without the word "Basic")`,
+    'CREDENTIALS_MISSING.token':
+      'If you only have a ready access token (valid 30 minutes), put it in GIGACHAT_ACCESS_TOKEN instead; with GIGACHAT_CREDENTIALS the SDK refreshes tokens by itself',
+    'CREDENTIALS_MISSING.unofficial': (p) => `The official SDKs do not read ${p.names}: use GIGACHAT_CREDENTIALS`,
+    CREDENTIALS_UNOFFICIAL_NAME: (p) =>
+      `The credential is in ${p.variable || 'an unofficial variable'}${p.at}, which the official SDKs do not read; they read ${p.official}`,
+    'CREDENTIALS_UNOFFICIAL_NAME.rename': (p) => `In ${p.file} rename the variable ${p.name} to ${p.official}, keeping the value`,
+    'CREDENTIALS_UNOFFICIAL_NAME.set': (p) => `Set the official name: ${p.set}${p.unset ? `, then remove the old one: ${p.unset}` : ''}`,
+    'CREDENTIALS_UNOFFICIAL_NAME.which':
+      'Check what the value is: the authorization key (Base64, about 100 characters, ends in "==") belongs in GIGACHAT_CREDENTIALS; ' +
+      'a ready access token (about 1200 characters, lives 30 minutes) belongs in GIGACHAT_ACCESS_TOKEN',
+    'CREDENTIALS_UNOFFICIAL_NAME.code': (p) =>
+      `If your own code reads ${p.name || 'that name'} (e.g. process.env.${p.name || 'NAME'}), change it to read ${p.official}`,
+    CREDENTIALS_SHADOWED: (p) => {
+      const winner = SOURCE[p.winner] ?? p.winner;
+      return `${p.variable} is set both in the ${winner} and in ${p.file} with different values; the ${winner} value wins (dotenv does not override it), so the .env line is ignored`;
+    },
+    'CREDENTIALS_SHADOWED.unset': (p) => `If the value in ${p.file} is the right one, remove the variable from the environment: ${p.unset} — and from wherever it is set ${p.places}`,
+    'CREDENTIALS_SHADOWED.windowsPlaces': '(System Properties → Environment Variables, the PowerShell $PROFILE, CI secrets, docker-compose "environment:")',
+    'CREDENTIALS_SHADOWED.unixPlaces': '(~/.bashrc, ~/.zshrc, ~/.profile, CI secrets, docker-compose "environment:")',
+    'CREDENTIALS_SHADOWED.fixFile': (p) => `If the environment value is the right one, fix or delete the line in ${p.file} so the two no longer disagree`,
+    'CREDENTIALS_SHADOWED.set': (p) => `Or set the intended value explicitly in the shell that starts your app: ${p.set}`,
+    ENV_FILE_UNREADABLE: (p) => `Cannot read ${str(p.path, 'the env file')}${opt(p.reason, ': ')}; variables in it were not checked`,
+    'ENV_FILE_UNREADABLE.check': (p) => `Check that ${p.path} exists and the current user can read it: ${p.look}`,
+    'ENV_FILE_UNREADABLE.point':
+      'Point gigadoctor at the file your app really loads: gigadoctor --env-file <path>; or ignore env files: gigadoctor --no-env-file',
+    'ENV_FILE_UNREADABLE.utf8': 'Save the file as UTF-8 text (not UTF-16), one NAME=value per line',
+    CREDENTIALS_OK: (p) =>
+      `${p.variable} has the shape of ${SHAPE[p.kind] ?? 'an authorization key'}${opt(p.length, ' (', ' characters)')}${opt(p.scope, '; scope ')}${opt(p.model, '; model ')}`,
+    CREDENTIALS_EMPTY: (p) => `${p.variable}${p.at} is set but empty`,
+    'CREDENTIALS_EMPTY.stillSet': 'An empty variable still counts as set: if the value should come from elsewhere, delete the empty one',
+    CREDENTIALS_PLACEHOLDER: (p) => `${p.variable}${p.at} still holds the placeholder ${opt(p.placeholder, '"', '"') || 'text'}, not a real key`,
+    CREDENTIALS_BEARER_PREFIX: (p) =>
+      `${p.variable}${p.at} starts with "Bearer "; the variable must hold the bare value — the SDK builds the Authorization header itself`,
+    'CREDENTIALS_BEARER_PREFIX.delete': 'Delete the word "Bearer " from the value',
+    'CREDENTIALS_BEARER_PREFIX.token':
+      '"Bearer" goes with access tokens: if the rest is about 1200 characters long, it is a 30-minute access token and belongs in GIGACHAT_ACCESS_TOKEN; ' +
+      'GIGACHAT_CREDENTIALS takes the authorization key from Studio (about 100 characters, ends in "==")',
+    CREDENTIALS_BASIC_PREFIX: (p) => `${p.variable}${p.at} starts with "Basic "; the SDK adds that word itself, so the server would get "Basic Basic …"`,
+    'CREDENTIALS_BASIC_PREFIX.keyOnly': 'Keep only the key itself, without "Basic "',
+    CREDENTIALS_QUOTED: (p) => `${p.variable}${p.at} is wrapped in quotes${opt(p.quote, ' (', ')')} that became part of the value`,
+    'CREDENTIALS_QUOTED.remove': (p) => `Remove the quotes${opt(p.quote, ' (', ')')} around the key`,
+    'CREDENTIALS_QUOTED.where':
+      'They survive where nothing strips them: docker run --env-file, CI or Kubernetes secret values, cmd\'s set NAME="value" (write set "NAME=value" instead) — put the bare value there',
+    CREDENTIALS_WHITESPACE: (p) =>
+      `${p.variable}${p.at} has whitespace or invisible characters ${PLACE[p.where] ?? 'in the value'}${opt(p.chars, ': ')}`,
+    'CREDENTIALS_WHITESPACE.remove': 'Remove them: the key is a single line of Base64 without spaces',
+    'CREDENTIALS_WHITESPACE.culprits':
+      "Usual culprits: a line break copied along with the key, echo writing a newline into a secret file (use printf '%s'), " +
+      'Windows line endings (CRLF) in .env, a BOM added by Notepad (save as UTF-8 without BOM)',
+    CREDENTIALS_FOREIGN_CHARACTERS: (p) => `${p.variable}${p.at} contains characters that cannot appear in a key${opt(p.chars, ': ')}`,
+    'CREDENTIALS_FOREIGN_CHARACTERS.ascii':
+      'The key is plain ASCII Base64 (A–Z, a–z, 0–9, +, /, =). Cyrillic look-alikes (А, В, Е, К, М, Н, О, Р, С, Т, Х) creep in when a key is retyped or copied from a document or screenshot',
+    'CREDENTIALS_FOREIGN_CHARACTERS.copy': 'Copy the key again from Studio instead of retyping it; if you no longer have it, generate a new one',
+    CREDENTIALS_IS_ACCESS_TOKEN: (p) => `${p.variable}${p.at} holds an access token (JWE${opt(p.length, ', ', ' characters')}), not the authorization key`,
+    'CREDENTIALS_IS_ACCESS_TOKEN.key': (p) => `Put the authorization key into GIGACHAT_CREDENTIALS: ${p.set}`,
+    'CREDENTIALS_IS_ACCESS_TOKEN.token': (p) =>
+      `If you only have the token, move it to GIGACHAT_ACCESS_TOKEN: ${p.set} — it expires after 30 minutes and cannot be refreshed without the key`,
+    CREDENTIALS_RAW_PAIR: (p) => `${p.variable}${p.at} holds ClientID:ClientSecret as plain text; the SDKs expect it Base64-encoded`,
+    'CREDENTIALS_RAW_PAIR.ready': 'Use the ready Authorization key from Studio: it already is Base64 of ClientID:ClientSecret',
+    'CREDENTIALS_RAW_PAIR.encode': (p) => `Or encode the pair yourself, once: ${p.encode}`,
+    CREDENTIALS_SECRET_ONLY: (p) => `${p.variable}${p.at} holds a single UUID — the Client Secret or Client ID alone, not the authorization key`,
+    'CREDENTIALS_SECRET_ONLY.encode': (p) => `If you have both Client ID and Client Secret, encode them together: ${p.encode}`,
+    CREDENTIALS_NOT_BASE64: (p) =>
+      `${p.variable}${p.at} is not valid Base64${opt(p.position, ': the first invalid character is at position ')}${p.hasPosition ? opt(p.length, ' of ') : opt(p.length, ' (', ' characters)')}`,
+    'CREDENTIALS_NOT_BASE64.alphabet':
+      'A key uses only A–Z, a–z, 0–9, +, / and "=" at the end; usual causes are a cut-off copy, a stray character from a wrapped line, or URL-encoding (%3D instead of =)',
+    'CREDENTIALS_NOT_BASE64.copy': 'Copy the key from Studio again in full, or generate a new one',
+    CREDENTIALS_UNEXPECTED_CONTENT: (p) =>
+      p.twice
+        ? `${p.variable}${p.at} is Base64-encoded twice: decoded once it is still Base64, not ClientID:ClientSecret`
+        : `${p.variable}${p.at} is valid Base64${opt(p.length, ' (', ' characters)')} but does not decode to ClientID:ClientSecret (two UUIDs)${opt(p.decoded, '; it decodes to ', ' bytes')}`,
+    'CREDENTIALS_UNEXPECTED_CONTENT.once':
+      'Do not encode the key again: the Authorization key from Studio is already Base64 and goes into the variable as is (double encoding is a common mistake)',
+    'CREDENTIALS_UNEXPECTED_CONTENT.project': 'Make sure it is the key of your GigaChat API project, not a key or token of another service',
+    ACCESS_TOKEN_IS_KEY: (p) => `${p.variable}${p.at} holds an authorization key (Base64 of ClientID:ClientSecret), not an access token`,
+    'ACCESS_TOKEN_IS_KEY.move': (p) => `Move the value to GIGACHAT_CREDENTIALS: ${p.set}`,
+    'ACCESS_TOKEN_IS_KEY.remove': (p) =>
+      `Remove ${p.name}: ${p.unset}${opt(p.line, ' and the line in ')}; the SDK exchanges the key for a token and refreshes it every 30 minutes by itself`,
+    ACCESS_TOKEN_MALFORMED: (p) =>
+      `${p.variable}${p.at} does not look like an access token${opt(p.segments, ': ', ' dot-separated parts (a token has 5)')}${opt(p.length, ', ', ' characters')}`,
+    'ACCESS_TOKEN_MALFORMED.whole': 'Paste the token whole, without "Bearer ", quotes or line breaks',
+    SCOPE_INVALID: (p) => `Scope ${opt(p.scope, '"', '"') || '(empty)'}${p.at} is not valid${opt(p.suggestion, '; did you mean ', '?')}`,
+    'SCOPE_INVALID.set': (p) => `Set the scope shown in your project in Studio: ${p.set}`,
+    'SCOPE_INVALID.valid': (p) => `Valid values: ${p.scopes}`,
+    'SCOPE_INVALID.fileLine': (p) => `Or fix the line in ${p.file}: ${p.line}`,
+    MODEL_NAME_SUSPICIOUS: (p) =>
+      `Model ${opt(p.model, '"', '"') || '(empty)'}${p.at} is not a known GigaChat model name${opt(p.suggestion, '; did you mean ', '?')}`,
+    'MODEL_NAME_SUSPICIOUS.case': (p) => `Model ids are case-sensitive: ${p.models} (add "-preview" for preview models)`,
+    'MODEL_NAME_SUSPICIOUS.set': (p) => `Set the model: ${p.set}`,
+    'MODEL_NAME_SUSPICIOUS.list': (p) => `The "${p.check}" check shows the list your key actually gets from GET /models`,
   },
 } satisfies Phrases;

@@ -16,6 +16,9 @@ const checks = {
 
 const SOURCE: Record<string, string> = { env: 'окружение', flag: 'флаг командной строки', default: 'значение по умолчанию' };
 const BODY: Record<string, string> = { html: 'HTML-страница', json: 'JSON', text: 'текст', empty: 'пустое тело' };
+const KIND_NOTE: Record<string, string> = { password: ' (вход по логину и паролю)', accessToken: ' (готовый токен доступа)' };
+const SHAPE: Record<string, string> = { accessToken: 'токен доступа', password: 'логин и пароль' };
+const PLACE: Record<string, string> = { leading: 'в начале', trailing: 'в конце', inside: 'внутри значения' };
 const WHO: Record<string, string> = { individuals: 'физлица', prepaid: 'ИП и юрлица, предоплаченные пакеты', postpaid: 'ИП и юрлица, постоплата' };
 const CLOCK: Record<string, string> = { off: 'расходятся с сервером', behind: 'отстают', ahead: 'спешат' };
 
@@ -84,6 +87,28 @@ export const phrases = {
     CHAT_BAD_RESPONSE: 'Странный ответ чата',
     CHAT_TOKEN_REJECTED: 'Чат отклонил токен',
     CHAT_REFUSED: 'Модель не ответила',
+    CREDENTIALS_FOUND: 'Учётные данные найдены',
+    CREDENTIALS_MISSING: 'Нет учётных данных',
+    CREDENTIALS_UNOFFICIAL_NAME: 'Неофициальное имя переменной',
+    CREDENTIALS_SHADOWED: 'Окружение перекрывает .env',
+    ENV_FILE_UNREADABLE: 'Файл .env не читается',
+    CREDENTIALS_OK: 'Формат ключа в порядке',
+    CREDENTIALS_EMPTY: 'Ключ пустой',
+    CREDENTIALS_PLACEHOLDER: 'Заглушка вместо ключа',
+    CREDENTIALS_BEARER_PREFIX: 'Префикс «Bearer » в значении',
+    CREDENTIALS_BASIC_PREFIX: 'Префикс «Basic » в значении',
+    CREDENTIALS_QUOTED: 'Кавычки в значении',
+    CREDENTIALS_WHITESPACE: 'Пробелы в значении',
+    CREDENTIALS_FOREIGN_CHARACTERS: 'Посторонние символы в ключе',
+    CREDENTIALS_IS_ACCESS_TOKEN: 'Токен доступа вместо ключа',
+    CREDENTIALS_RAW_PAIR: 'ClientID:ClientSecret не закодированы',
+    CREDENTIALS_SECRET_ONLY: 'Только Client Secret или ID',
+    CREDENTIALS_NOT_BASE64: 'Ключ не в Base64',
+    CREDENTIALS_UNEXPECTED_CONTENT: 'Ключ раскодируется во что-то не то',
+    ACCESS_TOKEN_IS_KEY: 'Ключ вместо токена',
+    ACCESS_TOKEN_MALFORMED: 'Токен доступа повреждён',
+    SCOPE_INVALID: 'Неверный scope',
+    MODEL_NAME_SUSPICIOUS: 'Незнакомое имя модели',
   },
   say: {
     // --- общее ---
@@ -265,5 +290,111 @@ export const phrases = {
     CHAT_REFUSED: (p) => `Модель${opt(p.model, ' ')} завершила ответ с finish_reason ${opt(p.reason, '«', '»') || '(неизвестно)'} вместо текста`,
     'CHAT_REFUSED.filter': 'Ответ заблокировал тематический фильтр; запрос gigadoctor нейтральный, так что запустите ещё раз',
     'CHAT_REFUSED.failed': 'Модель не смогла сгенерировать ответ: повторите позже',
+
+    // --- учётные данные и формат ---
+    'placeholder.password': '<пароль>',
+    'placeholder.user': '<логин>',
+    'fix.fileLine': (p) => `Исправьте строку ${p.file}, чтобы было ${p.name}=${p.value} (без кавычек и пробелов)`,
+    'fix.setAgain': (p) => `Задайте значение заново там, откуда запускается приложение: ${p.set}`,
+    'step.studio': (p) =>
+      `Ключ берётся в GigaChat Studio (${p.studio}) → проект GigaChat API → «Настройки API» → «Получить ключ»: ` +
+      `скопируйте Authorization key — ключ авторизации (Base64 от ClientID:ClientSecret, около 100 символов, в конце «==»). ` +
+      `Ключ показывается один раз; если он не сохранился, сгенерируйте новый`,
+    CREDENTIALS_FOUND: (p) =>
+      `Используется ${p.variable}${p.at}${KIND_NOTE[p.kind] ?? ''}${opt(p.length, ', ', ' симв.')}${opt(p.fingerprint, ', отпечаток ')}`,
+    CREDENTIALS_MISSING: (p) =>
+      `Учётные данные не найдены: ни GIGACHAT_CREDENTIALS, ни GIGACHAT_ACCESS_TOKEN, ни GIGACHAT_USER/GIGACHAT_PASSWORD не заданы в окружении` +
+      (p.file ? ` и в ${p.file}` : ' (файл .env не читался)') +
+      (p.empty.length ? `; заданы, но пусты: ${p.empty.join(', ')}` : ''),
+    'CREDENTIALS_MISSING.set': (p) => `Задайте его: ${p.set} — или добавьте в ${p.file} строку GIGACHAT_CREDENTIALS=${p.key} (без слова «Basic»)`,
+    'CREDENTIALS_MISSING.token':
+      'Если есть только готовый токен доступа (живёт 30 минут), положите его в GIGACHAT_ACCESS_TOKEN; с GIGACHAT_CREDENTIALS SDK обновляет токены сам',
+    'CREDENTIALS_MISSING.unofficial': (p) => `Официальные SDK не читают ${p.names}: используйте GIGACHAT_CREDENTIALS`,
+    CREDENTIALS_UNOFFICIAL_NAME: (p) =>
+      `Ключ лежит в ${p.variable || 'неофициальной переменной'}${p.at}, а официальные SDK её не читают — они читают ${p.official}`,
+    'CREDENTIALS_UNOFFICIAL_NAME.rename': (p) => `В ${p.file} переименуйте переменную ${p.name} в ${p.official}, значение оставьте`,
+    'CREDENTIALS_UNOFFICIAL_NAME.set': (p) => `Задайте официальное имя: ${p.set}${p.unset ? `, а старое уберите: ${p.unset}` : ''}`,
+    'CREDENTIALS_UNOFFICIAL_NAME.which':
+      'Проверьте, что именно лежит в значении: ключ авторизации (Base64, около 100 символов, в конце «==») — в GIGACHAT_CREDENTIALS; ' +
+      'готовый токен доступа (около 1200 символов, живёт 30 минут) — в GIGACHAT_ACCESS_TOKEN',
+    'CREDENTIALS_UNOFFICIAL_NAME.code': (p) =>
+      `Если ваш код сам читает ${p.name || 'это имя'} (например, process.env.${p.name || 'NAME'}), переделайте его на ${p.official}`,
+    CREDENTIALS_SHADOWED: (p) => {
+      const winner = p.winner === 'env' ? 'окружения' : SOURCE[p.winner] ?? p.winner;
+      return `${p.variable} задана и в окружении, и в ${p.file}, причём значения разные; побеждает значение из ${winner} (dotenv его не перезаписывает), строка в .env игнорируется`;
+    },
+    'CREDENTIALS_SHADOWED.unset': (p) => `Если верное значение в ${p.file}, уберите переменную из окружения: ${p.unset} — и там, где она задаётся ${p.places}`,
+    'CREDENTIALS_SHADOWED.windowsPlaces': '(«Свойства системы» → «Переменные среды», $PROFILE в PowerShell, секреты CI, «environment:» в docker-compose)',
+    'CREDENTIALS_SHADOWED.unixPlaces': '(~/.bashrc, ~/.zshrc, ~/.profile, секреты CI, «environment:» в docker-compose)',
+    'CREDENTIALS_SHADOWED.fixFile': (p) => `Если верно значение из окружения, исправьте или удалите строку ${p.file}, чтобы они не расходились`,
+    'CREDENTIALS_SHADOWED.set': (p) => `Или задайте нужное значение явно в shell, из которого запускается приложение: ${p.set}`,
+    ENV_FILE_UNREADABLE: (p) => `Не удалось прочитать ${str(p.path, 'файл окружения')}${opt(p.reason, ': ')}; переменные из него не проверены`,
+    'ENV_FILE_UNREADABLE.check': (p) => `Проверьте, что ${p.path} существует и доступен текущему пользователю на чтение: ${p.look}`,
+    'ENV_FILE_UNREADABLE.point':
+      'Укажите gigadoctor тот файл, который реально загружает приложение: gigadoctor --env-file <путь>; или отключите чтение .env: gigadoctor --no-env-file',
+    'ENV_FILE_UNREADABLE.utf8': 'Сохраните файл как текст в UTF-8 (не UTF-16), по одной строке ИМЯ=значение',
+    CREDENTIALS_OK: (p) =>
+      `${p.variable}: по форме это ${SHAPE[p.kind] ?? 'ключ авторизации'}${opt(p.length, ' (', ' симв.)')}${opt(p.scope, '; scope ')}${opt(p.model, '; модель ')}`,
+    CREDENTIALS_EMPTY: (p) => `${p.variable}${p.at} задана, но пуста`,
+    'CREDENTIALS_EMPTY.stillSet': 'Пустая переменная всё равно считается заданной: если значение должно браться из другого места, удалите пустую',
+    CREDENTIALS_PLACEHOLDER: (p) => `В ${p.variable}${p.at} осталась заглушка ${opt(p.placeholder, '«', '»') || 'из примера'}, а не настоящий ключ`,
+    CREDENTIALS_BEARER_PREFIX: (p) =>
+      `${p.variable}${p.at} начинается с «Bearer »; в переменной должно быть голое значение — заголовок Authorization SDK собирает сам`,
+    'CREDENTIALS_BEARER_PREFIX.delete': 'Удалите из значения слово «Bearer »',
+    'CREDENTIALS_BEARER_PREFIX.token':
+      '«Bearer» пишут перед токенами доступа: если остаток длиной около 1200 символов, это 30-минутный токен и место ему в GIGACHAT_ACCESS_TOKEN; ' +
+      'в GIGACHAT_CREDENTIALS кладётся ключ авторизации из Studio (около 100 символов, в конце «==»)',
+    CREDENTIALS_BASIC_PREFIX: (p) => `${p.variable}${p.at} начинается с «Basic »; SDK добавляет это слово сам, и на сервер уйдёт «Basic Basic …»`,
+    'CREDENTIALS_BASIC_PREFIX.keyOnly': 'Оставьте только сам ключ, без «Basic »',
+    CREDENTIALS_QUOTED: (p) => `Значение ${p.variable}${p.at} обёрнуто в кавычки${opt(p.quote, ' ')}, и они стали частью ключа`,
+    'CREDENTIALS_QUOTED.remove': (p) => `Уберите кавычки${opt(p.quote, ' ')} вокруг ключа`,
+    'CREDENTIALS_QUOTED.where':
+      'Кавычки сохраняются там, где их никто не снимает: docker run --env-file, значения секретов CI и Kubernetes, set ИМЯ="значение" в cmd (пишите set "ИМЯ=значение") — туда кладите значение без кавычек',
+    CREDENTIALS_WHITESPACE: (p) => `В ${p.variable}${p.at} есть пробельные или невидимые символы ${PLACE[p.where] ?? 'в значении'}${opt(p.chars, ': ')}`,
+    'CREDENTIALS_WHITESPACE.remove': 'Удалите их: ключ — одна строка Base64 без пробелов',
+    'CREDENTIALS_WHITESPACE.culprits':
+      "Обычные причины: перенос строки, скопированный вместе с ключом; echo, дописавший перевод строки в файл секрета (используйте printf '%s'); " +
+      'windows-переводы строк (CRLF) в .env; BOM от «Блокнота» (сохраняйте как UTF-8 без BOM)',
+    CREDENTIALS_FOREIGN_CHARACTERS: (p) => `В ${p.variable}${p.at} есть символы, которых не бывает в ключе${opt(p.chars, ': ')}`,
+    'CREDENTIALS_FOREIGN_CHARACTERS.ascii':
+      'Ключ — это ASCII-Base64 (A–Z, a–z, 0–9, +, /, =). Кириллические двойники (А, В, Е, К, М, Н, О, Р, С, Т, Х) появляются, когда ключ перепечатывают или копируют из документа или скриншота',
+    'CREDENTIALS_FOREIGN_CHARACTERS.copy': 'Скопируйте ключ из Studio заново, а не перепечатывайте; если он не сохранился, сгенерируйте новый',
+    CREDENTIALS_IS_ACCESS_TOKEN: (p) => `В ${p.variable}${p.at} лежит токен доступа (JWE${opt(p.length, ', ', ' симв.')}), а не ключ авторизации`,
+    'CREDENTIALS_IS_ACCESS_TOKEN.key': (p) => `Положите ключ авторизации в GIGACHAT_CREDENTIALS: ${p.set}`,
+    'CREDENTIALS_IS_ACCESS_TOKEN.token': (p) =>
+      `Если есть только токен, перенесите его в GIGACHAT_ACCESS_TOKEN: ${p.set} — он протухнет через 30 минут, а без ключа его не обновить`,
+    CREDENTIALS_RAW_PAIR: (p) => `В ${p.variable}${p.at} лежит ClientID:ClientSecret открытым текстом, а SDK ждут их в Base64`,
+    'CREDENTIALS_RAW_PAIR.ready': 'Возьмите готовый Authorization key из Studio: это и есть Base64 от ClientID:ClientSecret',
+    'CREDENTIALS_RAW_PAIR.encode': (p) => `Или закодируйте пару сами, один раз: ${p.encode}`,
+    CREDENTIALS_SECRET_ONLY: (p) => `В ${p.variable}${p.at} один UUID — это Client Secret или Client ID по отдельности, а не ключ авторизации`,
+    'CREDENTIALS_SECRET_ONLY.encode': (p) => `Если у вас есть и Client ID, и Client Secret, закодируйте их вместе: ${p.encode}`,
+    CREDENTIALS_NOT_BASE64: (p) =>
+      `${p.variable}${p.at} — некорректный Base64${opt(p.position, ': первый недопустимый символ на позиции ')}${p.hasPosition ? opt(p.length, ' из ') : opt(p.length, ' (', ' симв.)')}`,
+    'CREDENTIALS_NOT_BASE64.alphabet':
+      'В ключе только A–Z, a–z, 0–9, +, / и «=» в конце; обычно виноваты обрезанная копия, лишний символ с переноса строки или URL-кодирование (%3D вместо =)',
+    'CREDENTIALS_NOT_BASE64.copy': 'Скопируйте ключ из Studio заново целиком или сгенерируйте новый',
+    CREDENTIALS_UNEXPECTED_CONTENT: (p) =>
+      p.twice
+        ? `${p.variable}${p.at} закодирован в Base64 дважды: после одного декодирования это снова Base64, а не ClientID:ClientSecret`
+        : `${p.variable}${p.at} — корректный Base64${opt(p.length, ' (', ' симв.)')}, но раскодируется не в ClientID:ClientSecret (два UUID)${opt(p.decoded, '; получается ', ' байт')}`,
+    'CREDENTIALS_UNEXPECTED_CONTENT.once':
+      'Не кодируйте ключ повторно: Authorization key из Studio уже в Base64 и кладётся в переменную как есть (двойное кодирование — частая ошибка)',
+    'CREDENTIALS_UNEXPECTED_CONTENT.project': 'Убедитесь, что это ключ вашего проекта GigaChat API, а не ключ или токен другого сервиса',
+    ACCESS_TOKEN_IS_KEY: (p) => `В ${p.variable}${p.at} лежит ключ авторизации (Base64 от ClientID:ClientSecret), а не токен доступа`,
+    'ACCESS_TOKEN_IS_KEY.move': (p) => `Перенесите значение в GIGACHAT_CREDENTIALS: ${p.set}`,
+    'ACCESS_TOKEN_IS_KEY.remove': (p) =>
+      `Уберите ${p.name}: ${p.unset}${opt(p.line, ' и строку ')}; SDK сам обменяет ключ на токен и будет обновлять его каждые 30 минут`,
+    ACCESS_TOKEN_MALFORMED: (p) =>
+      `${p.variable}${p.at} не похож на токен доступа${opt(p.segments, ': частей через точку — ', ', а у токена их 5')}${opt(p.length, ', длина ', ' симв.')}`,
+    'ACCESS_TOKEN_MALFORMED.whole': 'Вставьте токен целиком, без «Bearer », кавычек и переносов строк',
+    SCOPE_INVALID: (p) => `Scope ${opt(p.scope, '«', '»') || '(пусто)'}${p.at} недопустим${opt(p.suggestion, '; возможно, имелся в виду ', '?')}`,
+    'SCOPE_INVALID.set': (p) => `Укажите scope, который показан в вашем проекте в Studio: ${p.set}`,
+    'SCOPE_INVALID.valid': (p) => `Допустимые значения: ${p.scopes}`,
+    'SCOPE_INVALID.fileLine': (p) => `Или исправьте строку ${p.file}: ${p.line}`,
+    MODEL_NAME_SUSPICIOUS: (p) =>
+      `Имя модели ${opt(p.model, '«', '»') || '(пусто)'}${p.at} не похоже ни на одну известную модель GigaChat${opt(p.suggestion, '; возможно, имелась в виду ', '?')}`,
+    'MODEL_NAME_SUSPICIOUS.case': (p) => `Имена моделей чувствительны к регистру: ${p.models} (для превью-моделей добавьте «-preview»)`,
+    'MODEL_NAME_SUSPICIOUS.set': (p) => `Укажите модель: ${p.set}`,
+    'MODEL_NAME_SUSPICIOUS.list': (p) => `Проверка «${p.check}» показывает список, который ваш ключ реально получает из GET /models`,
   },
 } satisfies Phrases;
