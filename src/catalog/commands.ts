@@ -43,8 +43,8 @@ const RECIPES: Record<Recipe, (shell: Shell, args: readonly string[]) => string>
   caFingerprint: (_shell, [file]) => `openssl x509 -in ${file} -noout -fingerprint -sha256`,
 };
 
-/** A command as the context's shell writes it; `value` is the already rendered value of a variable. */
-export function writeCommand(c: Command, ctx: RemedyContext, value: string): string {
+/** A command as the context's shell writes it; `value` and `args` are already rendered. */
+export function writeCommand(c: Command, ctx: RemedyContext, value: string, args: readonly string[]): string {
   switch (c.cmd) {
     case 'setEnv':
       return ctx.setEnv(c.name, value);
@@ -53,7 +53,7 @@ export function writeCommand(c: Command, ctx: RemedyContext, value: string): str
     case 'persistEnv':
       return persistEnvCommand(ctx.shell, c.name, value);
     case 'run':
-      return RECIPES[c.recipe](ctx.shell, c.args);
+      return RECIPES[c.recipe](ctx.shell, args);
     case 'placeholderPath':
       return placeholderPathFor(ctx.shell, c.file);
   }

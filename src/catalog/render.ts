@@ -22,7 +22,8 @@ export function renderParam(p: Param, phrases: Phrases, ctx: RemedyContext): unk
   }
   if (isCommand(p)) {
     const value = 'value' in p ? String(renderParam(p.value, phrases, ctx) ?? '') : '';
-    return writeCommand(p, ctx, value);
+    const args = 'args' in p ? p.args.map((a) => String(renderParam(a, phrases, ctx) ?? '')) : [];
+    return writeCommand(p, ctx, value, args);
   }
   return p;
 }

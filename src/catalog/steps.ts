@@ -9,7 +9,7 @@ export type Command =
   | { cmd: 'setEnv'; name: string; value: Param }
   | { cmd: 'unsetEnv'; name: string }
   | { cmd: 'persistEnv'; name: string; value: Param }
-  | { cmd: 'run'; recipe: Recipe; args: readonly string[] }
+  | { cmd: 'run'; recipe: Recipe; args: readonly Param[] }
   | { cmd: 'placeholderPath'; file: string };
 
 /** Shell one-liners a remedy may ask for; src/catalog/commands.ts writes each for posix, PowerShell and cmd. */
@@ -44,7 +44,7 @@ export const say = (phrase: string, params: Record<string, Param> = {}): Say => 
 export const setEnv = (name: string, value: Param): Command => ({ cmd: 'setEnv', name, value });
 export const unsetEnv = (name: string): Command => ({ cmd: 'unsetEnv', name });
 export const persistEnv = (name: string, value: Param): Command => ({ cmd: 'persistEnv', name, value });
-export const run = (recipe: Recipe, ...args: string[]): Command => ({ cmd: 'run', recipe, args });
+export const run = (recipe: Recipe, ...args: Param[]): Command => ({ cmd: 'run', recipe, args });
 /** An absolute path for a file the user downloads, in the shell's style (/path/to/x, C:\certs\x). */
 export const placeholderPath = (file: string): Command => ({ cmd: 'placeholderPath', file });
 

@@ -1,5 +1,5 @@
 // English phrases: the words of every remedy in src/catalog/remedies/, one entry per message.
-import { inUnits, opt, serverWords, str, truncate } from './format.js';
+import { firstAddress, inUnits, opt, serverWords, str, truncate } from './format.js';
 import type { Phrases } from './types.js';
 
 const checks = {
@@ -19,6 +19,10 @@ const BODY: Record<string, string> = { html: 'an HTML page', json: 'a JSON body'
 const KIND_NOTE: Record<string, string> = { password: ' (login/password flow)', accessToken: ' (ready access token)' };
 const SHAPE: Record<string, string> = { accessToken: 'an access token', password: 'a login and password' };
 const PLACE: Record<string, string> = { leading: 'at the start', trailing: 'at the end', inside: 'inside the value' };
+const PROXY_REASON: Record<string, string> = {
+  'no-scheme': "it has no scheme (http://), which Node's undici requires",
+  'unsupported-scheme': 'gigadoctor can test only http:// and https:// proxies (CONNECT)',
+};
 const WHO: Record<string, string> = { individuals: 'individuals', prepaid: 'businesses, prepaid packages', postpaid: 'businesses, postpaid' };
 
 function badResponse(p: { reason: string; field: string }): string {
@@ -108,6 +112,27 @@ export const phrases = {
     ACCESS_TOKEN_MALFORMED: 'Access token malformed',
     SCOPE_INVALID: 'Invalid scope',
     MODEL_NAME_SUSPICIOUS: 'Unknown model name',
+    ENDPOINTS_OFFICIAL: 'Official endpoints',
+    ENDPOINT_CUSTOM_HOST: 'Non-official host',
+    ENDPOINT_KNOWN_WRONG: 'Known-wrong address',
+    ENDPOINT_NOT_HTTPS: 'Plain http',
+    ENDPOINT_BAD_PATH: 'Wrong path in URL',
+    ENDPOINT_INVALID_URL: 'Invalid URL',
+    ENDPOINT_MODEL_HOST: 'Model not served by this host',
+    DNS_OK: 'Hosts resolve',
+    DNS_NOT_FOUND: 'Host not found',
+    DNS_TIMEOUT: 'DNS timeout',
+    TCP_OK: 'TCP connects',
+    TCP_REFUSED: 'Connection refused',
+    TCP_TIMEOUT: 'Connection timed out',
+    TCP_UNREACHABLE: 'Network unreachable',
+    CONNECTION_RESET: 'Connection reset',
+    PROXY_UNREACHABLE: 'Proxy unreachable',
+    PROXY_AUTH_REQUIRED: 'Proxy needs a login',
+    PROXY_CONNECT_REFUSED: 'Proxy refused the tunnel',
+    PROXY_BAD_GATEWAY: 'Proxy could not reach the host',
+    PROXY_TIMEOUT: 'Proxy timed out',
+    PROXY_INVALID_URL: 'Proxy setting unusable',
   },
   say: {
     // --- shared ---
@@ -397,5 +422,108 @@ export const phrases = {
     'MODEL_NAME_SUSPICIOUS.case': (p) => `Model ids are case-sensitive: ${p.models} (add "-preview" for preview models)`,
     'MODEL_NAME_SUSPICIOUS.set': (p) => `Set the model: ${p.set}`,
     'MODEL_NAME_SUSPICIOUS.list': (p) => `The "${p.check}" check shows the list your key actually gets from GET /models`,
+
+    // --- endpoints, dns, tcp, proxy ---
+    'placeholder.proxyHost': '<proxy-host>',
+    ENDPOINTS_OFFICIAL: (p) => `Official endpoints: auth ${p.auth}, API ${p.api}`,
+    ENDPOINT_CUSTOM_HOST: (p) =>
+      `${p.setting} points to ${str(p.host, 'a host')}, which is not an official GigaChat host: the ${p.auth ? 'authorization key' : 'access token'} will be sent there`,
+    'ENDPOINT_CUSTOM_HOST.remove': (p) =>
+      `If ${str(p.host, 'this host')} is not your own trusted gateway, remove the setting so the SDK default is used: ${p.unset}`,
+    'endpoint.official': (p) => `Official addresses: auth ${p.auth}; API ${p.api} or ${p.alt}`,
+    'ENDPOINT_CUSTOM_HOST.leaked': 'If the key has already gone to a host you do not control, treat it as leaked: generate a new one in Studio',
+    ENDPOINT_KNOWN_WRONG: (p) =>
+      `${p.setting} points to ${str(p.host, 'a known-wrong host')}, a wrong address from outdated guides that is not GigaChat's; gigadoctor sent nothing there`,
+    'ENDPOINT_KNOWN_WRONG.set': (p) => `Set the official URL: ${p.set} — or remove ${p.name}, the SDK default is right`,
+    'ENDPOINT_KNOWN_WRONG.hardCoded': 'Fix the address also where it is hard-coded (config files, code copied from the same guide)',
+    'ENDPOINT_KNOWN_WRONG.leaked': 'If your app has already sent the key there, generate a new key in Studio: the old one may have leaked',
+    ENDPOINT_NOT_HTTPS: (p) =>
+      `${p.setting} uses plain http${opt(p.url, ' (', ')')}: the ${p.auth ? 'authorization key' : 'access token'} would travel unencrypted; gigadoctor did not send it`,
+    'ENDPOINT_NOT_HTTPS.https': (p) => `Use https: ${p.set}`,
+    ENDPOINT_BAD_PATH: (p) =>
+      `${p.setting} has path ${opt(p.path, '"', '"') || '(empty)'} instead of ${opt(p.expected, '"', '"') || 'the expected one'}${opt(p.url, ' (', ')')}`,
+    'ENDPOINT_BAD_PATH.full': (p) => `Use the full URL: ${p.set}`,
+    'ENDPOINT_BAD_PATH.bareHost': (p) => `A token request to the bare host (without ${p.path}) is answered with 403 Forbidden`,
+    'ENDPOINT_BAD_PATH.apiPath': (p) =>
+      `The SDK appends /models and /chat/completions to the base URL; without /api/v1 (or /v1 on ${p.newHost}) the API answers 404`,
+    ENDPOINT_INVALID_URL: (p) => `${p.setting} is not a valid URL${opt(p.value, ': "', '"')}`,
+    'ENDPOINT_INVALID_URL.set': (p) => `Set a full https URL: ${p.set}`,
+    'ENDPOINT_INVALID_URL.remove': (p) => `Or remove ${p.name} (${p.unset}): the SDK default is the official address`,
+    ENDPOINT_MODEL_HOST: (p) =>
+      `Model ${str(p.model, '(unknown)')} is not served by ${str(p.host, 'the configured API host')}${opt(p.suggestion, '; it is available at ')}`,
+    'ENDPOINT_MODEL_HOST.switch': (p) => `Point the API URL there: ${p.set}`,
+    'ENDPOINT_MODEL_HOST.otherModel': (p) => `Or keep ${str(p.host, 'this host')} and choose a model it serves: ${p.set}`,
+    DNS_OK: (p) => {
+      const parts = [p.hosts.length ? `Resolved ${p.hosts.join('; ')}` : 'All hosts resolve'];
+      if (p.byProxy) parts.push(`${p.byProxy} resolved by the proxy`);
+      if (p.direct.length) parts.push(p.direct.join('; '));
+      return parts.join('; ');
+    },
+    'DNS_OK.host': (p) => `${p.proxy ? 'proxy ' : ''}${p.host}${firstAddress(p)}${opt(p.took, ' in ')}`,
+    'DNS_OK.direct': (p) => `${p.host} bypasses the proxy (NO_PROXY entry ${p.entry})`,
+    DNS_NOT_FOUND: (p) => `${str(p.host, 'The host')} does not resolve (no such host)${opt(p.url, ' — from ')}`,
+    'DNS_NOT_FOUND.spelling': (p) => `Check the spelling of the host in the URL; official hosts: ${p.auth} (auth), ${p.api} (API)`,
+    'DNS_NOT_FOUND.resolver': (p) =>
+      `Try the system resolver: nslookup ${p.host}; if it fails too, this network's DNS (or the VPN's) does not resolve it — try another DNS server or ask IT`,
+    'DNS_NOT_FOUND.proxy': (p) => `In a network where only a proxy reaches the internet, set it — the proxy then resolves names: ${p.set}`,
+    'DNS_NOT_FOUND.docker': "In Docker, check the container's DNS (docker run --dns, /etc/resolv.conf inside the container)",
+    DNS_TIMEOUT: (p) => `DNS lookup of ${str(p.host, 'the host')}${opt(p.proxy, ' (the proxy in ', ')')} timed out${opt(p.after, ' after ')}; ${p.retry}`,
+    'DNS_TIMEOUT.works': (p) => `Check that DNS works at all: nslookup ${p.host}`,
+    'DNS_TIMEOUT.vpn': 'If a VPN, DNS-over-HTTPS or a filtering DNS server is in use, try without it or with another DNS server',
+    TCP_OK: (p) => (p.targets.length ? `Connected to ${p.targets.join('; ')}` : 'All hosts accept connections'),
+    'TCP_OK.target': (p) => `${p.target}${p.proxy ? ` through ${p.proxy}${opt(p.status, ' (CONNECT ', ')')}` : ''}${opt(p.took, ' in ')}`,
+    TCP_REFUSED: (p) => `Connection to ${str(p.target, 'the server')} refused${opt(p.url, ' (', ')')}`,
+    'TCP_REFUSED.port': (p) => `Check the port in the URL: the auth server listens on ${p.port} (${p.url}), the API on 443`,
+    'TCP_REFUSED.firewall': (p) => `A firewall rejecting the connection looks the same; test from this machine: ${p.test}`,
+    'TCP_REFUSED.proxy': (p) => `If outgoing traffic must go through a proxy, set it: ${p.set}`,
+    TCP_TIMEOUT: (p) =>
+      `No answer from ${str(p.target, 'the server')}${opt(p.within, ' within ')}` +
+      (p.oauthPort !== undefined ? `: port ${p.oauthPort} is often blocked by corporate firewalls and VPNs while 443 passes` : ': a firewall or VPN may be dropping the connection') +
+      `; ${p.retry}`,
+    'TCP_TIMEOUT.oauthPort': (p) => `Ask IT to allow outgoing TCP to ${p.target} (the OAuth port), or route it through the corporate proxy: ${p.set}`,
+    'TCP_TIMEOUT.allow': (p) => `Outgoing TCP to ${p.target} must be allowed by the firewall/VPN; if the network requires a proxy: ${p.set}`,
+    'TCP_TIMEOUT.test': (p) => `Test from this machine: ${p.test}`,
+    TCP_UNREACHABLE: (p) => `${str(p.target, 'The server')} is unreachable${opt(p.errno, ' (', ')')}: no route to the host`,
+    'TCP_UNREACHABLE.route': 'Check the network connection and the VPN: this machine has no route to the host',
+    'TCP_UNREACHABLE.proxy': (p) => `If the network reaches the internet only through a proxy, set it: ${p.set}`,
+    'tcp.test': (p) => `Test: ${p.test}`,
+    CONNECTION_RESET: (p) => `The connection to ${str(p.target, 'the server')} was reset${opt(p.url, ' (', ')')}; ${p.retry}`,
+    'CONNECTION_RESET.cut': (p) =>
+      `If it keeps happening, a firewall, DPI or proxy is cutting the connection: check with IT; if the network requires a proxy, set it: ${p.set}`,
+    'proxy.noProxy': (p) => `If GigaChat is reachable directly, exclude its hosts from the proxy: ${p.set}`,
+    PROXY_UNREACHABLE: (p) =>
+      `Proxy ${str(p.proxy, '(from HTTPS_PROXY)')} is unreachable${opt(p.errno, ' (', ')')}${p.dns ? ': its host name does not resolve' : ''}${opt(p.target, ', so nothing reaches ')}`,
+    'PROXY_UNREACHABLE.check': (p) => `Check HTTPS_PROXY / HTTP_PROXY (either case): host and port must be right — ${p.show}`,
+    'PROXY_UNREACHABLE.remove': (p) => `If this network needs no proxy, remove it: ${p.unset} (and HTTP_PROXY, https_proxy, http_proxy)`,
+    'PROXY_UNREACHABLE.test': (p) => `Test the proxy port: ${p.test}`,
+    PROXY_AUTH_REQUIRED: (p) =>
+      `Proxy ${str(p.proxy, '(from HTTPS_PROXY)')} ${p.rejected ? 'rejected the login in the proxy URL' : 'requires authentication'}` +
+      ` (HTTP 407${opt(p.scheme, ', ', ' auth')})${opt(p.target, ' for CONNECT ')}`,
+    'PROXY_AUTH_REQUIRED.localProxy':
+      'If the proxy uses Windows (NTLM/Kerberos) authentication, run a local forwarding proxy such as cntlm or px and point HTTPS_PROXY at it',
+    'PROXY_AUTH_REQUIRED.checkLogin': (p) =>
+      `Check the user and password in the proxy URL (${p.url}); URL-encode special characters of the password (@ → %40, : → %3A)`,
+    'PROXY_AUTH_REQUIRED.addLogin': (p) => `Put the proxy login into the URL: ${p.set}; URL-encode special characters of the password (@ → %40, : → %3A)`,
+    'PROXY_AUTH_REQUIRED.noProxy': (p) => `If GigaChat is reachable without the proxy, exclude its hosts: ${p.set}`,
+    PROXY_CONNECT_REFUSED: (p) =>
+      p.status
+        ? `Proxy ${str(p.proxy, '(from HTTPS_PROXY)')} refused CONNECT ${str(p.target, 'to the GigaChat host')} (HTTP ${p.status}${opt(p.statusText, ' ')})`
+        : `${str(p.proxy, 'The proxy')} ${p.closed ? 'closed the connection instead of answering CONNECT' : 'did not answer CONNECT like an HTTP proxy'}${opt(p.target, ' (', ')')}`,
+    'PROXY_CONNECT_REFUSED.oauthPort': (p) =>
+      `Many proxies allow CONNECT only to port 443 (Squid's default SSL_ports): ask IT to allow CONNECT to ${p.target}, the OAuth port`,
+    'PROXY_CONNECT_REFUSED.allow': (p) => `Ask IT to allow CONNECT to ${str(p.target, 'the GigaChat hosts')} through the proxy`,
+    'PROXY_CONNECT_REFUSED.isHttp': (p) => `Check that HTTPS_PROXY points at an HTTP proxy (host and port): ${p.show}`,
+    PROXY_BAD_GATEWAY: (p) =>
+      `Proxy ${str(p.proxy, '(from HTTPS_PROXY)')} could not open ${str(p.target, 'the connection')} (HTTP ${p.status}${opt(p.statusText, ' ')}); ${p.retry}`,
+    'PROXY_BAD_GATEWAY.again': 'Run again in a minute',
+    'PROXY_BAD_GATEWAY.proxyCannot': (p) => `The proxy itself cannot reach ${str(p.target, 'the host')} (its DNS or firewall): ask IT to allow it`,
+    PROXY_TIMEOUT: (p) =>
+      `Proxy ${str(p.proxy, '(from HTTPS_PROXY)')} ${p.accepted ? 'accepted the connection but did not answer CONNECT' : 'did not accept a connection'}` +
+      `${opt(p.within, ' within ')}; ${p.retry}`,
+    'PROXY_TIMEOUT.check': (p) => `Check the proxy host and port: ${p.show}; test: ${p.test}`,
+    PROXY_INVALID_URL: (p) => `${p.variable}=${p.value} cannot be used: ${PROXY_REASON[p.reason] ?? 'it is not a URL'}`,
+    'PROXY_INVALID_URL.full': (p) => `Write it as a full URL: ${p.set} (with a login: ${p.withLogin})`,
+    'PROXY_INVALID_URL.read': (p) =>
+      `Node (undici), the Python SDK (httpx) and gigadoctor read HTTPS_PROXY / HTTP_PROXY in either case; see what is set: ${p.show}`,
   },
 } satisfies Phrases;

@@ -22,3 +22,8 @@ export function spanIn(sec: number, units: { days: string; h: string; min: strin
   if (s >= 120) return `${Math.round(s / 60)} ${units.min}`;
   return `${s} ${units.s}`;
 }
+
+/** " → 10.0.0.1 (+2)": the first address and how many more; '' when there is none. */
+export function firstAddress(p: { first?: string; more: number }): string {
+  return p.first ? ` → ${p.first}${p.more > 0 ? ` (+${p.more})` : ''}` : '';
+}

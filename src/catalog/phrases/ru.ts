@@ -1,5 +1,5 @@
 // Русские фразы: слова каждого совета из src/catalog/remedies/, по одной записи на сообщение.
-import { inUnits, opt, serverWords, str, truncate } from './format.js';
+import { firstAddress, inUnits, opt, serverWords, str, truncate } from './format.js';
 import type { Phrases } from './types.js';
 
 const checks = {
@@ -19,6 +19,10 @@ const BODY: Record<string, string> = { html: 'HTML-страница', json: 'JSO
 const KIND_NOTE: Record<string, string> = { password: ' (вход по логину и паролю)', accessToken: ' (готовый токен доступа)' };
 const SHAPE: Record<string, string> = { accessToken: 'токен доступа', password: 'логин и пароль' };
 const PLACE: Record<string, string> = { leading: 'в начале', trailing: 'в конце', inside: 'внутри значения' };
+const PROXY_REASON: Record<string, string> = {
+  'no-scheme': 'нет схемы (http://), а undici в Node без неё не работает',
+  'unsupported-scheme': 'gigadoctor умеет проверять только прокси http:// и https:// (CONNECT)',
+};
 const WHO: Record<string, string> = { individuals: 'физлица', prepaid: 'ИП и юрлица, предоплаченные пакеты', postpaid: 'ИП и юрлица, постоплата' };
 const CLOCK: Record<string, string> = { off: 'расходятся с сервером', behind: 'отстают', ahead: 'спешат' };
 
@@ -109,6 +113,27 @@ export const phrases = {
     ACCESS_TOKEN_MALFORMED: 'Токен доступа повреждён',
     SCOPE_INVALID: 'Неверный scope',
     MODEL_NAME_SUSPICIOUS: 'Незнакомое имя модели',
+    ENDPOINTS_OFFICIAL: 'Официальные адреса',
+    ENDPOINT_CUSTOM_HOST: 'Неофициальный хост',
+    ENDPOINT_KNOWN_WRONG: 'Заведомо неверный адрес',
+    ENDPOINT_NOT_HTTPS: 'Нешифрованный http',
+    ENDPOINT_BAD_PATH: 'Неверный путь в URL',
+    ENDPOINT_INVALID_URL: 'Некорректный URL',
+    ENDPOINT_MODEL_HOST: 'Модели нет на этом хосте',
+    DNS_OK: 'Имена разрешаются',
+    DNS_NOT_FOUND: 'Хост не найден',
+    DNS_TIMEOUT: 'Таймаут DNS',
+    TCP_OK: 'TCP-соединение есть',
+    TCP_REFUSED: 'Соединение отклонено',
+    TCP_TIMEOUT: 'Таймаут соединения',
+    TCP_UNREACHABLE: 'Сеть недоступна',
+    CONNECTION_RESET: 'Соединение сброшено',
+    PROXY_UNREACHABLE: 'Прокси недоступен',
+    PROXY_AUTH_REQUIRED: 'Прокси требует логин',
+    PROXY_CONNECT_REFUSED: 'Прокси не открыл туннель',
+    PROXY_BAD_GATEWAY: 'Прокси не достучался до хоста',
+    PROXY_TIMEOUT: 'Таймаут прокси',
+    PROXY_INVALID_URL: 'Настройка прокси непригодна',
   },
   say: {
     // --- общее ---
@@ -396,5 +421,108 @@ export const phrases = {
     'MODEL_NAME_SUSPICIOUS.case': (p) => `Имена моделей чувствительны к регистру: ${p.models} (для превью-моделей добавьте «-preview»)`,
     'MODEL_NAME_SUSPICIOUS.set': (p) => `Укажите модель: ${p.set}`,
     'MODEL_NAME_SUSPICIOUS.list': (p) => `Проверка «${p.check}» показывает список, который ваш ключ реально получает из GET /models`,
+
+    // --- адреса, dns, tcp, прокси ---
+    'placeholder.proxyHost': '<хост-прокси>',
+    ENDPOINTS_OFFICIAL: (p) => `Официальные адреса: авторизация ${p.auth}, API ${p.api}`,
+    ENDPOINT_CUSTOM_HOST: (p) =>
+      `${p.setting} указывает на ${str(p.host, 'сторонний хост')} — это не официальный хост GigaChat, и туда уйдёт ${p.auth ? 'ключ авторизации' : 'токен доступа'}`,
+    'ENDPOINT_CUSTOM_HOST.remove': (p) =>
+      `Если ${str(p.host, 'этот хост')} — не ваш собственный доверенный шлюз, уберите настройку, чтобы действовало значение SDK по умолчанию: ${p.unset}`,
+    'endpoint.official': (p) => `Официальные адреса: авторизация ${p.auth}; API ${p.api} или ${p.alt}`,
+    'ENDPOINT_CUSTOM_HOST.leaked': 'Если ключ уже уходил на чужой хост, считайте его скомпрометированным: сгенерируйте новый в Studio',
+    ENDPOINT_KNOWN_WRONG: (p) =>
+      `${p.setting} указывает на ${str(p.host, 'заведомо неверный хост')} — неверный адрес из устаревших инструкций, это не GigaChat; gigadoctor туда ничего не отправлял`,
+    'ENDPOINT_KNOWN_WRONG.set': (p) => `Укажите официальный URL: ${p.set} — или уберите ${p.name}, значение SDK по умолчанию верное`,
+    'ENDPOINT_KNOWN_WRONG.hardCoded': 'Исправьте адрес и там, где он зашит (конфиги, код, скопированный из той же инструкции)',
+    'ENDPOINT_KNOWN_WRONG.leaked': 'Если приложение уже отправляло туда ключ, сгенерируйте новый в Studio: старый мог утечь',
+    ENDPOINT_NOT_HTTPS: (p) =>
+      `${p.setting} использует http без шифрования${opt(p.url, ' (', ')')}: ${p.auth ? 'ключ авторизации' : 'токен доступа'} ушёл бы открытым текстом; gigadoctor его не отправлял`,
+    'ENDPOINT_NOT_HTTPS.https': (p) => `Используйте https: ${p.set}`,
+    ENDPOINT_BAD_PATH: (p) =>
+      `В ${p.setting} путь ${opt(p.path, '«', '»') || '(пусто)'} вместо ${opt(p.expected, '«', '»') || 'ожидаемого'}${opt(p.url, ' (', ')')}`,
+    'ENDPOINT_BAD_PATH.full': (p) => `Укажите полный URL: ${p.set}`,
+    'ENDPOINT_BAD_PATH.bareHost': (p) => `На запрос токена к голому хосту (без ${p.path}) сервер отвечает 403 Forbidden`,
+    'ENDPOINT_BAD_PATH.apiPath': (p) =>
+      `SDK сам дописывает к базовому URL /models и /chat/completions; без /api/v1 (или /v1 на ${p.newHost}) API отвечает 404`,
+    ENDPOINT_INVALID_URL: (p) => `${p.setting} — некорректный URL${opt(p.value, ': «', '»')}`,
+    'ENDPOINT_INVALID_URL.set': (p) => `Укажите полный https-адрес: ${p.set}`,
+    'ENDPOINT_INVALID_URL.remove': (p) => `Или уберите ${p.name} (${p.unset}): по умолчанию SDK использует официальный адрес`,
+    ENDPOINT_MODEL_HOST: (p) =>
+      `Модель ${str(p.model, '(не указана)')} не обслуживается на ${str(p.host, 'настроенном хосте API')}${opt(p.suggestion, '; она доступна на ')}`,
+    'ENDPOINT_MODEL_HOST.switch': (p) => `Переключите API на этот адрес: ${p.set}`,
+    'ENDPOINT_MODEL_HOST.otherModel': (p) => `Или оставьте ${str(p.host, 'текущий хост')} и выберите модель, которая там есть: ${p.set}`,
+    DNS_OK: (p) => {
+      const parts = [p.hosts.length ? `Разрешено: ${p.hosts.join('; ')}` : 'Все имена разрешаются'];
+      if (p.byProxy) parts.push(`${p.byProxy} разрешает прокси`);
+      if (p.direct.length) parts.push(p.direct.join('; '));
+      return parts.join('; ');
+    },
+    'DNS_OK.host': (p) => `${p.proxy ? 'прокси ' : ''}${p.host}${firstAddress(p)}${opt(p.took, ' за ')}`,
+    'DNS_OK.direct': (p) => `${p.host} идёт мимо прокси (запись NO_PROXY ${p.entry})`,
+    DNS_NOT_FOUND: (p) => `Имя ${str(p.host, 'хоста')} не разрешается (такого хоста нет)${opt(p.url, ' — из ')}`,
+    'DNS_NOT_FOUND.spelling': (p) => `Проверьте написание хоста в URL; официальные хосты: ${p.auth} (авторизация), ${p.api} (API)`,
+    'DNS_NOT_FOUND.resolver': (p) =>
+      `Проверьте системным резолвером: nslookup ${p.host}; если и он не находит, DNS этой сети (или VPN) не знает имя — попробуйте другой DNS-сервер или обратитесь к администраторам`,
+    'DNS_NOT_FOUND.proxy': (p) => `Если в интернет можно выйти только через прокси, задайте его — тогда имена разрешает прокси: ${p.set}`,
+    'DNS_NOT_FOUND.docker': 'В Docker проверьте DNS контейнера (docker run --dns, /etc/resolv.conf внутри контейнера)',
+    DNS_TIMEOUT: (p) => `DNS-запрос для ${str(p.host, 'хоста')}${opt(p.proxy, ' (прокси из ', ')')} не уложился${opt(p.after, ' в ')}; ${p.retry}`,
+    'DNS_TIMEOUT.works': (p) => `Проверьте, работает ли DNS вообще: nslookup ${p.host}`,
+    'DNS_TIMEOUT.vpn': 'Если используется VPN, DNS-over-HTTPS или фильтрующий DNS, попробуйте без него или с другим DNS-сервером',
+    TCP_OK: (p) => (p.targets.length ? `Соединение установлено: ${p.targets.join('; ')}` : 'Все хосты принимают соединения'),
+    'TCP_OK.target': (p) => `${p.target}${p.proxy ? ` через ${p.proxy}${opt(p.status, ' (CONNECT ', ')')}` : ''}${opt(p.took, ' за ')}`,
+    TCP_REFUSED: (p) => `${str(p.target, 'Сервер')} отклоняет соединение${opt(p.url, ' (', ')')}`,
+    'TCP_REFUSED.port': (p) => `Проверьте порт в URL: сервер авторизации слушает ${p.port} (${p.url}), API — 443`,
+    'TCP_REFUSED.firewall': (p) => `Так же выглядит и файрвол, который отклоняет соединение; проверьте с этой машины: ${p.test}`,
+    'TCP_REFUSED.proxy': (p) => `Если исходящий трафик должен идти через прокси, задайте его: ${p.set}`,
+    TCP_TIMEOUT: (p) =>
+      `${str(p.target, 'Сервер')} не ответил${opt(p.within, ' за ')}` +
+      (p.oauthPort !== undefined ? `: порт ${p.oauthPort} часто закрыт корпоративными файрволами и VPN, хотя 443 открыт` : ': соединение, вероятно, режет файрвол или VPN') +
+      `; ${p.retry}`,
+    'TCP_TIMEOUT.oauthPort': (p) => `Попросите администраторов открыть исходящий TCP на ${p.target} (порт OAuth) или пустите его через корпоративный прокси: ${p.set}`,
+    'TCP_TIMEOUT.allow': (p) => `Файрвол/VPN должен пропускать исходящий TCP на ${p.target}; если в сети нужен прокси: ${p.set}`,
+    'TCP_TIMEOUT.test': (p) => `Проверьте с этой машины: ${p.test}`,
+    TCP_UNREACHABLE: (p) => `${str(p.target, 'Сервер')} недоступен${opt(p.errno, ' (', ')')}: нет маршрута до хоста`,
+    'TCP_UNREACHABLE.route': 'Проверьте подключение к сети и VPN: у этой машины нет маршрута до хоста',
+    'TCP_UNREACHABLE.proxy': (p) => `Если в интернет можно выйти только через прокси, задайте его: ${p.set}`,
+    'tcp.test': (p) => `Проверка: ${p.test}`,
+    CONNECTION_RESET: (p) => `Соединение с ${str(p.target, 'сервером')} сброшено${opt(p.url, ' (', ')')}; ${p.retry}`,
+    'CONNECTION_RESET.cut': (p) =>
+      `Если повторяется, соединение рвёт файрвол, DPI или прокси: уточните у администраторов; если в сети нужен прокси, задайте его: ${p.set}`,
+    'proxy.noProxy': (p) => `Если GigaChat доступен напрямую, исключите его хосты из прокси: ${p.set}`,
+    PROXY_UNREACHABLE: (p) =>
+      `Прокси ${str(p.proxy, '(из HTTPS_PROXY)')} недоступен${opt(p.errno, ' (', ')')}${p.dns ? ': его имя не разрешается' : ''}${opt(p.target, ', поэтому нет пути к ')}`,
+    'PROXY_UNREACHABLE.check': (p) => `Проверьте HTTPS_PROXY / HTTP_PROXY (в любом регистре): хост и порт должны быть верными — ${p.show}`,
+    'PROXY_UNREACHABLE.remove': (p) => `Если в этой сети прокси не нужен, уберите его: ${p.unset} (и HTTP_PROXY, https_proxy, http_proxy)`,
+    'PROXY_UNREACHABLE.test': (p) => `Проверьте порт прокси: ${p.test}`,
+    PROXY_AUTH_REQUIRED: (p) =>
+      `Прокси ${str(p.proxy, '(из HTTPS_PROXY)')} ${p.rejected ? 'не принял логин из URL прокси' : 'требует авторизации'}` +
+      ` (HTTP 407${opt(p.scheme, ', схема ')})${opt(p.target, ' для CONNECT ')}`,
+    'PROXY_AUTH_REQUIRED.localProxy':
+      'Если прокси требует Windows-авторизацию (NTLM/Kerberos), поднимите локальный прокси-посредник вроде cntlm или px и укажите его в HTTPS_PROXY',
+    'PROXY_AUTH_REQUIRED.checkLogin': (p) =>
+      `Проверьте логин и пароль в URL прокси (${p.url}); спецсимволы пароля закодируйте (@ → %40, : → %3A)`,
+    'PROXY_AUTH_REQUIRED.addLogin': (p) => `Добавьте логин в URL прокси: ${p.set}; спецсимволы пароля закодируйте (@ → %40, : → %3A)`,
+    'PROXY_AUTH_REQUIRED.noProxy': (p) => `Если GigaChat доступен без прокси, исключите его хосты: ${p.set}`,
+    PROXY_CONNECT_REFUSED: (p) =>
+      p.status
+        ? `Прокси ${str(p.proxy, '(из HTTPS_PROXY)')} отказал в CONNECT ${str(p.target, 'к хосту GigaChat')} (HTTP ${p.status}${opt(p.statusText, ' ')})`
+        : `${str(p.proxy, 'Прокси')} ${p.closed ? 'закрыл соединение вместо ответа на CONNECT' : 'ответил на CONNECT не как HTTP-прокси'}${opt(p.target, ' (', ')')}`,
+    'PROXY_CONNECT_REFUSED.oauthPort': (p) =>
+      `Многие прокси разрешают CONNECT только на порт 443 (SSL_ports в Squid по умолчанию): попросите администраторов разрешить CONNECT на ${p.target} — порт OAuth`,
+    'PROXY_CONNECT_REFUSED.allow': (p) => `Попросите администраторов разрешить CONNECT на ${str(p.target, 'хосты GigaChat')} через прокси`,
+    'PROXY_CONNECT_REFUSED.isHttp': (p) => `Проверьте, что HTTPS_PROXY указывает на HTTP-прокси (хост и порт): ${p.show}`,
+    PROXY_BAD_GATEWAY: (p) =>
+      `Прокси ${str(p.proxy, '(из HTTPS_PROXY)')} не смог открыть ${str(p.target, 'соединение')} (HTTP ${p.status}${opt(p.statusText, ' ')}); ${p.retry}`,
+    'PROXY_BAD_GATEWAY.again': 'Запустите ещё раз через минуту',
+    'PROXY_BAD_GATEWAY.proxyCannot': (p) => `Сам прокси не достаёт до ${str(p.target, 'хоста')} (его DNS или файрвол): попросите администраторов открыть доступ`,
+    PROXY_TIMEOUT: (p) =>
+      `Прокси ${str(p.proxy, '(из HTTPS_PROXY)')} ${p.accepted ? 'принял соединение, но не ответил на CONNECT' : 'не принял соединение'}` +
+      `${opt(p.within, ' за ')}; ${p.retry}`,
+    'PROXY_TIMEOUT.check': (p) => `Проверьте хост и порт прокси: ${p.show}; проверка: ${p.test}`,
+    PROXY_INVALID_URL: (p) => `${p.variable}=${p.value} нельзя использовать: ${PROXY_REASON[p.reason] ?? 'это не URL'}`,
+    'PROXY_INVALID_URL.full': (p) => `Запишите полный URL: ${p.set} (с логином: ${p.withLogin})`,
+    'PROXY_INVALID_URL.read': (p) =>
+      `Node (undici), Python SDK (httpx) и gigadoctor читают HTTPS_PROXY / HTTP_PROXY в любом регистре; что задано сейчас: ${p.show}`,
   },
 } satisfies Phrases;

@@ -2,7 +2,7 @@
 // Language-neutral: each is a message of the phrase tables, or a command.
 
 import { ACCESS_TOKEN_VAR, AUTH_URL_VAR, CREDENTIALS_VAR } from '../../gigachat/index.js';
-import { hostOf, isOfficialApiHost, isOfficialAuthHost, num, retryAfter, str } from '../text-helpers.js';
+import { has, hostOf, isOfficialApiHost, isOfficialAuthHost, num, retryAfter, str } from '../text-helpers.js';
 import { say, setEnv, unsetEnv, type Details, type Say } from '../steps.js';
 import type { Shell } from '../types.js';
 
@@ -14,6 +14,12 @@ export const RETRY = say('retry');
 
 /** The variable a finding names, or the credential variable. */
 export const variableOf = (d: Details, fallback = CREDENTIALS_VAR): string => str(d.variable, fallback);
+
+/** `host:port` (the port when known), or '' when the finding names no host. */
+export function hostPortOf(d: Details): string {
+  if (!has(d.host)) return '';
+  return has(d.port) ? `${str(d.host)}:${str(d.port)}` : str(d.host);
+}
 
 /** " (.env:3)" / " (environment)" or nothing. */
 export const at = (d: Details): Say => say('at', { source: str(d.source) });

@@ -3,11 +3,13 @@ import type { Code } from '../codes.js';
 import type { Remedy } from '../steps.js';
 import { apiRemedies } from './api.js';
 import { credentialRemedies } from './credentials.js';
+import { networkRemedies } from './network.js';
 import { oauthRemedies } from './oauth.js';
 import { runnerRemedies } from './runner.js';
 
 export const REMEDIES: Partial<Record<Code, Remedy>> = {
   ...credentialRemedies,
+  ...networkRemedies,
   ...oauthRemedies,
   ...apiRemedies,
   ...runnerRemedies,
