@@ -40,17 +40,9 @@ function codeText(code: Code, remedy: Remedy, phrases: Phrases): CodeText {
   };
 }
 
-/**
- * The catalogue of one language. `legacy` holds the codes whose remedies are not yet data
- * (see docs/catalog.md): they keep their hand-written text until they are ported.
- */
-export function catalogOf(
-  phrases: Phrases,
-  remedies: Partial<Record<Code, Remedy>>,
-  legacy: Partial<Record<Code, CodeText>>,
-): Catalog {
-  const codes: Partial<Record<Code, CodeText>> = { ...legacy };
-  for (const [code, remedy] of Object.entries(remedies) as Array<[Code, Remedy]>) codes[code] = codeText(code, remedy, phrases);
-  // Every code has its text: test/unit/catalog.test.ts renders each one in both languages.
-  return { lang: phrases.lang, checks: phrases.checks, codes: codes as Record<Code, CodeText> };
+/** The catalogue of one language: every code's remedy in the words of its phrase table. */
+export function catalogOf(phrases: Phrases, remedies: Record<Code, Remedy>): Catalog {
+  const codes = {} as Record<Code, CodeText>;
+  for (const code of Object.keys(remedies) as Code[]) codes[code] = codeText(code, remedies[code], phrases);
+  return { lang: phrases.lang, checks: phrases.checks, codes };
 }

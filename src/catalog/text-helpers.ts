@@ -1,11 +1,9 @@
-// Small, language-neutral helpers shared by the en and ru catalogues.
+// Small helpers the remedies use to read a finding's details.
 // Details values are `unknown`: everything here renders them defensively.
 
 import * as gigachat from '../gigachat/index.js';
-import { persistEnvCommand, unsetEnvCommand } from '../render/shell.js';
-import type { Details, RemedyContext } from './types.js';
+import type { Details } from './types.js';
 
-export { SCOPES } from '../gigachat/index.js';
 const { SCOPES } = gigachat;
 
 /** The facts the remedies quote, by the names they use (src/explain reads it too). */
@@ -153,11 +151,6 @@ export function baseFromExpected(v: unknown, fallback: string): string {
   return s.replace(/\/(models|chat\/completions)\/?$/, '');
 }
 
-/** Which setting names an endpoint (`which` is auth|api). */
-export function endpointVar(d: Details): string {
-  return str(d.variable, str(d.which) === 'auth' ? 'GIGACHAT_AUTH_URL' : 'GIGACHAT_BASE_URL');
-}
-
 /** The environment variable behind a setting name: a gigadoctor flag maps to the variable apps read. */
 const FLAG_ENV: Record<string, string> = {
   '--auth-url': 'GIGACHAT_AUTH_URL',
@@ -172,81 +165,11 @@ export function envNameOf(name: string): string {
   return FLAG_ENV[name] ?? (name.startsWith('-') ? 'GIGACHAT_' + name.replace(/^-+/, '').replace(/-/g, '_').toUpperCase() : name);
 }
 
-/** The variable to set for an endpoint finding (never a flag name). */
-export function endpointEnv(d: Details): string {
-  return envNameOf(endpointVar(d));
-}
-
-export function officialFor(which: unknown): string {
-  return str(which) === 'auth' ? OFFICIAL.authUrl : OFFICIAL.baseUrl;
-}
-
 /** A source such as ".env:3" or "/app/.env:12" (a file line), as opposed to the process env or a flag. */
 export function isFileSource(v: unknown): boolean {
   const s = str(v);
   if (!s || s === 'env' || s.startsWith('-')) return false;
   return /:\d+$/.test(s) || /\.env\b/.test(s) || s.includes('/') || s.includes('\\');
-}
-
-/** The command that removes a variable from the current shell. */
-export function unsetEnv(ctx: RemedyContext, name: string): string {
-  return unsetEnvCommand(ctx.shell, name);
-}
-
-export function isWindows(ctx: RemedyContext): boolean {
-  return ctx.shell === 'powershell' || ctx.shell === 'cmd';
-}
-
-/** A placeholder absolute path for the CA file, in the shell's style. */
-export function caPath(ctx: RemedyContext, file: string = OFFICIAL.caFile): string {
-  return isWindows(ctx) ? `C:\\certs\\${file}` : `/path/to/${file}`;
-}
-
-/** One command that tests a TCP connection from this machine. */
-export function tcpTest(ctx: RemedyContext, host: string, port: string): string {
-  switch (ctx.shell) {
-    case 'powershell':
-      return `Test-NetConnection ${host} -Port ${port}`;
-    case 'cmd':
-      return `powershell -NoProfile -Command "Test-NetConnection ${host} -Port ${port}"`;
-    default:
-      return `nc -vz -w 5 ${host} ${port}`;
-  }
-}
-
-/** A PowerShell one-liner as the shell runs it: as is, through powershell from cmd, or the POSIX form. */
-function viaPowerShell(ctx: RemedyContext, ps: string, posix: string): string {
-  if (ctx.shell === 'powershell') return ps;
-  return ctx.shell === 'cmd' ? `powershell -NoProfile -Command "${ps}"` : posix;
-}
-
-/** One command that Base64-encodes `<client_id>:<client_secret>` without a trailing newline. */
-export function base64PairCommand(ctx: RemedyContext): string {
-  const ps = `[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('<client_id>:<client_secret>'))`;
-  return viaPowerShell(ctx, ps, `printf '%s' '<client_id>:<client_secret>' | base64 | tr -d '\\n'`);
-}
-
-/** One command that Base64-decodes a file (a PEM that was encoded once more). */
-export function decodeBase64FileCommand(ctx: RemedyContext, input: string, output: string): string {
-  const ps = `[IO.File]::WriteAllBytes('${output}', [Convert]::FromBase64String((Get-Content '${input}' -Raw)))`;
-  return viaPowerShell(ctx, ps, `base64 -d ${input} > ${output}`);
-}
-
-/** Command(s) that sync the clock. */
-export function clockSyncCommand(ctx: RemedyContext): string {
-  return isWindows(ctx) ? 'w32tm /resync' : 'sudo timedatectl set-ntp true';
-}
-
-/** Command that shows the proxy variables currently set. */
-export function showProxyCommand(ctx: RemedyContext): string {
-  switch (ctx.shell) {
-    case 'powershell':
-      return `Get-ChildItem Env: | Where-Object Name -like '*proxy*'`;
-    case 'cmd':
-      return 'set | findstr /i proxy';
-    default:
-      return 'env | grep -i _proxy';
-  }
 }
 
 /** The proxy URL with placeholders for a login (the real password is never known here). */
@@ -274,26 +197,10 @@ export function otherScopes(d: Details): string[] {
   return SCOPES.filter((s) => s !== current);
 }
 
-/** "10000" → { n: 10, unit: 's' } style formatting, unit words supplied by the caller. */
-export function duration(msValue: unknown, units: { ms: string; s: string }): string {
-  const ms = num(msValue);
-  if (ms === undefined) return '';
-  if (ms >= 1000) {
-    const s = Math.round(ms / 100) / 10;
-    return `${s} ${units.s}`;
-  }
-  return `${Math.round(ms)} ${units.ms}`;
-}
-
 /** First `max` items joined, with a "+N" tail. */
 export function truncate(items: string[], max: number, more: (n: number) => string): string {
   if (items.length <= max) return items.join(', ');
   return `${items.slice(0, max).join(', ')} ${more(items.length - max)}`;
-}
-
-/** Is the model GigaChat-3-Ultra, which only api.giga.chat serves? */
-export function isUltra(model: unknown): boolean {
-  return servedOnlyBy(model) !== undefined;
 }
 
 /** The model and the one base URL that serves it, when the model (in any case, any variant) is served by one host only. */
@@ -303,7 +210,3 @@ export function servedOnlyBy(model: unknown): { model: string; baseUrl: string; 
   return only && { model: only[0], baseUrl: only[1], host: new URL(only[1]).host };
 }
 
-/** The command that keeps a variable for new sessions. */
-export function persistEnv(ctx: RemedyContext, name: string, value: string): string {
-  return persistEnvCommand(ctx.shell, name, value);
-}

@@ -1,5 +1,5 @@
 // English phrases: the words of every remedy in src/catalog/remedies/, one entry per message.
-import { firstAddress, inUnits, opt, serverWords, str, truncate } from './format.js';
+import { firstAddress, inUnits, opt, serverWords, spanIn, str, truncate } from './format.js';
 import type { Phrases } from './types.js';
 
 const checks = {
@@ -22,6 +22,28 @@ const PLACE: Record<string, string> = { leading: 'at the start', trailing: 'at t
 const PROXY_REASON: Record<string, string> = {
   'no-scheme': "it has no scheme (http://), which Node's undici requires",
   'unsupported-scheme': 'gigadoctor can test only http:// and https:// proxies (CONNECT)',
+};
+const CA_FILE_REASON: Record<string, string> = {
+  'missing': 'the file does not exist',
+  'unreadable': 'the file cannot be read',
+  'not-pem': 'it is not a PEM certificate (no -----BEGIN CERTIFICATE----- line)',
+  'der': 'it is in binary DER format, Node needs PEM',
+  'private-key': 'it holds a private key, not a certificate',
+  'double-base64': 'the PEM text was Base64-encoded once more',
+  'empty': 'the file is empty',
+  'too-large': 'it is too large to be a CA file',
+};
+const CLIENT_CERT_REASON: Record<string, string> = {
+  'cert-not-set': 'GIGACHAT_KEY_FILE is set without GIGACHAT_CERT_FILE',
+  'missing': 'the file does not exist',
+  'unreadable': 'the file cannot be read',
+  'too-large': 'the file is too large to be a certificate or key',
+  'der': 'it is in binary DER format, PEM is needed',
+  'not-pem': 'it is not PEM (no -----BEGIN line)',
+  'no-key': 'no private key: GIGACHAT_KEY_FILE is not set and the certificate file holds none',
+  'passphrase-missing': 'the key is encrypted and GIGACHAT_KEY_FILE_PASSWORD is not set',
+  'bad-passphrase': 'GIGACHAT_KEY_FILE_PASSWORD does not decrypt the key',
+  'key-mismatch': 'the key does not belong to the certificate',
 };
 const WHO: Record<string, string> = { individuals: 'individuals', prepaid: 'businesses, prepaid packages', postpaid: 'businesses, postpaid' };
 
@@ -133,6 +155,21 @@ export const phrases = {
     PROXY_BAD_GATEWAY: 'Proxy could not reach the host',
     PROXY_TIMEOUT: 'Proxy timed out',
     PROXY_INVALID_URL: 'Proxy setting unusable',
+    TLS_OK: 'Certificate verified',
+    TLS_UNTRUSTED_ROOT: 'Russian Trusted Root CA missing',
+    TLS_INTERCEPTED: 'TLS intercepted',
+    TLS_HOSTNAME_MISMATCH: 'Certificate for another name',
+    TLS_EXPIRED: 'Certificate expired',
+    TLS_NOT_YET_VALID: 'Certificate not yet valid',
+    TLS_TIMEOUT: 'TLS handshake timed out',
+    TLS_HANDSHAKE_FAILED: 'TLS handshake failed',
+    TLS_CLIENT_CERT_REQUIRED: 'Client certificate required',
+    TLS_CLIENT_CERT_REJECTED: 'Client certificate rejected',
+    TLS_SUB_CA_EXPIRING: 'Sub CA expires soon',
+    TLS_VERIFICATION_DISABLED: 'TLS verification disabled',
+    CA_FILE_INVALID: 'CA file unusable',
+    CLIENT_CERT_INVALID: 'Client certificate unusable',
+    NODE_EXTRA_CA_CERTS_IN_ENV_FILE: 'NODE_EXTRA_CA_CERTS only in .env',
   },
   say: {
     // --- shared ---
@@ -525,5 +562,157 @@ export const phrases = {
     'PROXY_INVALID_URL.full': (p) => `Write it as a full URL: ${p.set} (with a login: ${p.withLogin})`,
     'PROXY_INVALID_URL.read': (p) =>
       `Node (undici), the Python SDK (httpx) and gigadoctor read HTTPS_PROXY / HTTP_PROXY in either case; see what is set: ${p.show}`,
+
+    // --- tls ---
+    'placeholder.keyPassword': '<key password>',
+    sourceName: (p) => SOURCE[p.source] ?? p.source,
+    'ca.get': (p) =>
+      `Get the root certificate: gigadoctor ca --out ${p.file}, or download "Russian Trusted Root CA" from ${p.page}; ` +
+      `check that its SHA-256 fingerprint is ${p.sha256}${opt(p.verify, ' (', ')')}`,
+    'ca.node': (p) =>
+      `Node: set it before node starts — ${p.set} — in the shell, the service unit, the Dockerfile (ENV) or the CI job; ` +
+      `to persist it for new terminals: ${p.persist}; ` +
+      `a line in .env loaded by dotenv comes too late and does nothing (in code: pass ca to an https.Agent, the JS SDK's httpsAgent)`,
+    'ca.windowsStore': (p) =>
+      `Or add it to the Windows store (as administrator): certutil -addstore Root ${p.path}; ` +
+      `Node reads the OS store only when started with --use-system-ca (recent Node versions), so NODE_EXTRA_CA_CERTS remains the sure way. ` +
+      `Docker: install it inside the image (COPY it, then ENV NODE_EXTRA_CA_CERTS=<its path in the image>), not on the host`,
+    'ca.unixStore': (p) =>
+      `Or add it to the OS store — Debian/Ubuntu: sudo cp ${p.file} /usr/local/share/ca-certificates/${p.crt} && sudo update-ca-certificates; ` +
+      `RHEL/Fedora: sudo cp ${p.file} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
+      `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${p.file}. ` +
+      `Docker: in the Dockerfile, not on the host — COPY ${p.file} /usr/local/share/ca-certificates/${p.crt}, RUN update-ca-certificates, ` +
+      `ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/${p.crt}. Node reads the OS store only with --use-system-ca (recent Node versions)`,
+    'clock.check': (p) => `Check this machine's clock first (${p.show}) and sync it: ${p.sync}${p.note}`,
+    'clock.says': (p) => {
+      const span = (s: number) => spanIn(s, { days: 'days', h: 'h', min: 'min', s: 's' });
+      switch (p.verdict) {
+        case 'ok':
+          return p.fromServer ? `; a server's Date header agrees with this clock (within ${span(p.skew)}), so the certificate itself is out of date` : '';
+        case 'behind':
+          if (p.fromServer) return `; a server's Date header says this clock is behind by ${span(p.skew)}`;
+          return p.least !== undefined && p.least > 0 ? ` by at least ${span(p.least)} (a server does not present a certificate before it is issued)` : '';
+        case 'ahead':
+          return p.fromServer
+            ? `; a server's Date header says this clock is ahead by ${span(p.skew)}`
+            : '; the CA certificates above it look expired too, which points to a clock far ahead';
+        default:
+          return '';
+      }
+    },
+    TLS_OK: (p) => (p.targets.length ? `Chain verified: ${p.targets.join('; ')}` : 'Certificate chains verified'),
+    'TLS_OK.target': (p) => {
+      const times = [opt(p.connect, 'connect '), opt(p.tls, 'TLS ')].filter(Boolean).join(', ');
+      const extra = [opt(p.issuer, 'issuer '), opt(p.validTo, 'valid until '), opt(p.proxy, 'through '), times].filter(Boolean).join(', ');
+      return `${p.target}${extra ? ` (${extra})` : ''}`;
+    },
+    TLS_UNTRUSTED_ROOT: (p) => {
+      const head = `${str(p.target, 'The server')}: the certificate chain${opt(p.issuer, ' (issuer ', ')')} does not verify${opt(p.errno, ' (', ')')}`;
+      const caFile = opt(p.caFile, '; the given CA file ', ' did not help');
+      if (p.otherRoot) {
+        const why = p.claims
+          ? ": it carries the Russian Trusted Root CA's name but is not signed by the genuine root, so this process lacks whatever root really signed it"
+          : ` and does not lead to the Russian Trusted Root CA: this process lacks the root of ${opt(p.issuer, '"', '"') || 'its issuer'}`;
+        return `${head}${why}${caFile}`;
+      }
+      const proof = p.provenRussian ? `. It verifies against the bundled root (SHA-256 ${p.short}): installing that root fixes it` : '';
+      return `${head} — this Node does not trust the Russian Trusted Root CA (Ministry of Digital Development)${caFile}${proof}`;
+    },
+    'TLS_UNTRUSTED_ROOT.fakeRussian': (p) =>
+      `Installing the genuine Russian root (SHA-256 ${p.short}) will not help: get the CA certificate this chain really ends in (PEM) from whoever runs ${str(p.host, 'this server')} — a test stand-in ships its own`,
+    'TLS_UNTRUSTED_ROOT.otherRoot': (p) =>
+      `Installing the Russian root will not help here: get the root certificate of ${opt(p.issuer, '"', '"') || 'the issuer'} (PEM) from whoever runs ${str(p.host, 'this server')}`,
+    'TLS_UNTRUSTED_ROOT.pythonFile': (p) => `Python SDK: ${p.set}; gigadoctor: --ca-file ${p.path}`,
+    'TLS_UNTRUSTED_ROOT.caFileMisses': (p) => `${p.caFile} does not verify this chain: make sure it contains the Russian Trusted Root CA. ${p.get}`,
+    'TLS_UNTRUSTED_ROOT.python': (p) => `Python SDK: ${p.set} (gigadoctor reads it too, or takes --ca-file)`,
+    TLS_INTERCEPTED: (p) => {
+      const who = opt(p.issuer, '"', '"') || 'an unknown issuer';
+      const how = p.claims
+        ? `the chain carries the Russian Trusted Root CA's name but is not signed by it (top issuer ${who})`
+        : `the certificate is issued by ${who} instead of the Russian Trusted Root CA`;
+      return `TLS to ${str(p.target, 'the server')}${opt(p.proxy, ' through proxy ')} is intercepted: ${how} — ${p.proxy ? 'the proxy' : 'a corporate proxy'} or an antivirus re-signs the traffic`;
+    },
+    'TLS_INTERCEPTED.root': (p) =>
+      `Ask IT for the root certificate of ${opt(p.issuer, '"', '"') || 'the intercepting proxy'} (PEM) and trust it before node starts: ${p.set}; ` +
+      `the file may hold several certificates, so append the Russian Trusted Root CA to it as well (gigadoctor ca --out ${p.rootFile})`,
+    'TLS_INTERCEPTED.exclude': (p) =>
+      `Or ask IT to exclude ${p.hosts} from TLS inspection${p.bypass ? `; if they are reachable directly, bypass the proxy: ${p.bypass}` : ''}`,
+    'TLS_INTERCEPTED.antivirus': 'If it is a local antivirus ("scan encrypted connections", HTTPS scanning), add these hosts to its exclusions',
+    'TLS_INTERCEPTED.python': (p) => `Python SDK: put the same PEM file in ${p.set}`,
+    TLS_HOSTNAME_MISMATCH: (p) => `${str(p.target, 'The server')} presented a certificate for ${str(p.names, 'other names')}, not for ${str(p.host, 'this host')}`,
+    'TLS_HOSTNAME_MISMATCH.official': 'Use the official host name in the URL, not an IP address or an alias',
+    'TLS_HOSTNAME_MISMATCH.hosts': (p) =>
+      `Check the hosts file for an entry that overrides ${str(p.host, 'the host')}: /etc/hosts (Windows: C:\\Windows\\System32\\drivers\\etc\\hosts)`,
+    'TLS_HOSTNAME_MISMATCH.gateway': (p) =>
+      `If a gateway or proxy answers in GigaChat's place, ask its owners for a certificate valid for ${str(p.host, 'this host')}, or exclude the host from it`,
+    TLS_EXPIRED: (p) =>
+      `The certificate${opt(p.subject, ' "', '"')} of ${str(p.target, 'the server')} expired${opt(p.validTo, ' on ')} — according to this machine's clock${p.clock}`,
+    'TLS_EXPIRED.notUsual':
+      "If the clock is right, the expired certificate is not GigaChat's usual one: a proxy or antivirus in the way (see the issuer with --verbose), or an outdated certificate in your own CA file",
+    'TLS_EXPIRED.later': 'Try again later; if it persists, report the host and time to GigaChat support',
+    TLS_NOT_YET_VALID: (p) =>
+      `The certificate${opt(p.subject, ' "', '"')} of ${str(p.target, 'the server')} is valid only from ${str(p.validFrom, 'a later date')}` +
+      (p.clockOk ? p.clock : ` — this machine's clock is probably behind${p.clock}`),
+    'TLS_NOT_YET_VALID.early':
+      "The clock agrees with the server's: the certificate was installed before its start date — report the host and time to its operator",
+    TLS_TIMEOUT: (p) => `TLS handshake with ${str(p.target, 'the server')}${opt(p.proxy, ' through ')} did not finish${opt(p.within, ' within ')}; ${p.retry}`,
+    'TLS_TIMEOUT.dpi': (p) =>
+      `TCP connects but TLS stalls: typical of DPI or a filtering firewall — try another network, without the VPN, or through the corporate proxy: ${p.set}`,
+    TLS_HANDSHAKE_FAILED: (p) => `TLS handshake with ${str(p.target, 'the server')} failed${opt(p.error, ': ')}`,
+    'TLS_HANDSHAKE_FAILED.look': (p) => `See what the server presents: ${p.command}`,
+    'TLS_HANDSHAKE_FAILED.middlebox': 'A proxy or middlebox that does not speak TLS on this port gives the same error: check HTTPS_PROXY and NO_PROXY',
+    'TLS_HANDSHAKE_FAILED.node': 'Use a current Node (20.18 or newer)',
+    TLS_CLIENT_CERT_REQUIRED: (p) =>
+      `${str(p.target, 'The server')} demands a client certificate (mTLS)${p.offered ? ' and did not accept the one offered' : ' and none is configured'}${opt(p.errno, ' (', ')')}`,
+    'TLS_CLIENT_CERT_REQUIRED.files': (p) =>
+      `Give the certificate and key issued for this service: ${p.cert} and ${p.key} (GIGACHAT_KEY_FILE_PASSWORD if the key is encrypted)`,
+    'TLS_CLIENT_CERT_REQUIRED.sdks': 'The Python SDK reads these variables; the JS SDK takes them as an https.Agent with cert, key and passphrase passed as httpsAgent',
+    'TLS_CLIENT_CERT_REQUIRED.public': (p) =>
+      `Personal and business keys use the public hosts (${p.url}), which need no client certificate: check GIGACHAT_BASE_URL if mTLS is unexpected`,
+    TLS_CLIENT_CERT_REJECTED: (p) => `${str(p.target, 'The server')} rejected the client certificate${opt(p.certFile, ' from ')}${opt(p.errno, ' (', ')')}`,
+    'TLS_CLIENT_CERT_REJECTED.check': (p) =>
+      `Check that it is the certificate issued for this service and still valid: openssl x509 -in ${p.file} -noout -subject -issuer -dates`,
+    'TLS_CLIENT_CERT_REJECTED.intermediate': 'If it was issued by an intermediate CA, put that intermediate into the certificate file after the certificate',
+    'TLS_CLIENT_CERT_REJECTED.enrolled': 'Ask whoever issued it whether it is enrolled for this host; a new one may be needed',
+    TLS_SUB_CA_EXPIRING: (p) =>
+      `${str(p.target, 'The server')} presents ${str(p.subject, 'the Russian Trusted Sub CA')}, which expires${opt(p.validTo, ' on ')}${opt(p.days, ' (in ', ' days)')}: anything that trusts this intermediate instead of the root will break then`,
+    'TLS_SUB_CA_EXPIRING.root': (p) => `Trust the root, not the intermediate: ${p.set} (gigadoctor ca --out ${p.file})`,
+    'TLS_SUB_CA_EXPIRING.successor': (p) => `If a bundle of yours pins the Sub CA, add its successor ("Russian Trusted Sub CA 2024") from ${p.page}`,
+    TLS_VERIFICATION_DISABLED: (p) =>
+      p.byApp
+        ? `Your app turns certificate verification OFF (GIGACHAT_VERIFY_SSL_CERTS${opt(p.source, ' from ')}): it would hand the key to any impostor; gigadoctor verified anyway`
+        : `Certificate verification is OFF${opt(p.reason, ' (', ')')}: the key and token went out with no proof of who receives them; what verification finds is reported as a warning`,
+    'TLS_VERIFICATION_DISABLED.never': (p) =>
+      `Turning verification off is never the fix: trust the Russian Trusted Root CA instead — gigadoctor ca --out ${p.file}, then ${p.set} before node starts`,
+    'TLS_VERIFICATION_DISABLED.turnOn': (p) =>
+      `Turn verification back on: ${p.unset}${opt(p.line, ' and delete the line in ')}; the Python SDK takes the CA file via ${p.set}`,
+    'TLS_VERIFICATION_DISABLED.fixFirst':
+      'What verification found is shown above as a warning: a client with verification on stops there. Fix that, then run gigadoctor without the option that disables verification',
+    CA_FILE_INVALID: (p) => `${p.variable} points to ${str(p.path, 'a file')} that cannot be used: ${CA_FILE_REASON[p.reason] ?? (p.reason || 'it is not a usable PEM certificate file')}`,
+    'CA_FILE_INVALID.absolute': 'Use an absolute path (a relative one is resolved from the directory the app starts in) and check that the file is readable',
+    'CA_FILE_INVALID.der': (p) => `Convert it to PEM: openssl x509 -inform der -in ${p.path} -out ${p.file}`,
+    'CA_FILE_INVALID.privateKey': (p) => `This is a private key: never hand it out; remove it from ${p.name} and use the CA certificate instead`,
+    'CA_FILE_INVALID.decode': (p) => `Decode it once: ${p.decode} (CI secret stores often hold files Base64-encoded)`,
+    'CA_FILE_INVALID.goodCopy': (p) => `Get a good copy: gigadoctor ca --out ${p.file}, or ${p.page}; check SHA-256 ${p.sha256}`,
+    'CA_FILE_INVALID.flag': (p) => `Pass the good file: gigadoctor ${p.name} ${p.path}; a Node app needs ${p.set} before node starts`,
+    'CA_FILE_INVALID.node': (p) => `Point NODE_EXTRA_CA_CERTS at it: ${p.set}; Node only prints a warning and ignores a bad file`,
+    'CA_FILE_INVALID.variable': (p) => `Point ${p.name} at it: ${p.set}`,
+    CLIENT_CERT_INVALID: (p) =>
+      `${p.variable}${opt(p.path, ' (', ')')} cannot be used for mTLS: ${CLIENT_CERT_REASON[p.reason] ?? 'the certificate and key do not form a usable pair'}`,
+    'CLIENT_CERT_INVALID.certNotSet': (p) => `GIGACHAT_KEY_FILE is set but the certificate is not: ${p.set}`,
+    'CLIENT_CERT_INVALID.absolute': (p) => `Use an absolute path to the file and check that it is readable: ${p.set}`,
+    'CLIENT_CERT_INVALID.derKey': (p) => `Convert the key to PEM: openssl pkey -inform der -in ${p.path} -out client.key`,
+    'CLIENT_CERT_INVALID.derCert': (p) => `Convert the certificate to PEM: openssl x509 -inform der -in ${p.path} -out client.crt`,
+    'CLIENT_CERT_INVALID.noKey': (p) => `The certificate file holds no private key: ${p.set}`,
+    'CLIENT_CERT_INVALID.passphrase': (p) => `The key is encrypted: give its password where the app starts — ${p.set} — never on a command line`,
+    'CLIENT_CERT_INVALID.badPassphrase': 'GIGACHAT_KEY_FILE_PASSWORD does not decrypt the key: check it (and that no quotes or trailing spaces came along)',
+    'CLIENT_CERT_INVALID.mismatch': "The key does not belong to the certificate: take the key that was generated with this certificate's request",
+    'CLIENT_CERT_INVALID.compare': (p) => `Compare: openssl x509 -in ${p.cert} -noout -pubkey and openssl pkey -in client.key -pubout must print the same`,
+    'CLIENT_CERT_INVALID.check': 'Check the files with openssl: openssl x509 -in client.crt -noout -subject -dates; openssl pkey -in client.key -noout',
+    NODE_EXTRA_CA_CERTS_IN_ENV_FILE: (p) =>
+      `NODE_EXTRA_CA_CERTS is set only in ${p.source}${opt(p.path, ' (', ')')}: Node reads it once, when the process starts, before any dotenv code runs — so a Node app never gets this CA`,
+    'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.set': (p) => `Set it where node starts — the shell, the service unit, the Dockerfile (ENV) or the CI job: ${p.set}`,
+    'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.delete': (p) => `Then delete the line from ${p.source}: it only suggests a fix that is not in effect`,
+    'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.python': (p) => `The Python SDK does not read NODE_EXTRA_CA_CERTS at all: ${p.set}`,
   },
 } satisfies Phrases;

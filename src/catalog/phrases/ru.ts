@@ -1,5 +1,5 @@
 // Русские фразы: слова каждого совета из src/catalog/remedies/, по одной записи на сообщение.
-import { firstAddress, inUnits, opt, serverWords, str, truncate } from './format.js';
+import { firstAddress, inUnits, opt, serverWords, spanIn, str, truncate } from './format.js';
 import type { Phrases } from './types.js';
 
 const checks = {
@@ -22,6 +22,28 @@ const PLACE: Record<string, string> = { leading: 'в начале', trailing: '�
 const PROXY_REASON: Record<string, string> = {
   'no-scheme': 'нет схемы (http://), а undici в Node без неё не работает',
   'unsupported-scheme': 'gigadoctor умеет проверять только прокси http:// и https:// (CONNECT)',
+};
+const CA_FILE_REASON: Record<string, string> = {
+  'missing': 'файла нет',
+  'unreadable': 'файл не читается',
+  'not-pem': 'это не PEM-сертификат (нет строки -----BEGIN CERTIFICATE-----)',
+  'der': 'он в двоичном формате DER, а Node нужен PEM',
+  'private-key': 'в нём закрытый ключ, а не сертификат',
+  'double-base64': 'PEM-текст закодирован в Base64 ещё раз',
+  'empty': 'файл пустой',
+  'too-large': 'файл слишком большой для CA-сертификата',
+};
+const CLIENT_CERT_REASON: Record<string, string> = {
+  'cert-not-set': 'задан GIGACHAT_KEY_FILE, но не задан GIGACHAT_CERT_FILE',
+  'missing': 'файла нет',
+  'unreadable': 'файл не читается',
+  'too-large': 'файл слишком большой для сертификата или ключа',
+  'der': 'он в двоичном формате DER, а нужен PEM',
+  'not-pem': 'это не PEM (нет строки -----BEGIN)',
+  'no-key': 'нет закрытого ключа: GIGACHAT_KEY_FILE не задан, а в файле сертификата ключа нет',
+  'passphrase-missing': 'ключ зашифрован, а GIGACHAT_KEY_FILE_PASSWORD не задан',
+  'bad-passphrase': 'GIGACHAT_KEY_FILE_PASSWORD не расшифровывает ключ',
+  'key-mismatch': 'ключ не от этого сертификата',
 };
 const WHO: Record<string, string> = { individuals: 'физлица', prepaid: 'ИП и юрлица, предоплаченные пакеты', postpaid: 'ИП и юрлица, постоплата' };
 const CLOCK: Record<string, string> = { off: 'расходятся с сервером', behind: 'отстают', ahead: 'спешат' };
@@ -134,6 +156,21 @@ export const phrases = {
     PROXY_BAD_GATEWAY: 'Прокси не достучался до хоста',
     PROXY_TIMEOUT: 'Таймаут прокси',
     PROXY_INVALID_URL: 'Настройка прокси непригодна',
+    TLS_OK: 'Сертификат проверен',
+    TLS_UNTRUSTED_ROOT: 'Нет корневого сертификата Минцифры',
+    TLS_INTERCEPTED: 'TLS перехватывается',
+    TLS_HOSTNAME_MISMATCH: 'Сертификат на другое имя',
+    TLS_EXPIRED: 'Сертификат просрочен',
+    TLS_NOT_YET_VALID: 'Сертификат ещё не действует',
+    TLS_TIMEOUT: 'Таймаут TLS-рукопожатия',
+    TLS_HANDSHAKE_FAILED: 'Ошибка TLS-рукопожатия',
+    TLS_CLIENT_CERT_REQUIRED: 'Нужен клиентский сертификат',
+    TLS_CLIENT_CERT_REJECTED: 'Клиентский сертификат отклонён',
+    TLS_SUB_CA_EXPIRING: 'Скоро истекает Sub CA',
+    TLS_VERIFICATION_DISABLED: 'Проверка TLS отключена',
+    CA_FILE_INVALID: 'CA-файл непригоден',
+    CLIENT_CERT_INVALID: 'Клиентский сертификат непригоден',
+    NODE_EXTRA_CA_CERTS_IN_ENV_FILE: 'NODE_EXTRA_CA_CERTS только в .env',
   },
   say: {
     // --- общее ---
@@ -524,5 +561,157 @@ export const phrases = {
     'PROXY_INVALID_URL.full': (p) => `Запишите полный URL: ${p.set} (с логином: ${p.withLogin})`,
     'PROXY_INVALID_URL.read': (p) =>
       `Node (undici), Python SDK (httpx) и gigadoctor читают HTTPS_PROXY / HTTP_PROXY в любом регистре; что задано сейчас: ${p.show}`,
+
+    // --- tls ---
+    'placeholder.keyPassword': '<пароль ключа>',
+    sourceName: (p) => SOURCE[p.source] ?? p.source,
+    'ca.get': (p) =>
+      `Возьмите корневой сертификат: gigadoctor ca --out ${p.file} или «Russian Trusted Root CA» с ${p.page}; ` +
+      `сверьте отпечаток SHA-256: ${p.sha256}${opt(p.verify, ' (', ')')}`,
+    'ca.node': (p) =>
+      `Node: переменная должна быть задана до запуска node — ${p.set} — в shell, unit-файле сервиса, Dockerfile (ENV) или CI; ` +
+      `чтобы сохранить её для новых терминалов: ${p.persist}; ` +
+      `строка в .env, которую читает dotenv, появляется слишком поздно и не действует (в коде: передайте ca в https.Agent — httpsAgent в JS SDK)`,
+    'ca.windowsStore': (p) =>
+      `Или добавьте его в хранилище Windows (от администратора): certutil -addstore Root ${p.path}; ` +
+      `Node читает системное хранилище только с флагом --use-system-ca (свежие версии Node), так что надёжнее NODE_EXTRA_CA_CERTS. ` +
+      `Docker: ставьте сертификат внутрь образа (COPY, затем ENV NODE_EXTRA_CA_CERTS=<путь в образе>), а не на хост`,
+    'ca.unixStore': (p) =>
+      `Или добавьте его в системное хранилище — Debian/Ubuntu: sudo cp ${p.file} /usr/local/share/ca-certificates/${p.crt} && sudo update-ca-certificates; ` +
+      `RHEL/Fedora: sudo cp ${p.file} /etc/pki/ca-trust/source/anchors/ && sudo update-ca-trust; ` +
+      `macOS: sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain ${p.file}. ` +
+      `Docker: в Dockerfile, а не на хосте — COPY ${p.file} /usr/local/share/ca-certificates/${p.crt}, RUN update-ca-certificates, ` +
+      `ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/${p.crt}. Системное хранилище Node читает только с --use-system-ca (свежие версии Node)`,
+    'clock.check': (p) => `Сначала проверьте часы этой машины (${p.show}) и синхронизируйте их: ${p.sync}${p.note}`,
+    'clock.says': (p) => {
+      const span = (s: number) => spanIn(s, { days: 'дн.', h: 'ч', min: 'мин', s: 'с' });
+      switch (p.verdict) {
+        case 'ok':
+          return p.fromServer ? `; заголовок Date сервера совпадает с этими часами (в пределах ${span(p.skew)}), значит, дело в самом сертификате` : '';
+        case 'behind':
+          if (p.fromServer) return `; по заголовку Date сервера эти часы отстают на ${span(p.skew)}`;
+          return p.least !== undefined && p.least > 0 ? ` минимум на ${span(p.least)} (сервер не предъявляет сертификат до его выпуска)` : '';
+        case 'ahead':
+          return p.fromServer
+            ? `; по заголовку Date сервера эти часы спешат на ${span(p.skew)}`
+            : '; сертификаты УЦ выше по цепочке тоже выглядят просроченными — похоже, часы сильно спешат';
+        default:
+          return '';
+      }
+    },
+    TLS_OK: (p) => (p.targets.length ? `Цепочка проверена: ${p.targets.join('; ')}` : 'Цепочки сертификатов проверены'),
+    'TLS_OK.target': (p) => {
+      const times = [opt(p.connect, 'соединение '), opt(p.tls, 'TLS ')].filter(Boolean).join(', ');
+      const extra = [opt(p.issuer, 'издатель '), opt(p.validTo, 'действует до '), opt(p.proxy, 'через '), times].filter(Boolean).join(', ');
+      return `${p.target}${extra ? ` (${extra})` : ''}`;
+    },
+    TLS_UNTRUSTED_ROOT: (p) => {
+      const head = `${str(p.target, 'Сервер')}: цепочка сертификатов${opt(p.issuer, ' (издатель ', ')')} не проходит проверку${opt(p.errno, ' (', ')')}`;
+      const caFile = opt(p.caFile, '; указанный CA-файл ', ' не помог');
+      if (p.otherRoot) {
+        const why = p.claims
+          ? ': она носит имя Russian Trusted Root CA, но подписана не настоящим корнем, так что этому процессу не хватает корня, которым она подписана на самом деле'
+          : ` и не ведёт к Russian Trusted Root CA: этому процессу не хватает корня ${opt(p.issuer, '«', '»') || 'её издателя'}`;
+        return `${head}${why}${caFile}`;
+      }
+      const proof = p.provenRussian ? `. С встроенным корнем (SHA-256 ${p.short}) она проверяется: установка этого корня всё исправит` : '';
+      return `${head} — этот Node не доверяет Russian Trusted Root CA (НУЦ Минцифры)${caFile}${proof}`;
+    },
+    'TLS_UNTRUSTED_ROOT.fakeRussian': (p) =>
+      `Настоящий корень Минцифры (SHA-256 ${p.short}) не поможет: возьмите у владельцев ${str(p.host, 'этого сервера')} CA-сертификат (PEM), которым цепочка подписана на самом деле — у тестового стенда он свой`,
+    'TLS_UNTRUSTED_ROOT.otherRoot': (p) =>
+      `Корень Минцифры здесь не поможет: возьмите корневой сертификат ${opt(p.issuer, '«', '»') || 'издателя'} (PEM) у владельцев ${str(p.host, 'этого сервера')}`,
+    'TLS_UNTRUSTED_ROOT.pythonFile': (p) => `Python SDK: ${p.set}; gigadoctor: --ca-file ${p.path}`,
+    'TLS_UNTRUSTED_ROOT.caFileMisses': (p) => `${p.caFile} не подтверждает эту цепочку: проверьте, что в нём Russian Trusted Root CA. ${p.get}`,
+    'TLS_UNTRUSTED_ROOT.python': (p) => `Python SDK: ${p.set} (gigadoctor тоже её читает, либо --ca-file)`,
+    TLS_INTERCEPTED: (p) => {
+      const how = p.claims
+        ? `цепочка носит имя Russian Trusted Root CA, но им не подписана (верхний издатель ${opt(p.issuer, '«', '»') || 'неизвестен'})`
+        : `сертификат выдан ${opt(p.issuer, '«', '»') || 'неизвестным издателем'}, а не Russian Trusted Root CA`;
+      return `TLS-соединение с ${str(p.target, 'сервером')}${opt(p.proxy, ' через прокси ')} перехвачено: ${how} — трафик переподписывает ${p.proxy ? 'этот прокси' : 'корпоративный прокси'} или антивирус`;
+    },
+    'TLS_INTERCEPTED.root': (p) =>
+      `Попросите у администраторов корневой сертификат ${opt(p.issuer, '«', '»') || 'перехватывающего прокси'} (PEM) и подключите его до запуска node: ${p.set}; ` +
+      `в файле может быть несколько сертификатов — допишите туда и Russian Trusted Root CA (gigadoctor ca --out ${p.rootFile})`,
+    'TLS_INTERCEPTED.exclude': (p) =>
+      `Или попросите исключить ${p.hosts} из TLS-инспекции${p.bypass ? `; если они доступны напрямую, пустите их мимо прокси: ${p.bypass}` : ''}`,
+    'TLS_INTERCEPTED.antivirus': 'Если это локальный антивирус («проверка защищённых соединений», HTTPS-сканирование), добавьте эти хосты в исключения',
+    'TLS_INTERCEPTED.python': (p) => `Python SDK: тот же PEM-файл в ${p.set}`,
+    TLS_HOSTNAME_MISMATCH: (p) => `${str(p.target, 'Сервер')} предъявил сертификат на ${str(p.names, 'другие имена')}, а не на ${str(p.host, 'этот хост')}`,
+    'TLS_HOSTNAME_MISMATCH.official': 'Указывайте в URL официальное имя хоста, а не IP-адрес или псевдоним',
+    'TLS_HOSTNAME_MISMATCH.hosts': (p) =>
+      `Проверьте, не переопределён ли ${str(p.host, 'хост')} в файле hosts: /etc/hosts (Windows: C:\\Windows\\System32\\drivers\\etc\\hosts)`,
+    'TLS_HOSTNAME_MISMATCH.gateway': (p) =>
+      `Если вместо GigaChat отвечает шлюз или прокси, попросите его владельцев выпустить сертификат на ${str(p.host, 'этот хост')} или исключить хост`,
+    TLS_EXPIRED: (p) =>
+      `Срок сертификата${opt(p.subject, ' «', '»')} ${str(p.target, 'сервера')} истёк${opt(p.validTo, ' ')} — по часам этой машины${p.clock}`,
+    'TLS_EXPIRED.notUsual':
+      'Если часы верные, просроченный сертификат — не обычный сертификат GigaChat: на пути прокси или антивирус (издателя покажет --verbose) либо устаревший сертификат в вашем CA-файле',
+    'TLS_EXPIRED.later': 'Повторите позже; если не проходит, сообщите в поддержку GigaChat хост и время',
+    TLS_NOT_YET_VALID: (p) =>
+      `Сертификат${opt(p.subject, ' «', '»')} ${str(p.target, 'сервера')} действует только с ${str(p.validFrom, 'более поздней даты')}` +
+      (p.clockOk ? p.clock : ` — вероятно, часы этой машины отстают${p.clock}`),
+    'TLS_NOT_YET_VALID.early':
+      'Часы совпадают с серверными: сертификат поставили раньше даты начала его действия — сообщите хост и время его владельцам',
+    TLS_TIMEOUT: (p) => `TLS-рукопожатие с ${str(p.target, 'сервером')}${opt(p.proxy, ' через ')} не завершилось${opt(p.within, ' за ')}; ${p.retry}`,
+    'TLS_TIMEOUT.dpi': (p) =>
+      `TCP проходит, а TLS зависает — типично для DPI или фильтрующего файрвола: попробуйте другую сеть, без VPN или через корпоративный прокси: ${p.set}`,
+    TLS_HANDSHAKE_FAILED: (p) => `TLS-рукопожатие с ${str(p.target, 'сервером')} не удалось${opt(p.error, ': ')}`,
+    'TLS_HANDSHAKE_FAILED.look': (p) => `Посмотрите, что отдаёт сервер: ${p.command}`,
+    'TLS_HANDSHAKE_FAILED.middlebox':
+      'Та же ошибка бывает, когда на этом порту отвечает прокси или промежуточное устройство, не говорящее по TLS: проверьте HTTPS_PROXY и NO_PROXY',
+    'TLS_HANDSHAKE_FAILED.node': 'Используйте актуальный Node (20.18 или новее)',
+    TLS_CLIENT_CERT_REQUIRED: (p) =>
+      `${str(p.target, 'Сервер')} требует клиентский сертификат (mTLS)${p.offered ? ' и не принял предложенный' : ', а он не настроен'}${opt(p.errno, ' (', ')')}`,
+    'TLS_CLIENT_CERT_REQUIRED.files': (p) =>
+      `Укажите сертификат и ключ, выданные для этого сервиса: ${p.cert} и ${p.key} (и GIGACHAT_KEY_FILE_PASSWORD, если ключ зашифрован)`,
+    'TLS_CLIENT_CERT_REQUIRED.sdks': 'Python SDK читает эти переменные; JS SDK принимает их как https.Agent с cert, key и passphrase, переданный в httpsAgent',
+    'TLS_CLIENT_CERT_REQUIRED.public': (p) =>
+      `Персональные и бизнес-ключи работают с публичными хостами (${p.url}), где клиентский сертификат не нужен: если mTLS неожидан, проверьте GIGACHAT_BASE_URL`,
+    TLS_CLIENT_CERT_REJECTED: (p) => `${str(p.target, 'Сервер')} отклонил клиентский сертификат${opt(p.certFile, ' из ')}${opt(p.errno, ' (', ')')}`,
+    'TLS_CLIENT_CERT_REJECTED.check': (p) =>
+      `Проверьте, что это сертификат, выданный для этого сервиса, и он ещё действует: openssl x509 -in ${p.file} -noout -subject -issuer -dates`,
+    'TLS_CLIENT_CERT_REJECTED.intermediate': 'Если его выпустил промежуточный УЦ, допишите этот промежуточный сертификат в файл после самого сертификата',
+    'TLS_CLIENT_CERT_REJECTED.enrolled': 'Уточните у выпустившего, зарегистрирован ли сертификат для этого хоста; возможно, нужен новый',
+    TLS_SUB_CA_EXPIRING: (p) =>
+      `${str(p.target, 'Сервер')} предъявляет ${str(p.subject, 'Russian Trusted Sub CA')}, срок которого истекает${opt(p.validTo, ' ')}${opt(p.days, ' (через ', ' дн.)')}: всё, что доверяет этому промежуточному сертификату вместо корня, тогда сломается`,
+    'TLS_SUB_CA_EXPIRING.root': (p) => `Доверяйте корню, а не промежуточному: ${p.set} (gigadoctor ca --out ${p.file})`,
+    'TLS_SUB_CA_EXPIRING.successor': (p) => `Если ваш бандл закрепляет Sub CA, добавьте его преемника («Russian Trusted Sub CA 2024») с ${p.page}`,
+    TLS_VERIFICATION_DISABLED: (p) =>
+      p.byApp
+        ? `Ваше приложение ОТКЛЮЧАЕТ проверку сертификатов (GIGACHAT_VERIFY_SSL_CERTS${opt(p.source, ' из ')}): ключ уйдёт любому подставному серверу; gigadoctor всё равно проверил`
+        : `Проверка сертификатов ОТКЛЮЧЕНА${opt(p.reason, ' (', ')')}: ключ и токен ушли без доказательства, кто их получает; найденное проверкой показано как предупреждение`,
+    'TLS_VERIFICATION_DISABLED.never': (p) =>
+      `Отключение проверки — никогда не решение: подключите Russian Trusted Root CA — gigadoctor ca --out ${p.file}, затем ${p.set} до запуска node`,
+    'TLS_VERIFICATION_DISABLED.turnOn': (p) =>
+      `Верните проверку: ${p.unset}${opt(p.line, ' и удалите строку ')}; Python SDK принимает CA-файл через ${p.set}`,
+    'TLS_VERIFICATION_DISABLED.fixFirst':
+      'Что нашла проверка, показано выше как предупреждение: клиент с включённой проверкой на этом остановится. Исправьте это и запустите gigadoctor без опции, отключающей проверку',
+    CA_FILE_INVALID: (p) => `${p.variable} указывает на ${str(p.path, 'файл')}, который нельзя использовать: ${CA_FILE_REASON[p.reason] ?? (p.reason || 'это не пригодный PEM-сертификат')}`,
+    'CA_FILE_INVALID.absolute': 'Укажите абсолютный путь (относительный считается от каталога, из которого запускается приложение) и проверьте права на чтение',
+    'CA_FILE_INVALID.der': (p) => `Переведите в PEM: openssl x509 -inform der -in ${p.path} -out ${p.file}`,
+    'CA_FILE_INVALID.privateKey': (p) => `Это закрытый ключ: никому его не передавайте; уберите его из ${p.name} и укажите сертификат УЦ`,
+    'CA_FILE_INVALID.decode': (p) => `Раскодируйте один раз: ${p.decode} (хранилища секретов CI часто держат файлы в Base64)`,
+    'CA_FILE_INVALID.goodCopy': (p) => `Возьмите исправную копию: gigadoctor ca --out ${p.file} или ${p.page}; сверьте SHA-256 ${p.sha256}`,
+    'CA_FILE_INVALID.flag': (p) => `Передайте исправный файл: gigadoctor ${p.name} ${p.path}; Node-приложению нужно ${p.set} до запуска node`,
+    'CA_FILE_INVALID.node': (p) => `Укажите его в NODE_EXTRA_CA_CERTS: ${p.set}; плохой файл Node молча пропускает, выдав лишь предупреждение`,
+    'CA_FILE_INVALID.variable': (p) => `Укажите его в ${p.name}: ${p.set}`,
+    CLIENT_CERT_INVALID: (p) =>
+      `${p.variable}${opt(p.path, ' (', ')')} нельзя использовать для mTLS: ${CLIENT_CERT_REASON[p.reason] ?? 'сертификат и ключ не образуют рабочую пару'}`,
+    'CLIENT_CERT_INVALID.certNotSet': (p) => `GIGACHAT_KEY_FILE задан, а сертификат — нет: ${p.set}`,
+    'CLIENT_CERT_INVALID.absolute': (p) => `Укажите абсолютный путь к файлу и проверьте права на чтение: ${p.set}`,
+    'CLIENT_CERT_INVALID.derKey': (p) => `Переведите ключ в PEM: openssl pkey -inform der -in ${p.path} -out client.key`,
+    'CLIENT_CERT_INVALID.derCert': (p) => `Переведите сертификат в PEM: openssl x509 -inform der -in ${p.path} -out client.crt`,
+    'CLIENT_CERT_INVALID.noKey': (p) => `В файле сертификата нет закрытого ключа: ${p.set}`,
+    'CLIENT_CERT_INVALID.passphrase': (p) => `Ключ зашифрован: задайте пароль там, где запускается приложение — ${p.set}, — но не в командной строке`,
+    'CLIENT_CERT_INVALID.badPassphrase': 'GIGACHAT_KEY_FILE_PASSWORD не расшифровывает ключ: проверьте его (и что не прихватились кавычки или пробелы в конце)',
+    'CLIENT_CERT_INVALID.mismatch': 'Ключ не от этого сертификата: возьмите ключ, с которым создавался запрос на этот сертификат',
+    'CLIENT_CERT_INVALID.compare': (p) => `Сравните: openssl x509 -in ${p.cert} -noout -pubkey и openssl pkey -in client.key -pubout должны совпасть`,
+    'CLIENT_CERT_INVALID.check': 'Проверьте файлы через openssl: openssl x509 -in client.crt -noout -subject -dates; openssl pkey -in client.key -noout',
+    NODE_EXTRA_CA_CERTS_IN_ENV_FILE: (p) =>
+      `NODE_EXTRA_CA_CERTS задан только в ${p.source}${opt(p.path, ' (', ')')}: Node читает его один раз, при запуске процесса, раньше любого кода dotenv — Node-приложение этот CA не получит`,
+    'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.set': (p) => `Задайте его там, где запускается node — в shell, unit-файле сервиса, Dockerfile (ENV) или CI: ${p.set}`,
+    'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.delete': (p) => `Затем удалите строку из ${p.source}: она лишь создаёт видимость исправления`,
+    'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.python': (p) => `Python SDK вообще не читает NODE_EXTRA_CA_CERTS: ${p.set}`,
   },
 } satisfies Phrases;

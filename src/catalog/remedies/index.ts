@@ -6,10 +6,12 @@ import { credentialRemedies } from './credentials.js';
 import { networkRemedies } from './network.js';
 import { oauthRemedies } from './oauth.js';
 import { runnerRemedies } from './runner.js';
+import { tlsRemedies } from './tls.js';
 
-export const REMEDIES: Partial<Record<Code, Remedy>> = {
+export const REMEDIES: Record<Code, Remedy> = {
   ...credentialRemedies,
   ...networkRemedies,
+  ...tlsRemedies,
   ...oauthRemedies,
   ...apiRemedies,
   ...runnerRemedies,
