@@ -1,6 +1,7 @@
 import type { Shell } from '../catalog/types.js';
 import { Chalk } from 'chalk';
 import { loadCatalog } from '../catalog/index.js';
+import { explainWords } from '../catalog/phrases/explain.js';
 import type { Lang } from '../catalog/types.js';
 import { excerpt, explainText, scrubPasted } from '../explain/match.js';
 import { hintText } from '../explain/hints.js';
@@ -33,9 +34,7 @@ export async function explainCommand(io: CliIO, text: string, opts: ExplainOptio
   const stdin = io.stdin;
   if (!input.trim() && stdin && !stdin.isTTY) input = await readStdin(stdin);
   if (!input.trim()) {
-    io.stderr.write(lang === 'ru'
-      ? 'gigadoctor explain: нужен текст ошибки — аргументом (gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN") или на stdin (… 2>&1 | gigadoctor explain)\n'
-      : 'gigadoctor explain: give the error text as an argument (gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN") or on stdin (… 2>&1 | gigadoctor explain)\n');
+    io.stderr.write(explainWords(lang).noText);
     return 2;
   }
 
@@ -72,7 +71,7 @@ export async function explainCommand(io: CliIO, text: string, opts: ExplainOptio
   const unicode = terminalHasUnicode(io.platform, io.env);
   const arrow = unicode ? '→' : '->';
   const bullet = unicode ? '•' : '*';
-  const t = lang === 'ru' ? RU : EN;
+  const t = explainWords(lang);
   const lines: string[] = [];
   if (found) {
     lines.push(c.bold(`gigadoctor explain${unicode ? ' · ' : ' | '}${t.found(matches.length)}`), '');
@@ -92,25 +91,6 @@ export async function explainCommand(io: CliIO, text: string, opts: ExplainOptio
   await write(io.stdout, scrubber.scrub(`${lines.join('\n')}\n`));
   return found ? 0 : 1;
 }
-
-const EN = {
-  found: (n: number) => (n === 1 ? '1 known problem' : `${n} known problems`),
-  in: 'seen in',
-  confirm: 'Confirm on this machine: gigadoctor check (add --no-chat to spend no tokens); it tests the real setup step by step.',
-  noMatch: 'No known GigaChat problem found in this text. Run gigadoctor check: it tests the key, the network, TLS, OAuth and the API from this machine and names the step that fails.',
-};
-
-const RU = {
-  found: (n: number) => {
-    const m10 = n % 10;
-    const m100 = n % 100;
-    const word = m10 === 1 && m100 !== 11 ? 'известная проблема' : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? 'известные проблемы' : 'известных проблем';
-    return `${n} ${word}`;
-  },
-  in: 'найдено в',
-  confirm: 'Проверьте на этой машине: gigadoctor check (с --no-chat токены не тратятся) — он проверит настройку шаг за шагом.',
-  noMatch: 'В этом тексте не найдено известных проблем GigaChat. Запустите gigadoctor check: он проверит ключ, сеть, TLS, OAuth и API с этой машины и назовёт шаг, который не проходит.',
-};
 
 function readStdin(stream: NodeJS.ReadStream): Promise<string> {
   return new Promise((resolve) => {

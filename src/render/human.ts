@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Lang } from '../catalog/types.js';
 import type { CheckResult, Report, Status } from '../types.js';
-import { uiText } from './ui-text.js';
+import { uiText } from '../catalog/phrases/ui.js';
 
 export interface HumanOptions {
   lang: Lang;

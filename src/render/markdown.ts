@@ -10,7 +10,7 @@ import type { CheckResult, Report, Status } from '../types.js';
 import { displayUrl } from '../checks/endpoints-check.js';
 import type { RenderContext } from './context.js';
 import { curlFor } from './curl.js';
-import { reportText, type ReportText } from './report-text.js';
+import { reportText, type ReportText } from '../catalog/phrases/report.js';
 
 const MARK: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', skip: '–' };
 
@@ -122,9 +122,7 @@ export function selfCheck(text: string, scrubber: { finds(text: string): boolean
   // A line break the renderer turned into a space (table cells hold one line) must not hide one either.
   const joined = unescaped.replace(/[ \t]+/g, '');
   if (!scrubber.finds(text) && !scrubber.finds(unescaped) && !scrubber.finds(joined)) return null;
-  return lang === 'ru'
-    ? 'gigadoctor: отчёт не выведен — самопроверка нашла в нём секрет (ключ, токен или пароль, возможно в base64 или URL-кодировке). Это ошибка gigadoctor: сообщите о ней, приложив вывод gigadoctor check --json.\n'
-    : 'gigadoctor: report not printed: the self-check found a secret in it (a key, token or password, possibly base64- or URL-encoded). This is a gigadoctor bug: please report it with the output of gigadoctor check --json.\n';
+  return reportText(lang).selfCheckFailed;
 }
 
 function headline(report: Report, t: ReportText): string {

@@ -7,4 +7,4 @@ export { appendStepSummary, githubAnnotations } from './github.js';
 export { renderHuman, terminalHasUnicode } from './human.js';
 export { renderJunit } from './junit.js';
 export { renderMarkdown, selfCheck } from './markdown.js';
-export { uiText } from './ui-text.js';
+export { uiText } from '../catalog/phrases/ui.js';

@@ -1,6 +1,20 @@
 // Formatting both languages share: optional parts, durations, lists.
 export { opt, str, truncate } from '../text-helpers.js';
 import { opt } from '../text-helpers.js';
+import type { Lang } from '../types.js';
+
+/** The one place a language picks its table. */
+export function inLanguage<T>(lang: Lang, tables: Record<Lang, T>): T {
+  return tables[lang];
+}
+
+/** Russian plural: 1 ошибка, 2 ошибки, 5 ошибок, 21 ошибка. */
+export function ruPlural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  const word = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
+  return `${n} ${word}`;
+}
 
 /** `HTTP 400, code 7 "message"`: the status and code, then the message in the language's quotes. */
 export function serverWords(p: { status: string; code: string; message: string }, codeWord: string, open: string, close: string): string {
