@@ -153,12 +153,12 @@ export function baseFromExpected(v: unknown, fallback: string): string {
 
 /** The environment variable behind a setting name: a gigadoctor flag maps to the variable apps read. */
 const FLAG_ENV: Record<string, string> = {
-  '--auth-url': 'GIGACHAT_AUTH_URL',
-  '--base-url': 'GIGACHAT_BASE_URL',
-  '--scope': 'GIGACHAT_SCOPE',
-  '--model': 'GIGACHAT_MODEL',
+  '--auth-url': gigachat.AUTH_URL_VAR,
+  '--base-url': gigachat.BASE_URL_VAR,
+  '--scope': gigachat.SCOPE_VAR,
+  '--model': gigachat.MODEL_VAR,
   '--ca-file': 'NODE_EXTRA_CA_CERTS',
-  '--timeout': 'GIGACHAT_TIMEOUT',
+  '--timeout': gigachat.TIMEOUT_VAR,
 };
 
 export function envNameOf(name: string): string {

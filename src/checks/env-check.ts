@@ -1,4 +1,4 @@
-import { UNOFFICIAL_CREDENTIALS } from '../gigachat/index.js';
+import { UNOFFICIAL_CREDENTIALS, officialNameFor } from '../gigachat/index.js';
 import type { Check, Note, Verdict } from '../types.js';
 
 /** Which credential the user's app would pick up, and from where. */
@@ -19,7 +19,7 @@ export const envCheck: Check = {
     }
     for (const other of settings.alsoPresent) {
       if (UNOFFICIAL_CREDENTIALS.includes(other.name)) {
-        notes.push({ code: 'CREDENTIALS_UNOFFICIAL_NAME', details: { variable: other.name, official: 'GIGACHAT_CREDENTIALS', source: other.source } });
+        notes.push({ code: 'CREDENTIALS_UNOFFICIAL_NAME', details: { variable: other.name, official: officialNameFor(other.name), source: other.source } });
       }
     }
 

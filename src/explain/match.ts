@@ -10,7 +10,7 @@
 import type { Code } from '../catalog/codes.js';
 import type { Details } from '../catalog/types.js';
 import { OFFICIAL } from '../catalog/text-helpers.js';
-import { SCOPES, UNOFFICIAL_CREDENTIALS } from '../gigachat/index.js';
+import { SCOPES, UNOFFICIAL_CREDENTIALS, officialNameFor } from '../gigachat/index.js';
 
 /** Which request the text is about, when it says: the OAuth exchange, the model list, chat, or some API call. */
 export type Context = 'oauth' | 'models' | 'chat' | 'api' | null;
@@ -324,7 +324,7 @@ const RULES: Rule[] = [
     id: 'unofficial-name',
     re: new RegExp(`\\b(${UNOFFICIAL_CREDENTIALS.join('|')})\\b`),
     pattern: 'a credential variable the official SDKs do not read',
-    codes: (m) => [{ code: 'CREDENTIALS_UNOFFICIAL_NAME', details: { variable: m[1], official: 'GIGACHAT_CREDENTIALS' } }],
+    codes: (m) => [{ code: 'CREDENTIALS_UNOFFICIAL_NAME', details: { variable: m[1], official: officialNameFor(m[1]) } }],
   },
   {
     id: 'bearer-bearer',

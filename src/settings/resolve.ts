@@ -8,7 +8,7 @@ import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
 import type { ClientCertSettings, CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
 
-import { AUTH_URL, BASE_URL, DEFAULT_MODEL, DEFAULT_SCOPE, UNOFFICIAL_CREDENTIALS } from '../gigachat/index.js';
+import { AUTH_URL, BASE_URL, DEFAULT_MODEL, DEFAULT_SCOPE, UNOFFICIAL_CREDENTIALS, officialNameFor } from '../gigachat/index.js';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Names the official SDKs read for a credential, in the order they are tried here. */
@@ -169,7 +169,7 @@ function findCredential(lookup: Lookup): CredentialSearch {
   if (user?.value && password?.value) {
     candidates.push({ kind: 'password', variable: 'GIGACHAT_PASSWORD', source: password.source, secret: new Secret(password.value), user });
   }
-  for (const name of UNOFFICIAL_CREDENTIALS) consider(name, 'key', 'GIGACHAT_CREDENTIALS');
+  for (const name of UNOFFICIAL_CREDENTIALS) consider(name, 'key', officialNameFor(name));
 
   // An official name that is present but empty is what the SDK would use: report it as such.
   const officialEmpty = empty.find((e) => e.name === 'GIGACHAT_CREDENTIALS');
