@@ -1,17 +1,16 @@
 // Bundles src/ into dist/:
-//  - the CLI as CommonJS: dist/cli.cjs points at dist/cli/main-<hash>.cjs. Node 20 starts
-//    CommonJS without its ES module loader, ~20-40 ms less for a full check on this machine
-//    (median of 15: 206-235 → 182-211 ms). Code a run may not need (the catalogues, commander,
-//    ora, the mock and explain commands) is in files of its own, required on first use.
-//  - the programmatic API as an ES module with chunks: dist/index.js, for
-//    `import { runChecks } from 'gigadoctor'`.
-// Every file name carries a content hash, so a name never changes meaning: new files are added
-// beside the old, the two entry points are swapped in last, and (on a full build) what nothing
-// points at any more is removed. A CLI started during a rebuild never finds half a bundle.
+//  - the CLI as one CommonJS file, dist/cli.cjs: every module once, so module state (the
+//    scrubber's known secrets, zod's configuration) is never split between copies;
+//  - the programmatic API as an ES module, dist/index.js (`import`), and as CommonJS,
+//    dist/index.cjs (`require`), each with its source map;
+//  - dist/THIRD-PARTY-NOTICES.md: the licence of every package the bundles carry.
+// Each is written beside its final name and renamed into place, so a CLI started during a
+// rebuild (a parallel test) never reads half a file.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { thirdPartyNotices } from './notices.mjs';
+import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const dist = resolve(root, 'dist');
@@ -24,89 +23,27 @@ const common = {
   target: 'node20',
   sourcemap: false,
   legalComments: 'none',
-  // Less source to compile at start-up; names are kept so an internal error still reads.
-  minifyWhitespace: true,
-  minifySyntax: true,
   logLevel: 'warning',
 };
 
-// --- the programmatic API (ES module) ---
-await build({
-  ...common,
-  entryPoints: { index: 'src/index.ts' },
-  outdir: next,
-  splitting: true,
-  format: 'esm',
-  chunkNames: 'chunks/[name]-[hash]',
-  // CommonJS dependencies bundled into ESM still call require() for node built-ins.
-  banner: { js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);" },
-});
+const library = { ...common, entryPoints: { index: 'src/index.ts' }, outdir: next, sourcemap: true, metafile: true };
+const builds = await Promise.all([
+  build({
+    ...library,
+    format: 'esm',
+    // CommonJS dependencies bundled into ESM still call require() for node built-ins.
+    banner: { js: "import { createRequire as __gdCreateRequire } from 'node:module'; const require = __gdCreateRequire(import.meta.url);" },
+  }),
+  build({ ...library, format: 'cjs', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: next, outExtension: { '.js': '.cjs' }, format: 'cjs', metafile: true }),
+]);
+writeFileSync(resolve(next, 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(root, builds.flatMap((b) => Object.keys(b.metafile.inputs))));
 
-// --- the CLI (CommonJS) ---
-// Files loaded on first use, in build order: a file may require only those before it.
-// (renderers: a --json run never needs them; text output loads them while the run waits.)
-// Each is reached through a dynamic import() in src; those must read named exports (a default
-// export of an ES module reads differently once it is CommonJS).
-const lazyUnits = [
-  ['catalog-en', 'src/catalog/en.ts'],
-  ['catalog-ru', 'src/catalog/ru.ts'],
-  ['commander', 'commander'],
-  ['spinner', 'src/render/spinner.ts'],
-  ['renderers', 'src/render/renderers.ts'],
-  ['explain', 'src/commands/explain.ts'],
-  ['mock', 'src/commands/mock.ts'],
-];
-const built = new Map(); // source (absolute path or package name) → output file name
-const lazyImports = {
-  name: 'lazy-units',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
-      const key = args.path.startsWith('.') ? resolve(dirname(args.importer), args.path.replace(/\.js$/, '.ts')) : args.path;
-      const file = built.get(key);
-      return file ? { path: `./${file}`, external: true } : undefined;
-    });
-  },
-};
-const cjs = async (name, entry) => {
-  const result = await build({
-    ...common,
-    entryPoints: { [name]: entry },
-    outdir: resolve(next, 'cli'),
-    entryNames: '[name]-[hash]',
-    outExtension: { '.js': '.cjs' },
-    format: 'cjs',
-    // import() of a file of its own becomes require(): no ES module loader at run time.
-    supported: { 'dynamic-import': false },
-    plugins: [lazyImports],
-    metafile: true,
-  });
-  const [out] = Object.keys(result.metafile.outputs);
-  return basename(out);
-};
-for (const [name, source] of lazyUnits) {
-  built.set(source.startsWith('src/') ? resolve(root, source) : source, await cjs(name, source));
-}
-const main = await cjs('main', 'src/cli.ts');
-writeFileSync(resolve(next, 'cli.cjs'), `'use strict';\nmodule.exports = require('./cli/${main}');\n`);
-
-// --- swap in ---
-const fresh = {};
-for (const dir of ['chunks', 'cli']) {
-  fresh[dir] = new Set(readdirSync(resolve(next, dir)));
-  mkdirSync(resolve(dist, dir), { recursive: true });
-  for (const name of fresh[dir]) renameSync(resolve(next, dir, name), resolve(dist, dir, name));
-}
-for (const entry of ['index.js', 'cli.cjs']) renameSync(resolve(next, entry), resolve(dist, entry));
-// A CLI already running (a parallel test) may still load an old file: prune only on a full build.
-if (process.argv.includes('--types')) {
-  for (const dir of ['chunks', 'cli']) {
-    for (const name of readdirSync(resolve(dist, dir))) if (!fresh[dir].has(name)) rmSync(resolve(dist, dir, name), { force: true });
-  }
-  // The ES module CLI of earlier builds.
-  rmSync(resolve(dist, 'cli.js'), { force: true });
-}
+const outputs = ['index.js', 'index.js.map', 'index.cjs', 'index.cjs.map', 'cli.cjs', 'THIRD-PARTY-NOTICES.md'];
+for (const entry of outputs) renameSync(resolve(next, entry), resolve(dist, entry));
 rmSync(next, { recursive: true, force: true });
+// What earlier builds split into chunks.
+for (const old of ['chunks', 'cli', 'cli.js']) rmSync(resolve(dist, old), { recursive: true, force: true });
 
 // Type declarations of the programmatic API, for `import { runChecks } from 'gigadoctor'`.
 // Only when asked (prepare, build): the test loop does not need them.

@@ -74,11 +74,27 @@ writeFileSync(join(app, 'package.json'), '{ "name": "pack-test-app", "private": 
 npm(['install', '--omit=dev', '--no-audit', '--no-fund', tarball], app);
 
 let failures = 0;
+
+// A TypeScript consumer with nothing but the package installed (no zod, no @types/node):
+// the published types compile without skipLibCheck, for `import` and for `require`.
+writeFileSync(join(app, 'esm.mts'), "import { runChecks, type Report, type CheckId } from 'gigadoctor';\nconst r: Report = await runChecks({ chat: false, only: 'env' });\nconst id: CheckId = r.checks[0].id;\nexport { id };\n");
+writeFileSync(join(app, 'cjs.cts'), "import gd = require('gigadoctor');\nexport const p: Promise<gd.Report> = gd.runChecks({ dotenv: false });\n");
+writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [], skipLibCheck: false }, files: ['esm.mts', 'cjs.cts'] }));
+try {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  console.log('ok   types: a consumer with no devDependencies compiles import and require without skipLibCheck');
+} catch (err) {
+  console.log(`FAIL types: ${String(err.stdout ?? err.message).slice(0, 1500)}`);
+  failures++;
+}
+
 const tried = runtimes();
 for (const { name, bin } of tried) {
   const env = { PATH: `${dirname(bin)}${delimiter}${process.env.PATH}`, HOME: process.env.HOME ?? work, LANG: 'C.UTF-8' };
   const version = await run('npx', ['--no-install', 'gigadoctor', '--version'], { cwd: app, env });
   const versionOk = version.code === 0 && version.stdout.trim() === VERSION;
+  const required = await run(bin, ['-e', "require('gigadoctor').runChecks({ env: {}, dotenv: false, only: 'env' }).then((r) => console.log(r.checks[0].code))"], { cwd: app, env });
+  const requireOk = required.code === 0 && required.stdout.trim() === 'CREDENTIALS_MISSING';
 
   const mock = await startMock(bin, app, env);
   const check = await run(bin, [join(app, 'node_modules/gigadoctor/bin/gigadoctor.js'), 'check', '--json'], { cwd: app, env: { ...env, ...mock.vars } });
@@ -93,9 +109,11 @@ for (const { name, bin } of tried) {
   } catch {
     checkOk = false;
   }
-  console.log(`${versionOk && checkOk ? 'ok  ' : 'FAIL'} ${name}: --version ${versionOk ? 'ok' : `failed (${version.code}: ${version.stderr.slice(0, 200)})`}, check --json ${checkOk ? 'ok' : `failed (exit ${check.code}: ${problems})`}`);
-  if (!versionOk || !checkOk) failures++;
+  const ok = versionOk && checkOk && requireOk;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: --version ${versionOk ? 'ok' : `failed (${version.code}: ${version.stderr.slice(0, 200)})`}, ` +
+    `require ${requireOk ? 'ok' : `failed (${required.code}: ${required.stderr.slice(0, 200)})`}, check --json ${checkOk ? 'ok' : `failed (exit ${check.code}: ${problems})`}`);
+  if (!ok) failures++;
 }
 rmSync(work, { recursive: true, force: true });
-console.log(`${tried.length - failures} passed, ${failures} failed`);
+console.log(`${tried.length + 1 - failures} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);

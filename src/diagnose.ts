@@ -1,8 +1,8 @@
 import { loadCatalog } from './catalog/index.js';
-import type { Catalog, Shell } from './catalog/types.js';
-import { isKnownPlaceholder } from './checks/credential-lint.js';
+import type { Shell } from './catalog/types.js';
+import { isKnownPlaceholder } from './credential/lint.js';
 import { CHECKS } from './checks/registry.js';
-import { createProbe } from './probe/http.js';
+import { createProbe } from './probe/probe.js';
 import type { Probe } from './probe/types.js';
 import { remedyContext } from './render/shell.js';
 import { buildReport } from './report.js';
@@ -10,7 +10,7 @@ import { runGraph } from './runner.js';
 import { Scrubber } from './secret.js';
 import { sanitizeDeep } from './util/sanitize.js';
 import type { Settings } from './settings/types.js';
-import type { Check, Handoff, Report } from './types.js';
+import type { Check, Report } from './types.js';
 import { monotonicMs } from './util/elapsed.js';
 
 export interface DiagnoseOptions {
@@ -22,8 +22,6 @@ export interface DiagnoseOptions {
   nodeExtraCaCerts?: string;
   checks?: readonly Check[];
   probe?: Probe;
-  /** More work for the output, done with the report's own while the first request is in flight. */
-  prepareOutput?: () => Promise<unknown>;
 }
 
 /**
@@ -54,26 +52,10 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     connectTimeoutMs: settings.timeoutMs.value,
   });
   const started = monotonicMs();
-  const handoff: Handoff = {};
-  // The catalogue, the renderers and the scrubber's forms are needed only for the report: they
-  // are made while requests wait for their answers, not while the steps before them are on the
-  // clock. The token joins the scrubber as soon as a later request is on its way.
-  let catalogLoad: Promise<Catalog> | null = null;
-  const loadCatalogOnce = () => (catalogLoad ??= loadCatalog(settings.lang));
-  let reportLoading = false;
-  const whileWaiting = () => {
-    scrubber.add(handoff.token?.secret);
-    setImmediate(() => scrubber.prepare());
-    if (reportLoading) return;
-    reportLoading = true;
-    opts.prepareOutput?.().catch(() => undefined);
-    loadCatalogOnce().catch(() => undefined);
-  };
-  const raw = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe: preparingWhileWaiting(probe, whileWaiting), handoff })
-    .finally(() => probe.close());
-  const catalog = await loadCatalogOnce();
-  scrubber.add(handoff.token?.secret);
-  const report = buildReport(raw, settings, catalog, remedyContext(opts.shell), {
+  const { results, products } = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe }).finally(() => probe.close());
+  const catalog = await loadCatalog(settings.lang);
+  scrubber.add(products.oauth?.secret);
+  const report = buildReport(results, settings, catalog, remedyContext(opts.shell), {
     durationMs: Math.round(monotonicMs() - started),
     node: opts.nodeVersion,
     platform: opts.platform,
@@ -81,19 +63,4 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   // Server messages, headers and certificate names are text from outside: no escape sequence
   // or bidi control from them may reach a terminal or a pasted report.
   return { report: sanitizeDeep(JSON.parse(scrubber.scrub(JSON.stringify(report))) as Report), scrubber };
-}
-
-/** The same probe; `whileWaiting` runs each time a request has been sent (a failure to load surfaces where it is awaited). */
-function preparingWhileWaiting(probe: Probe, whileWaiting: () => void): Probe {
-  return {
-    ...probe,
-    // Once the request is on its way: before that, the work would hold it back.
-    http: (req) => probe.http({
-      ...req,
-      whileWaiting: () => {
-        req.whileWaiting?.();
-        whileWaiting();
-      },
-    }),
-  };
 }

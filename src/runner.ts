@@ -1,6 +1,6 @@
 import type { Probe } from './probe/types.js';
 import type { Settings } from './settings/types.js';
-import type { Check, CheckContext, CheckId, Handoff, Verdict } from './types.js';
+import type { Check, CheckContext, CheckId, CheckOutcome, Products, Verdict } from './types.js';
 import { monotonicMs } from './util/elapsed.js';
 
 export interface RawResult {
@@ -15,8 +15,13 @@ export interface RunInput {
   settings: Settings;
   probe: Probe;
   now?: () => number;
-  /** Filled by the checks (the issued token): the caller needs it to scrub output. */
-  handoff?: Handoff;
+}
+
+export interface RunOutput {
+  /** In the order of `checks`. */
+  results: RawResult[];
+  /** What the checks handed on (the access token among them): the caller scrubs output with it. */
+  products: Partial<Products>;
 }
 
 /**
@@ -24,10 +29,11 @@ export interface RunInput {
  * independent checks overlap; results come back in registry order. A check that
  * throws or outlives the run's deadline becomes a verdict; nothing stops the run.
  */
-export async function runGraph({ checks, settings, probe, now = Date.now, handoff = {} }: RunInput): Promise<RawResult[]> {
+export async function runGraph({ checks, settings, probe, now = Date.now }: RunInput): Promise<RunOutput> {
   const results = new Map<CheckId, Verdict>();
   const raw = new Map<CheckId, RawResult>();
-  const ctx: CheckContext = { settings, probe, results, handoff, now };
+  const products: Partial<Products> = {};
+  const ctx: CheckContext = { settings, probe, results, products, now };
   const byId = new Map(checks.map((c) => [c.id, c]));
   const selected = selectChecks(checks, settings);
 
@@ -53,7 +59,9 @@ export async function runGraph({ checks, settings, probe, now = Date.now, handof
         blockedBy = blocker;
         verdict = { status: 'skip', code: 'BLOCKED', details: { blockedBy: blocker } };
       } else {
-        verdict = await runGuarded(check, ctx, deadline, settings.deadlineMs);
+        const { product, ...outcome } = await runGuarded(check, ctx, deadline, settings.deadlineMs);
+        verdict = outcome;
+        if (product !== undefined) (products as Record<string, unknown>)[check.id] = product;
         if (verdict.code === 'BLOCKED') blockedBy = (verdict.details?.blockedBy as CheckId) ?? null;
       }
       results.set(check.id, verdict);
@@ -68,7 +76,7 @@ export async function runGraph({ checks, settings, probe, now = Date.now, handof
   } finally {
     clearTimeout(deadlineTimer);
   }
-  return checks.map((c) => raw.get(c.id)!);
+  return { results: checks.map((c) => raw.get(c.id)!), products };
 }
 
 /** The first need that failed or could not run, named by the root cause. */
@@ -82,7 +90,7 @@ function findBlocker(check: Check, results: Map<CheckId, Verdict>, raw: Map<Chec
   return null;
 }
 
-async function runGuarded(check: Check, ctx: CheckContext, deadline: Promise<'deadline'>, deadlineMs: number): Promise<Verdict> {
+async function runGuarded(check: Check, ctx: CheckContext, deadline: Promise<'deadline'>, deadlineMs: number): Promise<CheckOutcome> {
   try {
     const outcome = await Promise.race([Promise.resolve().then(() => check.run(ctx)), deadline]);
     if (outcome === 'deadline') return { status: 'fail', code: 'DEADLINE_EXCEEDED', details: { deadlineMs } };

@@ -5,7 +5,8 @@ import type { Probe } from './probe/types.js';
 import type { Secret } from './secret.js';
 
 export type { CheckId, Code, Details, Lang };
-export type Status = 'pass' | 'warn' | 'fail' | 'skip';
+export type { CheckResult, Report, Status } from './report-types.js';
+import type { Status } from './report-types.js';
 
 /** A finding beyond the one a check is named by: shown under it, never changes its status. */
 export interface Note {
@@ -23,51 +24,34 @@ export interface Verdict {
   satisfiesNeeds?: boolean;
 }
 
-/** What checks hand to the checks that need them; never rendered. */
-export interface Handoff {
-  token?: { secret: Secret; source: 'oauth' | 'GIGACHAT_ACCESS_TOKEN' };
-  models?: string[];
+/** An access token the API checks call with: issued by the oauth check, or given ready. */
+export interface AccessToken {
+  secret: Secret;
+  source: 'oauth' | 'GIGACHAT_ACCESS_TOKEN';
 }
+
+/** What a check hands to the checks after it, beside its verdict; never rendered. */
+export interface Products {
+  /** Lookup time by host name, for the tls check's curl-style timings. */
+  dns: { lookupMs: ReadonlyMap<string, number> };
+  oauth: AccessToken;
+}
+
+export type ProductOf<Id extends CheckId> = Id extends keyof Products ? Products[Id] : never;
+
+/** A verdict, and for the checks that have one, their product. */
+export type CheckOutcome<Id extends CheckId = CheckId> = Verdict & { product?: ProductOf<Id> };
 
 export interface CheckContext {
   settings: Settings;
   probe: Probe;
   results: ReadonlyMap<CheckId, Verdict>;
-  handoff: Handoff;
+  products: Readonly<Partial<Products>>;
   now(): number;
 }
 
-export interface Check {
-  id: CheckId;
+export interface Check<Id extends CheckId = CheckId> {
+  id: Id;
   needs: CheckId[];
-  run(ctx: CheckContext): Promise<Verdict> | Verdict;
-}
-
-export interface CheckResult {
-  id: CheckId;
-  title: string;
-  status: Status;
-  code: Code;
-  summary: string;
-  remediation: string[];
-  transient: boolean;
-  blockedBy: CheckId | null;
-  durationMs: number;
-  details: Details;
-}
-
-export interface Report {
-  schemaVersion: 1;
-  tool: { name: 'gigadoctor'; version: string };
-  ok: boolean;
-  exitCode: 0 | 1 | 3;
-  counts: Record<Status, number>;
-  durationMs: number;
-  environment: {
-    node: string;
-    platform: string;
-    proxy: string | null;
-    extraCa: string[];
-  };
-  checks: CheckResult[];
+  run(ctx: CheckContext): Promise<CheckOutcome<Id>> | CheckOutcome<Id>;
 }

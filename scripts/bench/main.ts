@@ -1,8 +1,10 @@
 /**
- * Measures the two goals of the performance issue side by side, in one run:
+ * Measures the goals of the performance issues side by side, in one run:
  *  1. start-up: `gigadoctor --version` against bare `node -e 0`;
- *  2. a full passing check against a plain script that does only token + models + chat,
- *     on the same local stand-in, without and with 40 ms added to every answer; peak memory too.
+ *  2. a full passing check against a plain script that does only token + models + chat, on the
+ *     same local stand-in, without and with 40 ms added to every answer; peak memory too;
+ *  3. the same over a 50 ms round-trip link (a relay delaying every chunk 25 ms each way in front
+ *     of each server), with the official npm client making the same three calls beside them.
  * Medians of repeated runs; prints a table. Numbers, never assertions: tests do not time things.
  */
 import { spawn } from 'node:child_process';
@@ -10,10 +12,12 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startMock } from '../../src/mock/index.js';
+import { startRelay } from './relay.js';
 
 const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const BIN = join(ROOT, 'bin/gigadoctor.js');
 const BASELINE = join(ROOT, 'scripts/bench/baseline.mjs');
+const SDK = join(ROOT, 'scripts/bench/sdk.mjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -43,45 +47,47 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Alternates the two commands so drift on a busy machine hits both alike. */
-async function compare(a: () => Promise<Sample>, b: () => Promise<Sample>, runs: number) {
-  await a(); await b(); // warm the file cache
-  const sa: Sample[] = [];
-  const sb: Sample[] = [];
+type Median = { ms: number; rssKb: number | null };
+
+/** Alternates the commands so drift on a busy machine hits all alike. */
+async function compare(commands: Array<() => Promise<Sample>>, runs: number): Promise<Median[]> {
+  for (const c of commands) await c(); // warm the file cache
+  const samples: Sample[][] = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    sa.push(await a());
-    sb.push(await b());
+    for (const [n, c] of commands.entries()) samples[n].push(await c());
   }
-  const m = (s: Sample[]) => ({ ms: median(s.map((x) => x.ms)), rssKb: s[0].rssKb === null ? null : median(s.map((x) => x.rssKb!)) });
-  return { a: m(sa), b: m(sb) };
+  return samples.map((s) => ({ ms: median(s.map((x) => x.ms)), rssKb: s[0].rssKb === null ? null : median(s.map((x) => x.rssKb!)) }));
 }
 
 const rows: string[][] = [];
 const cwd = mkdtempSync(join(tmpdir(), 'gd-bench-'));
 
-const startup = await compare(() => timeOnce([BIN, '--version'], {}, cwd), () => timeOnce(['-e', '0'], {}, cwd), RUNS * 2);
-rows.push(['gigadoctor --version vs node -e 0', fmt(startup.a.ms), fmt(startup.b.ms), ratio(startup.a.ms, startup.b.ms), '≤ 1.30', mem(startup.a.rssKb, startup.b.rssKb)]);
+const [version, bareNode] = await compare([() => timeOnce([BIN, '--version'], {}, cwd), () => timeOnce(['-e', '0'], {}, cwd)], RUNS * 2);
+rows.push(['gigadoctor --version vs node -e 0', fmt(version.ms), fmt(bareNode.ms), ratio(version.ms, bareNode.ms), '≤ 1.30', mem(version.rssKb, bareNode.rssKb)]);
 
 for (const latencyMs of [0, 40]) {
   const mock = await startMock({ latencyMs });
-  const caFile = mock.writeCaFile(cwd);
-  const env = {
-    GIGACHAT_CREDENTIALS: mock.credentials,
-    GIGACHAT_AUTH_URL: mock.authUrl,
-    GIGACHAT_BASE_URL: mock.baseUrl,
-    NODE_EXTRA_CA_CERTS: caFile,
-    BENCH_CA: caFile,
-  };
-  const full = await compare(
-    () => timeOnce([BIN, 'check', '--json'], env, cwd),
-    () => timeOnce([BASELINE], env, cwd),
-    RUNS,
-  );
+  const env = envFor(mock, mock.authUrl, mock.baseUrl);
+  const [full, plain] = await compare([() => timeOnce([BIN, 'check', '--json'], env, cwd), () => timeOnce([BASELINE], env, cwd)], RUNS);
   rows.push([
     `full check vs plain script, +${latencyMs} ms/answer`,
-    fmt(full.a.ms), fmt(full.b.ms), ratio(full.a.ms, full.b.ms), latencyMs ? '≤ 1.20' : '≤ 1.50', mem(full.a.rssKb, full.b.rssKb),
+    fmt(full.ms), fmt(plain.ms), ratio(full.ms, plain.ms), latencyMs ? '≤ 1.25' : '≤ 1.60 (RSS ≤ 1.20)', mem(full.rssKb, plain.rssKb),
   ]);
   await mock.close();
+}
+
+{
+  const mock = await startMock();
+  const [auth, api] = await Promise.all([startRelay(Number(new URL(mock.authUrl).port), 25), startRelay(Number(new URL(mock.baseUrl).port), 25)]);
+  const env = envFor(mock, `https://127.0.0.1:${auth.port}/api/v2/oauth`, `https://127.0.0.1:${api.port}/api/v1`);
+  const [full, plain, sdk] = await compare([
+    () => timeOnce([BIN, 'check', '--json'], env, cwd),
+    () => timeOnce([BASELINE], env, cwd),
+    () => timeOnce([SDK], env, cwd),
+  ], RUNS);
+  rows.push(['full check vs plain script, 50 ms RTT link', fmt(full.ms), fmt(plain.ms), ratio(full.ms, plain.ms), '≤ 0.90', mem(full.rssKb, plain.rssKb)]);
+  rows.push(['official npm SDK vs plain script, same link', fmt(sdk.ms), fmt(plain.ms), ratio(sdk.ms, plain.ms), 'printed', mem(sdk.rssKb, plain.rssKb)]);
+  await Promise.all([auth.close(), api.close(), mock.close()]);
 }
 
 const header = ['measure (median)', 'gigadoctor', 'baseline', 'ratio', 'goal', 'peak RSS (ratio)'];
@@ -92,6 +98,12 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
 process.exit(0);
+
+/** The stand-in's key and CA, with the URLs the client is to use (the servers' own, or relays in front of them). */
+function envFor(mock: Awaited<ReturnType<typeof startMock>>, authUrl: string, baseUrl: string): Record<string, string> {
+  const caFile = mock.writeCaFile(cwd);
+  return { GIGACHAT_CREDENTIALS: mock.credentials, GIGACHAT_AUTH_URL: authUrl, GIGACHAT_BASE_URL: baseUrl, NODE_EXTRA_CA_CERTS: caFile, BENCH_CA: caFile };
+}
 
 function fmt(ms: number) { return `${ms.toFixed(1)} ms`; }
 function ratio(a: number, b: number) { return (a / b).toFixed(2); }

@@ -1,23 +1,23 @@
-import { lazySchema } from '../util/zod.js';
+import '../util/zod.js';
 import * as z from 'zod/mini';
 import type { Check, Details, Verdict } from '../types.js';
-import { callApi, commonApiVerdict, type ApiCodes } from './api-request.js';
+import { callApi, commonApiVerdict, type ApiCodes } from '../requests/api-request.js';
 import { displayUrl } from './endpoints-check.js';
-import { firstIssuePath, type Answer } from './http-answer.js';
+import { firstIssuePath, type Answer } from '../requests/http-answer.js';
 
 const CHAT_CODES: ApiCodes = {
   timeout: 'CHAT_TIMEOUT', badResponse: 'CHAT_BAD_RESPONSE', redirect: 'API_REDIRECT',
   rateLimited: 'CHAT_RATE_LIMITED', serverError: 'CHAT_SERVER_ERROR',
 };
 
-const completion = lazySchema(() => z.object({
+const completion = z.object({
   choices: z.array(z.object({
     message: z.object({ role: z.string(), content: z.optional(z.nullable(z.string())) }),
     finish_reason: z.string(),
   })).check(z.minLength(1)),
   model: z.optional(z.string()),
   usage: z.optional(z.partial(z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }))),
-}));
+});
 
 /** One-token completion: the cheapest request that proves the model actually answers. */
 export const chatCheck: Check = {
@@ -30,7 +30,7 @@ export const chatCheck: Check = {
       messages: [{ role: 'user', content: 'ping' }],
       max_tokens: 1,
       stream: false,
-    }, completion);
+    });
     if (call.verdict) return call.verdict;
     const verdict = classifyChatAnswer(call.answer, { url: call.url, model, now: ctx.now() });
     verdict.details = { ...call.details, ...verdict.details };
@@ -63,7 +63,7 @@ export function classifyChatAnswer(answer: Answer, ctx: { url: string; model: st
       return fail('CHAT_BAD_RESPONSE', { reason: 'unexpected-status' });
   }
   if (answer.kind !== 'json') return fail('CHAT_BAD_RESPONSE', { reason: 'not-json', bodyKind: answer.kind });
-  const parsed = completion().safeParse(answer.json);
+  const parsed = completion.safeParse(answer.json);
   if (!parsed.success) return fail('CHAT_BAD_RESPONSE', { reason: 'wrong-shape', field: firstIssuePath(parsed.error.issues) });
   const { choices, model: served, usage } = parsed.data;
   const finishReason = choices[0].finish_reason;

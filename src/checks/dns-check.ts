@@ -1,16 +1,16 @@
-import type { Check, Details, Verdict } from '../types.js';
+import type { Check, CheckOutcome, Details } from '../types.js';
 import { displayUrl } from './endpoints-check.js';
-import { invalidProxy, networkTargets, routeDetails } from './network-targets.js';
+import { invalidProxy, networkTargets, routeDetails } from '../network/targets.js';
 
 /**
  * Each host this machine must resolve does; the time it took is kept for the report. Through
  * a proxy that is the proxy's host: the proxy resolves the GigaChat hosts itself, so a
  * local resolver that cannot is no fault then.
  */
-export const dnsCheck: Check = {
+export const dnsCheck: Check<'dns'> = {
   id: 'dns',
   needs: ['endpoints'],
-  async run({ settings, probe }): Promise<Verdict> {
+  async run({ settings, probe }): Promise<CheckOutcome<'dns'>> {
     const targets = networkTargets(settings);
     const bad = invalidProxy(targets);
     if (bad) return { status: 'fail', code: 'PROXY_INVALID_URL', details: bad };
@@ -48,6 +48,7 @@ export const dnsCheck: Check = {
         routes,
         resolvedByProxy: [...new Set(targets.filter((t) => t.route.proxy).map((t) => t.host))],
       },
+      product: { lookupMs: new Map(results.flatMap(({ host, result }) => (result.ok ? [[host, result.value.ms] as const] : []))) },
     };
   },
 };

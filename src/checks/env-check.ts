@@ -19,7 +19,11 @@ export const envCheck: Check = {
     }
     for (const other of settings.alsoPresent) {
       if (UNOFFICIAL_CREDENTIALS.includes(other.name)) {
-        notes.push({ code: 'CREDENTIALS_UNOFFICIAL_NAME', details: { variable: other.name, official: officialNameFor(other.name), source: other.source } });
+        // `inUse`: the variable the SDKs take instead, so the text can say this one is ignored.
+        notes.push({
+          code: 'CREDENTIALS_UNOFFICIAL_NAME',
+          details: { variable: other.name, official: officialNameFor(other.name), source: other.source, inUse: credential?.variable ?? null },
+        });
       }
     }
 
@@ -50,9 +54,14 @@ export const envCheck: Check = {
         notes,
       };
     }
-    // A warning outranks the plain "found": it names the check; the facts of the find stay in details.
+    // A warning outranks the plain "found": it names the check. The facts of the find stay in its
+    // details when it is about the same variable; about another one (GIGACHAT_SCOPE in env and
+    // .env) the key's length and fingerprint would read as that variable's.
     const [first, ...rest] = notes;
-    if (first) return { status: 'warn', code: first.code, details: { ...found, ...first.details }, notes: rest };
+    if (first) {
+      const sameVariable = first.details?.variable === undefined || first.details.variable === credential.variable;
+      return { status: 'warn', code: first.code, details: sameVariable ? { ...found, ...first.details } : { ...first.details, credential: found }, notes: rest };
+    }
     return { status: 'pass', code: 'CREDENTIALS_FOUND', details: found };
   },
 };

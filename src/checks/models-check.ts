@@ -1,10 +1,10 @@
-import { lazySchema } from '../util/zod.js';
+import '../util/zod.js';
 import * as z from 'zod/mini';
 import type { Check, Details, Verdict } from '../types.js';
 import { nearest } from '../util/nearest.js';
-import { callApi, commonApiVerdict, type ApiCodes } from './api-request.js';
+import { callApi, commonApiVerdict, type ApiCodes } from '../requests/api-request.js';
 import { displayUrl } from './endpoints-check.js';
-import { firstIssuePath, type Answer } from './http-answer.js';
+import { firstIssuePath, type Answer } from '../requests/http-answer.js';
 import { BASE_URL, DEPRECATED_MODELS } from '../gigachat/index.js';
 
 const MODELS_CODES: ApiCodes = {
@@ -12,24 +12,23 @@ const MODELS_CODES: ApiCodes = {
   rateLimited: 'API_RATE_LIMITED', serverError: 'API_SERVER_ERROR',
 };
 
-const modelList = lazySchema(() => z.object({
+const modelList = z.object({
   data: z.array(z.object({ id: z.string().check(z.minLength(1)), type: z.optional(z.string()) })),
-}));
+});
 
 /** GET /models with the token: the token works on the API host, and the configured model is served. */
 export const modelsCheck: Check = {
   id: 'models',
   needs: ['oauth'],
   async run(ctx): Promise<Verdict> {
-    const call = await callApi(ctx, '/models', MODELS_CODES, undefined, modelList);
+    const call = await callApi(ctx, '/models', MODELS_CODES);
     if (call.verdict) return call.verdict;
-    const { verdict, models } = classifyModelsAnswer(call.answer, {
+    const verdict = classifyModelsAnswer(call.answer, {
       url: call.url,
       model: ctx.settings.model.value,
-      tokenSource: ctx.handoff.token!.source,
+      tokenSource: ctx.products.oauth!.source,
       now: ctx.now(),
     });
-    if (models) ctx.handoff.models = models;
     verdict.details = { ...call.details, ...verdict.details };
     return verdict;
   },
@@ -42,11 +41,11 @@ export interface ModelsContext {
   now: number;
 }
 
-export function classifyModelsAnswer(answer: Answer, ctx: ModelsContext): { verdict: Verdict; models?: string[] } {
+export function classifyModelsAnswer(answer: Answer, ctx: ModelsContext): Verdict {
   const common = commonApiVerdict(answer, ctx.url, MODELS_CODES, ctx.now);
-  if (common) return { verdict: common };
+  if (common) return common;
   const base: Details = { url: displayUrl(ctx.url), status: answer.status };
-  const fail = (code: Verdict['code'], details: Details) => ({ verdict: { status: 'fail' as const, code, details: { ...base, ...details } } });
+  const fail = (code: Verdict['code'], details: Details): Verdict => ({ status: 'fail', code, details: { ...base, ...details } });
 
   switch (answer.status) {
     case 200:
@@ -62,23 +61,23 @@ export function classifyModelsAnswer(answer: Answer, ctx: ModelsContext): { verd
       return fail('API_BAD_RESPONSE', { reason: 'unexpected-status', message: answer.message });
   }
   if (answer.kind !== 'json') return fail('API_BAD_RESPONSE', { reason: 'not-json', bodyKind: answer.kind });
-  const parsed = modelList().safeParse(answer.json);
+  const parsed = modelList.safeParse(answer.json);
   if (!parsed.success) return fail('API_BAD_RESPONSE', { reason: 'wrong-shape', field: firstIssuePath(parsed.error.issues) });
 
   const models = parsed.data.data.map((m) => m.id);
   const chatModels = parsed.data.data.filter((m) => !m.type || m.type === 'chat').map((m) => m.id);
   const facts = { ...base, count: models.length, model: ctx.model, chatModels };
   if (!models.includes(ctx.model)) {
-    return { verdict: { status: 'fail', code: 'MODEL_NOT_AVAILABLE', details: { ...facts, suggestion: nearest(ctx.model, chatModels, 4) } }, models };
+    return { status: 'fail', code: 'MODEL_NOT_AVAILABLE', details: { ...facts, suggestion: nearest(ctx.model, chatModels, 4) } };
   }
   const listed = parsed.data.data.find((m) => m.id === ctx.model);
   // An embedder or classifier passes "is it in the list", then fails the chat probe with a bare 404.
   if (listed?.type && listed.type !== 'chat') {
-    return { verdict: { status: 'fail', code: 'MODEL_NOT_FOR_CHAT', details: { ...facts, type: listed.type, suggestion: chatModels.includes('GigaChat-2') ? 'GigaChat-2' : chatModels[0] ?? null } }, models };
+    return { status: 'fail', code: 'MODEL_NOT_FOR_CHAT', details: { ...facts, type: listed.type, suggestion: chatModels.includes('GigaChat-2') ? 'GigaChat-2' : chatModels[0] ?? null } };
   }
   const replacement = Object.hasOwn(DEPRECATED_MODELS, ctx.model) ? DEPRECATED_MODELS[ctx.model] : undefined;
   if (replacement) {
-    return { verdict: { status: 'warn', code: 'MODEL_DEPRECATED', details: { ...facts, suggestion: replacement } }, models };
+    return { status: 'warn', code: 'MODEL_DEPRECATED', details: { ...facts, suggestion: replacement } };
   }
-  return { verdict: { status: 'pass', code: 'MODELS_OK', details: facts }, models };
+  return { status: 'pass', code: 'MODELS_OK', details: facts };
 }

@@ -1,24 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { lazySchema } from '../util/zod.js';
+import '../util/zod.js';
 import * as z from 'zod/mini';
 import { Secret } from '../secret.js';
-import type { CheckContext, Check, Details, Verdict } from '../types.js';
+import type { CheckContext, Check, CheckOutcome, Details, Verdict } from '../types.js';
 import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
 import {
   clockSkewSeconds, exchangeDetails, failureVerdict, malformedAnswer, readAnswer, retryAfterSeconds, type Answer,
-} from './http-answer.js';
+} from '../requests/http-answer.js';
 import { AUTH_PATH, AUTH_URL, SCOPES } from '../gigachat/index.js';
-import { USER_AGENT } from './user-agent.js';
+import { USER_AGENT } from '../requests/user-agent.js';
 
 const MAX_SKEW_SECONDS = 60;
 
 // Any larger and Date cannot hold it: such an answer is malformed, not a reason to crash.
-const EXPIRY = lazySchema(() => z.number().check(z.minimum(0), z.maximum(8.64e15)));
+const EXPIRY = z.number().check(z.minimum(0), z.maximum(8.64e15));
 
-const tokenAnswer = lazySchema(() => z.union([
-  z.object({ access_token: z.string().check(z.minLength(1)), expires_at: EXPIRY() }),
-  z.object({ tok: z.string().check(z.minLength(1)), exp: EXPIRY() }),
-]));
+const tokenAnswer = z.union([
+  z.object({ access_token: z.string().check(z.minLength(1)), expires_at: EXPIRY }),
+  z.object({ tok: z.string().check(z.minLength(1)), exp: EXPIRY }),
+]);
 
 export interface OauthOutcome {
   verdict: Verdict;
@@ -26,19 +26,23 @@ export interface OauthOutcome {
 }
 
 /** Exchanges the key (or user and password) for an access token, exactly as the SDKs do. */
-export const oauthCheck: Check = {
+export const oauthCheck: Check<'oauth'> = {
   id: 'oauth',
   needs: ['format', 'endpoints', 'tls'],
-  async run(ctx): Promise<Verdict> {
+  async run(ctx): Promise<CheckOutcome<'oauth'>> {
     const { credential } = ctx.settings;
     if (!credential) return { status: 'skip', code: 'BLOCKED', details: { blockedBy: 'env' } };
     if (credential.kind === 'accessToken') {
-      ctx.handoff.token = { secret: credential.secret, source: 'GIGACHAT_ACCESS_TOKEN' };
-      return { status: 'skip', code: 'ACCESS_TOKEN_PROVIDED', details: { variable: credential.variable }, satisfiesNeeds: true };
+      return {
+        status: 'skip',
+        code: 'ACCESS_TOKEN_PROVIDED',
+        details: { variable: credential.variable },
+        satisfiesNeeds: true,
+        product: { secret: credential.secret, source: 'GIGACHAT_ACCESS_TOKEN' },
+      };
     }
     const { verdict, token } = await requestToken(ctx);
-    if (token) ctx.handoff.token = { secret: new Secret(token), source: 'oauth' };
-    return verdict;
+    return token ? { ...verdict, product: { secret: new Secret(token), source: 'oauth' } } : verdict;
   },
 };
 
@@ -68,8 +72,6 @@ async function requestToken(ctx: CheckContext): Promise<OauthOutcome> {
     headers,
     body: passwordFlow ? undefined : `scope=${encodeURIComponent(settings.scope.value.trim())}`,
     timeoutMs: settings.timeoutMs.value,
-    // The answer's schema is built while the server works on the request.
-    whileWaiting: tokenAnswer,
   });
   if (!result.ok) return { verdict: failureVerdict(result.failure, { timeout: 'OAUTH_TIMEOUT', badResponse: 'OAUTH_BAD_RESPONSE' }, url) };
   const answer = readAnswer(result.response);
@@ -122,7 +124,7 @@ export function classifyOauthAnswer(answer: Answer, ctx: OauthContext): OauthOut
 
 function tokenVerdict(answer: Answer, base: Details, ctx: OauthContext): OauthOutcome {
   if (answer.kind !== 'json') return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'not-json', bodyKind: answer.kind });
-  const parsed = tokenAnswer().safeParse(answer.json);
+  const parsed = tokenAnswer.safeParse(answer.json);
   if (!parsed.success) {
     return fail('OAUTH_BAD_RESPONSE', { ...base, reason: 'wrong-shape', field: missingTokenField(answer.json) });
   }

@@ -1,5 +1,5 @@
 import type { Check, Verdict } from '../types.js';
-import { invalidProxy, networkTargets, routeDetails } from './network-targets.js';
+import { invalidProxy, networkTargets, routeDetails } from '../network/targets.js';
 
 /**
  * Each host:port accepts a connection. 9443 is the port corporate firewalls block while 443

@@ -2,10 +2,10 @@ import type { TlsAnswer } from '../probe/net.js';
 import type { NetworkFailure } from '../probe/types.js';
 import type { Settings } from '../settings/types.js';
 import { bundledRussianCas } from '../trust/bundled.js';
-import { VERIFICATION_CODES, commonName, expiringNotes, explainTlsFailure } from '../trust/explain.js';
-import type { Check, CheckContext, Details, Note, Verdict } from '../types.js';
+import { VERIFICATION_CODES, commonName, expiringNotes, classifyTlsFailure } from '../trust/classify-tls.js';
+import type { Check, Details, Note, Verdict } from '../types.js';
 import { OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from '../gigachat/index.js';
-import { invalidProxy, networkTargets } from './network-targets.js';
+import { invalidProxy, networkTargets } from '../network/targets.js';
 
 /**
  * The handshake verifies with the trust the user's app would have; a failure is explained
@@ -39,7 +39,7 @@ export const tlsCheck: Check = {
       }
       // The verified handshake failed: look again without verifying, only to read what was presented.
       const look = await probe.handshake(t.host, t.port, { verify: false, timeoutMs, via: t.route.proxy });
-      const verdict = explainTlsFailure({
+      const verdict = classifyTlsFailure({
         target: { host: t.host, port: t.port, which: t.which, official: isOfficial(t.host) },
         proxy: t.route.proxy?.display ?? null,
         failure,
@@ -60,10 +60,20 @@ export const tlsCheck: Check = {
       const different = others.filter((v) => v.code !== first.code);
       const alsoAffected = same.map((v) => `${String(v.details?.host)}:${String(v.details?.port)}`);
       const named = alsoAffected.length ? { ...first, details: { ...first.details, alsoAffected } } : first;
-      return withNotes(named, [...notes, ...different.map((v) => ({ code: v.code, details: v.details }))]);
+      const otherNotes = different.map((v) => ({ code: v.code, details: v.details }));
+      // The CA the user meant to add is in .env, where Node never reads it: that is the cause to
+      // fix first, and the chain that did not verify is what it caused.
+      const unread = notes.find((n) => n.code === 'NODE_EXTRA_CA_CERTS_IN_ENV_FILE');
+      if (unread && named.status === 'fail' && VERIFICATION_CODES.has(named.code)) {
+        return withNotes(
+          { status: 'fail', code: unread.code, details: { ...unread.details, host: named.details?.host, port: named.details?.port } },
+          [{ code: named.code, details: named.details }, ...notes.filter((n) => n !== unread), ...otherNotes],
+        );
+      }
+      return withNotes(named, [...notes, ...otherNotes]);
     }
 
-    const dnsMs = dnsTimes(ctx);
+    const dnsMs = ctx.products.dns?.lookupMs;
     const details: Details = {
       targets: results.map(({ t, result }) => {
         const v = (result as { ok: true; value: TlsAnswer }).value;
@@ -75,7 +85,7 @@ export const tlsCheck: Check = {
           validTo: v.chain[0]?.validTo ?? null,
           proxy: v.viaProxy,
           // curl -w style: name lookup, connect (or proxy tunnel), TLS handshake.
-          timings: { dnsMs: dnsMs.get(t.route.proxy?.host ?? t.host) ?? null, connectMs: v.connectMs, tlsMs: v.tlsMs },
+          timings: { dnsMs: dnsMs?.get(t.route.proxy?.host ?? t.host) ?? null, connectMs: v.connectMs, tlsMs: v.tlsMs },
         };
       }),
     };
@@ -142,16 +152,3 @@ function withNotes(verdict: Verdict, notes: Note[]): Verdict {
 function isOfficial(host: string): boolean {
   return OFFICIAL_AUTH_HOSTS.includes(host) || OFFICIAL_API_HOSTS.includes(host);
 }
-
-/** Lookup times from the dns check, by host. */
-function dnsTimes(ctx: CheckContext): Map<string, number> {
-  const out = new Map<string, number>();
-  const hosts = ctx.results.get('dns')?.details?.hosts;
-  if (Array.isArray(hosts)) {
-    for (const h of hosts as Array<{ host?: unknown; ms?: unknown }>) {
-      if (typeof h.host === 'string' && typeof h.ms === 'number') out.set(h.host, h.ms);
-    }
-  }
-  return out;
-}
-

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { langFromLocale } from '../settings/resolve.js';
 import { bundledRussianCas } from '../trust/bundled.js';
 import { RUSSIAN_CA_PAGE } from '../gigachat/index.js';
@@ -52,6 +52,8 @@ export async function caCommand(io: CliIO, opts: { out?: string }): Promise<numb
     return 1;
   }
   try {
+    // The Windows remedies suggest C:\certs\…, a folder few users have yet.
+    mkdirSync(dirname(path), { recursive: true });
     // 'wx': created here or not at all, even if another process creates it meanwhile.
     writeFileSync(path, text, { flag: 'wx', mode: 0o644 });
   } catch (err) {

@@ -1,5 +1,6 @@
 import { sanitizeText } from '../util/sanitize.js';
 import os from 'node:os';
+import ciInfo from 'ci-info';
 import type { Shell } from '../catalog/types.js';
 import { diagnose } from '../diagnose.js';
 import type { RenderContext } from '../render/context.js';
@@ -10,6 +11,12 @@ import type { Settings } from '../settings/types.js';
 import type { Report } from '../types.js';
 import type { Scrubber } from '../secret.js';
 import { write, type CliIO } from './io.js';
+import { appendStepSummary, githubAnnotations } from '../render/github.js';
+import { renderHuman, terminalHasUnicode } from '../render/human.js';
+import { renderJunit } from '../render/junit.js';
+import { renderMarkdown, selfCheck } from '../render/markdown.js';
+import { uiText } from '../catalog/phrases/ui.js';
+import { startOra } from '../render/spinner.js';
 
 /** `gigadoctor check` (and `report`, which is check with Markdown output). */
 export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>): Promise<number> {
@@ -24,22 +31,19 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
     throw err;
   }
   const shell = (rawFlags.shell as Shell | undefined) ?? detectShell(io.platform, io.env);
-  const spinner = await startSpinner(io, settings);
+  const spinner = startSpinner(io, settings);
   const { report, scrubber } = await diagnose({
     settings,
     shell,
     platform: io.platform,
     nodeVersion: io.nodeVersion,
     nodeExtraCaCerts: io.env.NODE_EXTRA_CA_CERTS,
-    // Text output needs the renderers: load them while the run waits on the network.
-    prepareOutput: settings.format === 'json' ? undefined : () => import('../render/renderers.js'),
   }).finally(() => spinner?.stop());
 
   const ctx = renderContext(io, settings, shell, scrubber);
-  const text = await render(report, settings, io, ctx);
+  const text = render(report, settings, io, ctx);
   if (settings.format === 'markdown') {
     // The report is made to be pasted where anyone may read it: refuse rather than leak.
-    const { selfCheck } = await import('../render/renderers.js');
     const refusal = selfCheck(text, scrubber, settings.lang);
     if (refusal) {
       io.stderr.write(refusal);
@@ -65,20 +69,17 @@ function renderContext(io: CliIO, settings: Settings, shell: Shell, scrubber: Sc
   };
 }
 
-async function render(report: Report, settings: Settings, io: CliIO, ctx: RenderContext): Promise<string> {
+function render(report: Report, settings: Settings, io: CliIO, ctx: RenderContext): string {
   switch (settings.format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown': {
-      const { renderMarkdown } = await import('../render/renderers.js');
       return renderMarkdown(report, ctx);
     }
     case 'junit': {
-      const { renderJunit } = await import('../render/renderers.js');
       return renderJunit(report, { strict: settings.strict, lang: settings.lang, timestamp: ctx.generatedAt });
     }
     default: {
-      const { renderHuman, terminalHasUnicode } = await import('../render/renderers.js');
       return renderHuman(report, {
         lang: settings.lang,
         color: settings.color,
@@ -97,7 +98,6 @@ async function render(report: Report, settings: Settings, io: CliIO, ctx: Render
  */
 async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber: Scrubber, ctx: RenderContext): Promise<void> {
   if (io.env.GITHUB_ACTIONS !== 'true') return;
-  const { githubAnnotations, appendStepSummary } = await import('../render/renderers.js');
   const annotations = scrubber.scrub(githubAnnotations(report, { strict: settings.strict, lang: settings.lang }));
   if (annotations) await write(settings.format === 'human' ? io.stdout : io.stderr, annotations);
   const problem = await appendStepSummary(io.env.GITHUB_STEP_SUMMARY, report, ctx, scrubber);
@@ -105,22 +105,15 @@ async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber:
 }
 
 /**
- * A spinner only where a person watches: human output, stderr is a terminal, not CI, not a dumb
+ * A spinner only where a person watches: human output, stderr is a terminal, not CI (as ci-info,
+ * which npm and jest use, detects it: Jenkins, TeamCity and 50 others), not a dumb
  * terminal. A pseudo-terminal that reports 0 columns (script, some container runtimes) gets none
  * either: ora divides by the width and would clear lines without end.
  */
-async function startSpinner(io: CliIO, settings: Settings) {
-  if (settings.format !== 'human' || !io.stderr.isTTY || isCI(io.env) || io.env.TERM === 'dumb') return null;
+function startSpinner(io: CliIO, settings: Settings) {
+  if (settings.format !== 'human' || !io.stderr.isTTY || ciInfo.isCI || io.env.TERM === 'dumb') return null;
   if (!(io.stderr.columns > 0)) return null;
-  const [{ startOra }, { terminalHasUnicode, uiText }] = await Promise.all([import('../render/spinner.js'), import('../render/renderers.js')]);
   return startOra(io.stderr, uiText(settings.lang).spinner, terminalHasUnicode(io.platform, io.env));
-}
-
-/** CI=true (GitHub, GitLab, most others) or any CI value except an explicit false. */
-export function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
-  const ci = env.CI;
-  if (ci !== undefined && ci !== '' && !/^(false|0)$/i.test(ci)) return true;
-  return Boolean(env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI || env.TF_BUILD);
 }
 
 function osDescription(): string {

@@ -1,4 +1,4 @@
-import { lookup } from 'node:dns';
+import { lookup } from 'node:dns/promises';
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { classifyNetworkError } from './classify-network.js';
@@ -49,11 +49,7 @@ export async function resolveHost(host: string, timeoutMs: number): Promise<NetR
     timer = setTimeout(() => reject(Object.assign(new Error('DNS timeout'), { code: 'DNS_TIMEOUT' })), timeoutMs);
   });
   try {
-    // node:dns, not node:dns/promises: net has loaded the former already, the latter costs ~1 ms more.
-    const lookedUp = new Promise<Array<{ address: string }>>((resolve, reject) => {
-      lookup(host, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses)));
-    });
-    const found = await Promise.race([lookedUp, timeout]);
+    const found = await Promise.race([lookup(host, { all: true }), timeout]);
     return { ok: true, value: { addresses: found.map((a) => a.address), ms: Math.round(monotonicMs() - started) } };
   } catch (err) {
     if ((err as { code?: string }).code === 'DNS_TIMEOUT') {
@@ -92,7 +88,7 @@ export async function connectTcp(
   }
   const started = monotonicMs();
   return new Promise((resolve) => {
-    const socket = tcpConnect({ host, port });
+    const socket = tcpConnect({ host, port, noDelay: true });
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ ok: false, failure: { layer: 'tcp', code: 'TCP_TIMEOUT', transient: true, details: { host, port, timeoutMs } } });
@@ -125,7 +121,7 @@ export interface HandshakeOptions {
   via?: ProxyEndpoint | null;
   /** A client certificate is in the context (so a refusal of it can be told from a demand for one). */
   clientCert?: boolean;
-  /** Takes over the socket of a verified, successful handshake instead of closing it. */
+  /** Takes over the socket of a successful handshake instead of closing it. */
   keep?: (socket: TLSSocket) => void;
   /** A connection the tcp step opened (directly or through the proxy): TLS runs on it instead of a new one. */
   connected?: OpenConnection | null;
@@ -161,7 +157,8 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       settled = true;
       clearTimeout(timer);
       clearTimeout(graceTimer);
-      if (r.ok && r.value.authorized && opts.keep && !socket.destroyed && socket.writable) {
+      // With `verify`, a handshake that succeeded was verified (an unverified one ends in an error).
+      if (r.ok && opts.keep && !socket.destroyed && socket.writable) {
         // Its listeners stay: done() is settled, and an error on the idle socket must not go uncaught.
         opts.keep(socket);
       } else {
@@ -179,15 +176,10 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       rejectUnauthorized: opts.verify,
       ALPNProtocols: ['http/1.1'],
     });
+    // The connection may carry the requests after: each is written whole, and nothing should wait for an ACK.
+    socket.setNoDelay(true);
     let tcpConnectedAt = preconnected ? tlsStarted : 0;
     if (!preconnected) socket.once('connect', () => (tcpConnectedAt = monotonicMs()));
-    // The session ticket often arrives in the same read as the handshake's end, before
-    // secureConnect fires: listen from the start, or the grace below waits for nothing.
-    let ticketSeen = false;
-    let onTicket = () => {
-      ticketSeen = true;
-    };
-    socket.on('session', () => onTicket());
     const timer = setTimeout(() => {
       done({ ok: false, failure: { layer: 'tls', code: 'TLS_TIMEOUT', transient: true, details: { host, port, timeoutMs: opts.timeoutMs, proxy: viaProxy } } });
     }, opts.timeoutMs);
@@ -221,10 +213,18 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       // so one round trip later (alert "certificate required"). Wait for that alert, or for the
       // session ticket a server sends once it has accepted us, or about two round trips.
       const grace = Math.min(1000, Math.max(100, answer.tlsMs + 50), Math.max(0, opts.timeoutMs - (now - started)));
-      if (ticketSeen) return done({ ok: true, value: answer });
-      onTicket = () => done({ ok: true, value: answer });
-      socket.once('end', () => done({ ok: true, value: answer }));
-      graceTimer = setTimeout(() => done({ ok: true, value: answer }), grace);
+      const accepted = () => done({ ok: true, value: answer });
+      graceTimer = setTimeout(accepted, grace);
+      // The ticket ends the grace through its timer, not from its own event: Node's TLS layer keeps
+      // back a write made while it delivers a ticket (the 'session' event and the promise callbacks
+      // after it), so a request chained onto a handshake settled there would never be sent (Node 20,
+      // every time). A ticket read along with the handshake's end is emitted right after secureConnect,
+      // so this listener still hears it.
+      socket.once('session', () => {
+        clearTimeout(graceTimer);
+        graceTimer = setTimeout(accepted, 0);
+      });
+      socket.once('end', accepted);
     };
     socket.on('error', (err) => done({ ok: false, failure: classifyNetworkError(err, urlOf(host, port), opts.timeoutMs, ctx) }));
   });

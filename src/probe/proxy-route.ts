@@ -1,7 +1,7 @@
 /**
  * Which proxy, if any, a URL goes through, and why. The rules are undici's EnvHttpProxyAgent's
  * (undici 7, lib/dispatcher/env-http-proxy-agent.js), the ones Node's own fetch applies; every
- * step uses this one function (the requests too, in transport.ts), so all take the same road.
+ * step uses this one function (the requests too, in probe.ts), so all take the same road.
  */
 
 /** A setting as resolve.ts hands it over: the value and the variable it came from. */

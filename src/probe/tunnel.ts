@@ -49,7 +49,7 @@ export function openTunnel(
     const socket: Socket = proxy.protocol === 'https:'
       // An https:// proxy is verified with the run's trust: a corporate proxy's private CA comes from --ca-file too.
       ? tlsConnect({ host: proxy.host, port: proxy.port, servername: isIP(proxy.host) ? undefined : proxy.host, secureContext })
-      : tcpConnect({ host: proxy.host, port: proxy.port });
+      : tcpConnect({ host: proxy.host, port: proxy.port, noDelay: true });
     const timer = setTimeout(() => {
       const stage = connectedAt ? 'connect-response' : 'connect';
       finish({ ok: false, failure: { layer: 'proxy', code: 'PROXY_TIMEOUT', transient: true, details: { ...base, timeoutMs, stage } } });

@@ -9,8 +9,6 @@ export interface HttpRequest {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
-  /** Work for reading the answer (its schema), done once the request is sent: it overlaps the server's time. */
-  whileWaiting?: () => unknown;
 }
 
 export interface HttpResponse {

@@ -7,6 +7,7 @@
 import type { Lang, Shell } from '../catalog/types.js';
 import type { Settings } from '../settings/types.js';
 import type { CheckResult } from '../types.js';
+import { belowHome } from '../util/home-path.js';
 import { commentLine, envRef, lineContinuation, quoteArg, setEnvCommand } from './shell.js';
 
 export interface CurlContext {
@@ -252,8 +253,8 @@ function caArgument(ctx: CurlContext): string | null {
 function pathArg(path: string, ctx: CurlContext): string {
   const { home, shell } = ctx;
   const sep = shell === 'posix' ? '/' : '\\';
-  if (home && (path === home || path.startsWith(home + '/') || path.startsWith(home + '\\'))) {
-    const rest = path.slice(home.length);
+  const rest = home ? belowHome(path, home) : null;
+  if (rest !== null) {
     const homeRef = shell === 'powershell' ? '$HOME' : shell === 'cmd' ? '%USERPROFILE%' : '$HOME';
     return `"${homeRef}${rest.replace(/[\\/]/g, sep)}"`;
   }

@@ -22,10 +22,11 @@ export function renderJunit(report: Report, opts: JunitOptions = {}): string {
   const errors = report.checks.filter((c) => c.status === 'fail' && c.code === 'INTERNAL_ERROR').length;
   const skipped = report.checks.filter((c) => c.status === 'skip').length;
   const time = seconds(report.durationMs);
-  const counts = `tests="${report.checks.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}"`;
+  const counts = `tests="${report.checks.length}" failures="${failures}" errors="${errors}"`;
 
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="gigadoctor" ${counts}>`];
-  lines.push(`  <testsuite name="gigadoctor" ${counts}${opts.timestamp ? ` timestamp="${attr(opts.timestamp.replace(/\.\d+Z$/, ''))}"` : ''}>`);
+  // Jenkins' junit-10 schema allows `skipped` on <testsuite> only, not on <testsuites>.
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="gigadoctor" ${counts} time="${time}">`];
+  lines.push(`  <testsuite name="gigadoctor" ${counts} skipped="${skipped}" time="${time}"${opts.timestamp ? ` timestamp="${attr(opts.timestamp.replace(/\.\d+Z$/, ''))}"` : ''}>`);
   lines.push('    <properties>');
   const props: Array<[string, string]> = [
     ['gigadoctor.version', report.tool.version],

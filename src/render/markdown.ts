@@ -10,6 +10,7 @@ import type { CheckResult, Report, Status } from '../types.js';
 import { displayUrl } from '../checks/endpoints-check.js';
 import type { RenderContext } from './context.js';
 import { curlFor } from './curl.js';
+import { isWindowsPath } from '../util/home-path.js';
 import { reportText, type ReportText } from '../catalog/phrases/report.js';
 
 const MARK: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', skip: '–' };
@@ -150,7 +151,7 @@ function settingsRows(s: Settings, t: ReportText, scrub: (x: string) => string):
   rows.push([t.model, val(s.model.value), src(s.model)]);
   rows.push([t.timeout, `${s.timeoutMs.value} ms`, src(s.timeoutMs)]);
   const envFile = s.envFile.path ? `${val(s.envFile.path)} — ${t.envFileState[s.envFile.status]}${s.envFile.reason ? ` (${scrub(s.envFile.reason)})` : ''}` : t.envFileState[s.envFile.status];
-  rows.push([t.envFile, envFile, s.envFile.explicit ? 'flag --env-file' : t.sourceLabel('default', '.env')]);
+  rows.push([t.envFile, envFile, s.envFile.explicit ? 'flag --dotenv' : t.sourceLabel('default', '.env')]);
   rows.push([t.chat, s.chat ? t.on : `${t.off} (--no-chat)`, s.chat ? t.sourceLabel('default', '') : 'flag --no-chat']);
   const selection = [s.only ? `--only ${s.only.join(',')}` : '', s.skip.length ? `--skip ${s.skip.join(',')}` : ''].filter(Boolean).join(' ');
   rows.push([t.selection, selection || t.all, selection ? 'flag' : t.sourceLabel('default', '')]);
@@ -245,7 +246,7 @@ export function tildify(text: string, homeDirs: string[]): string {
   let out = text;
   for (const home of homeDirs) {
     const escaped = home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const windows = /^[A-Za-z]:\\/.test(home) || home.includes('\\');
+    const windows = isWindowsPath(home);
     out = out.replace(new RegExp(`${escaped}(?=[\\\\/]|$|[\\s'"\`|)\\]])`, windows ? 'gi' : 'g'), '~');
   }
   return out;

@@ -94,13 +94,18 @@ export function quoteArg(shell: Shell, value: string, force = false): string {
   }
 }
 
-/** Sets a variable for the current session: `export NAME=value` / `$env:NAME = "value"` / `set "NAME=value"`. */
+/**
+ * Sets a variable for the current session: `export NAME=value` / `$env:NAME = "value"` /
+ * `set "NAME=value"`. cmd takes everything up to the last quote as is: a value with < > & |
+ * (`<authorization key from Studio>`) is not a redirection, and no trailing space slips in.
+ * cmd expands `%NAME%` even inside the quotes: a value with `%` (or `"`) is written unquoted,
+ * every special character behind a caret and every `%` as `%^`.
+ */
 export function setEnvCommand(shell: Shell, name: string, value: string): string {
   switch (shell) {
     case 'powershell':
       return `$env:${name} = ${powershellDoubleQuote(value)}`;
     case 'cmd':
-      // `set "NAME=value"` keeps < > & | literal; a `%` or `"` needs the unquoted form with carets.
       if (!/[%"]/.test(value)) return `set "${name}=${value}"`;
       return `set ${name}=${value.replace(CMD_SPECIAL, '^$&').replace(/%/g, '%^')}`;
     default:

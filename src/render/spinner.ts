@@ -4,7 +4,7 @@ export interface Spinner {
   stop(): void;
 }
 
-/** An ora spinner on `stream`; its own module so that ora is loaded only where one is shown. */
+/** An ora spinner on `stream`. */
 export function startOra(stream: NodeJS.WriteStream, text: string, unicode: boolean): Spinner {
   return ora({
     text: unicode ? text : text.replace('…', '...'),

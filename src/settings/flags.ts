@@ -1,5 +1,4 @@
-// zod/mini: the same validation as zod, tree-shakeable — the full build costs ~30 ms of start-up.
-import { lazySchema } from '../util/zod.js';
+import '../util/zod.js';
 import * as z from 'zod/mini';
 import { echoValue } from '../util/sanitize.js';
 
@@ -12,7 +11,8 @@ export class UsageError extends Error {}
 export interface RawFlags {
   json?: boolean;
   format?: string;
-  envFile?: string | false;
+  /** --dotenv <path>, or false for --no-dotenv. */
+  dotenv?: string | false;
   authUrl?: string;
   baseUrl?: string;
   scope?: string;
@@ -29,15 +29,15 @@ export interface RawFlags {
   color?: boolean;
 }
 
-const idList = lazySchema(() => z.pipe(
+const idList = z.pipe(
   z.pipe(z.string(), z.transform((s: string) => s.split(',').map((x) => x.trim()).filter(Boolean))),
   z.array(z.enum(CHECK_IDS)).check(z.minLength(1)),
-));
+);
 
-const flagSchema = lazySchema(() => z.object({
+const flagSchema = z.object({
   json: z.optional(z.boolean()),
   format: z.optional(z.enum(['human', 'json', 'markdown', 'junit'])),
-  envFile: z.optional(z.union([z.string().check(z.minLength(1)), z.literal(false)])),
+  dotenv: z.optional(z.union([z.string().check(z.minLength(1)), z.literal(false)])),
   authUrl: z.optional(z.string()),
   baseUrl: z.optional(z.string()),
   scope: z.optional(z.string()),
@@ -51,43 +51,22 @@ const flagSchema = lazySchema(() => z.object({
     ),
   ),
   chat: z.optional(z.boolean()),
-  only: z.optional(idList()),
-  skip: z.optional(idList()),
+  only: z.optional(idList),
+  skip: z.optional(idList),
   lang: z.optional(z.enum(['ru', 'en'])),
   strict: z.optional(z.boolean()),
   verbose: z.optional(z.boolean()),
   color: z.optional(z.boolean()),
-}));
+});
 
-export type Flags = z.infer<ReturnType<typeof flagSchema>>;
+export type Flags = z.infer<typeof flagSchema>;
 
 const FLAG_NAMES: Record<string, string> = {
-  envFile: '--env-file', authUrl: '--auth-url', baseUrl: '--base-url', caFile: '--ca-file',
+  authUrl: '--auth-url', baseUrl: '--base-url', caFile: '--ca-file',
 };
 
-/** The flags that are switches: true or false, nothing to check but the type. */
-const SWITCHES = ['json', 'insecure', 'chat', 'strict', 'verbose', 'color'] as const;
-
 export function validateFlags(raw: RawFlags): Flags {
-  // Most lines hold only switches: their value is the answer, and the schema (the first zod
-  // schema of a run, a few ms of cold code) is not built for them. A test holds this to the schema.
-  const switches = onlySwitches(raw);
-  if (switches) return switches;
-  return validateFlagsWithSchema(raw);
-}
-
-function onlySwitches(raw: RawFlags): Flags | null {
-  const out: Record<string, boolean> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    if (typeof value !== 'boolean' || !((SWITCHES as readonly string[]).includes(key) || (key === 'envFile' && value === false))) return null;
-    out[key] = value;
-  }
-  return out as Flags;
-}
-
-export function validateFlagsWithSchema(raw: RawFlags): Flags {
-  const parsed = flagSchema().safeParse(raw);
+  const parsed = flagSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0] ?? '');

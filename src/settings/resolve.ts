@@ -4,12 +4,14 @@ import { echoValue } from '../util/sanitize.js';
 import type { Lang } from '../catalog/types.js';
 import { checkCaFile, readCaFile } from './ca-file.js';
 import { readClientCert } from './client-cert.js';
+import { colorWanted } from '../render/color.js';
 import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
 import type { ClientCertSettings, CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
 
 import { AUTH_URL, BASE_URL, DEFAULT_MODEL, DEFAULT_SCOPE, UNOFFICIAL_CREDENTIALS, officialNameFor } from '../gigachat/index.js';
-export const DEFAULT_TIMEOUT_MS = 10_000;
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Names the official SDKs read for a credential, in the order they are tried here. */
 const OFFICIAL_CREDENTIALS: Array<[string, CredentialKind]> = [
@@ -79,7 +81,7 @@ export function resolveSettings(input: SettingsInput): Settings {
     format: flags.json ? 'json' : flags.format ?? 'human',
     strict: flags.strict ?? false,
     verbose: flags.verbose ?? false,
-    color: colorWanted(flags, input.env, input.stdoutIsTTY),
+    color: colorWanted(flags.color, input.env, input.stdoutIsTTY),
     proxy,
     nodeExtraCaCerts: lookup('NODE_EXTRA_CA_CERTS'),
     // Node resolves a relative NODE_EXTRA_CA_CERTS from the directory it starts in.
@@ -124,9 +126,9 @@ function makeLookup(env: SettingsInput['env'], entries: Map<string, EnvFileEntry
 
 function loadEnvFile(flags: Flags, cwd: string): { envFile: EnvFileState; entries: Map<string, EnvFileEntry> } {
   const none = new Map<string, EnvFileEntry>();
-  if (flags.envFile === false) return { envFile: { path: null, status: 'disabled', explicit: true }, entries: none };
-  const explicit = typeof flags.envFile === 'string';
-  const path = resolvePath(cwd, explicit ? (flags.envFile as string) : '.env');
+  if (flags.dotenv === false) return { envFile: { path: null, status: 'disabled', explicit: true }, entries: none };
+  const explicit = typeof flags.dotenv === 'string';
+  const path = resolvePath(cwd, explicit ? (flags.dotenv as string) : '.env');
   const read = readEnvFile(path);
   if (read.status === 'loaded') return { envFile: { path, status: 'loaded', explicit }, entries: read.entries };
   if (read.status === 'absent') {
@@ -243,21 +245,34 @@ function resolveTimeout(flags: Flags, lookup: Lookup): Sourced<number> {
   return { value: DEFAULT_TIMEOUT_MS, source: 'default', name: '--timeout' };
 }
 
-export function langFromLocale(env: SettingsInput['env']): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+/**
+ * The language to speak: GIGADOCTOR_LANG when it names one (a way to force it anywhere); else the
+ * POSIX locale variables, the first one set deciding (LC_ALL, LC_MESSAGES, LANG: `ru_RU.UTF-8` →
+ * ru, `C` or `en_US` → en); else, where none is set (Windows), the OS's own locale through Intl.
+ */
+export function langFromLocale(env: SettingsInput['env'], osLocale: () => string = systemLocale): Lang {
+  const forced = env.GIGADOCTOR_LANG?.trim().toLowerCase();
+  if (forced === 'ru' || forced === 'en') return forced;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || osLocale();
   return /^ru([_.@-]|$)/i.test(locale) ? 'ru' : 'en';
 }
 
-function colorWanted(flags: Flags, env: SettingsInput['env'], isTTY: boolean): boolean {
-  if (flags.color === false) return false;
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return isTTY && env.TERM !== 'dumb';
+function systemLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
 }
 
+
+/**
+ * A proxy variable read as Node's fetch (undici's EnvHttpProxyAgent) reads it: the lowercase name
+ * first, and a lowercase one that is set, even empty, hides the uppercase one (`??`, not `||`).
+ */
 function envEitherCase(env: SettingsInput['env'], upper: string): Sourced<string> | null {
   const lower = upper.toLowerCase();
-  if (env[lower]) return { value: env[lower] as string, source: 'env', name: lower };
-  if (env[upper]) return { value: env[upper] as string, source: 'env', name: upper };
-  return null;
+  const name = env[lower] !== undefined ? lower : upper;
+  const value = env[name];
+  return value ? { value, source: 'env', name } : null;
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.js';
-import { parseXml } from '../unit/junit-xml.js';
+import { junit10Problems, parseXml } from '../unit/junit-xml.js';
 import { emptyDir, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let ok: MockServer;
@@ -73,6 +73,7 @@ describe('--format junit', () => {
     expect(run.code).toBe(1);
     const root = parseXml(run.stdout);
     expect(root.name).toBe('testsuites');
+    expect(junit10Problems(root)).toEqual([]);
     const cases = root.children[0].children.filter((c) => c.name === 'testcase');
     expect(cases.map((c) => c.attrs.name)).toEqual(['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat']);
     const failure = cases[6].children.find((c) => c.name === 'failure')!;
@@ -88,5 +89,6 @@ describe('--format junit', () => {
     expect(run.code).toBe(1);
     const root = parseXml(run.stdout);
     expect(root.attrs.failures).toBe('1');
+    expect(junit10Problems(root)).toEqual([]);
   });
 });

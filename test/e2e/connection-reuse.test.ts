@@ -3,10 +3,11 @@
  * connection carries the tls check's handshake, that verified connection carries the requests,
  * and the requests share it. Counted on the stand-in's (and the proxy's) side, through the built CLI.
  */
-import { connect as tcpConnect, createServer, type Socket } from 'node:net';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import { connect as tcpConnect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, type MockProxy, type MockServer } from '../../src/mock/index.js';
-import { createProbe } from '../../src/probe/http.js';
+import { createProbe } from '../../src/probe/probe.js';
 import { checkOf, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let mock: MockServer;
@@ -46,10 +47,11 @@ describe('connections a passing check makes', () => {
     expectNoSecrets(run, mock);
   });
 
-  it('without the tls check the requests still share one connection per host', async () => {
-    const { run, handshakes, requests } = await counted(['--json', '--skip', 'tls']);
+  it('without the tls check the requests still share one connection per host: the tcp check\'s, secured by the first request', async () => {
+    const { run, handshakes, connections, requests } = await counted(['--json', '--skip', 'tls']);
     expect(run.code).toBe(0);
     expect(handshakes).toEqual({ auth: 1, api: 1 });
+    expect(connections).toEqual({ auth: 1, api: 1 });
     expect(requests).toHaveLength(3);
     expectNoSecrets(run, mock);
   });
@@ -92,32 +94,38 @@ describe('a proxy that refuses the request\'s own tunnel', () => {
   });
 });
 
-describe('the hand-over itself (the probe, against the stand-in)', () => {
-  // The tls check can end inside the socket's own TLS callback (its session ticket arriving) and
-  // the token request follow in the same tick; a write made there stayed in Node's TLS layer and
-  // the request hung until its timeout (about one run in four, when the auth host finished last).
-  it('a request chained straight onto the verifying handshake is answered, on that connection', async () => {
-    const { hostname, port } = new URL(mock.authUrl);
-    for (let i = 0; i < 5; i++) {
-      const probe = createProbe({
-        trust: { insecure: false, extraCaPem: mock.caPem },
-        proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
-        connectTimeoutMs: 2000,
-      });
-      const before = mock.handshakes.auth;
-      const answer = await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 }).then((hs) => {
-        expect(hs.ok).toBe(true);
-        return probe.http({
-          url: mock.authUrl,
-          method: 'POST',
-          headers: { Authorization: `Basic ${mock.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: 'scope=GIGACHAT_API_PERS',
-          timeoutMs: 2000,
+describe('the verified connection carries the next request at once (the probe, against the stand-in)', () => {
+  // A server that asks for a client certificate makes the TLS 1.3 handshake wait for its session
+  // ticket. Node's TLS layer keeps back a write made while it delivers that ticket: a request
+  // chained onto a handshake settled there hung until its timeout, every time.
+  it('after the client-certificate grace ended by the session ticket, a chained request is answered on that connection', async () => {
+    const mtls = await startMock({ requestCert: true });
+    const { hostname, port } = new URL(mtls.authUrl);
+    const cert = mtls.clientCertificate!;
+    try {
+      for (let i = 0; i < 5; i++) {
+        const probe = createProbe({
+          trust: { insecure: false, extraCaPem: mtls.caPem, clientCert: { cert: cert.certPem, key: cert.keyPem } },
+          proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
+          connectTimeoutMs: 2000,
         });
-      });
-      await probe.close();
-      expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
-      expect(mock.handshakes.auth - before).toBe(1);
+        const before = mtls.handshakes.auth;
+        const answer = await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 }).then((hs) => {
+          expect(hs).toMatchObject({ ok: true, value: { protocol: 'TLSv1.3' } });
+          return probe.http({
+            url: mtls.authUrl,
+            method: 'POST',
+            headers: { Authorization: `Basic ${mtls.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: 'scope=GIGACHAT_API_PERS',
+            timeoutMs: 1000,
+          });
+        });
+        await probe.close();
+        expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
+        expect(mtls.handshakes.auth - before).toBe(1);
+      }
+    } finally {
+      await mtls.close();
     }
   });
 });
@@ -154,6 +162,185 @@ describe('a connection the server dropped between the tcp and the tls step', () 
       await probe.close();
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => front.close(resolve));
+    }
+  });
+});
+
+/**
+ * A server that ends the connection right after each complete answer, without saying
+ * `Connection: close` (some gateways do). It fronts the stand-in: each request is passed on to
+ * it, its answer is sent back whole, then the socket is ended. Counts the connections it accepts.
+ */
+async function startClosingFront(upstreamOrigin: string) {
+  const accepted = { count: 0 };
+  const sockets = new Set<Socket>();
+  const server = createHttpsServer({ key: mock.chain.leafKeyPem, cert: mock.chain.fullChainPem }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = { ...req.headers, host: new URL(upstreamOrigin).host };
+      const up = httpsRequest(`${upstreamOrigin}${req.url}`, { method: req.method, headers, ca: mock.caPem, agent: false }, (answer) => {
+        const body: Buffer[] = [];
+        answer.on('data', (c: Buffer) => body.push(c));
+        answer.on('end', () => {
+          const { connection: _c, 'keep-alive': _k, 'transfer-encoding': _t, ...passed } = answer.headers;
+          res.writeHead(answer.statusCode ?? 502, passed);
+          res.end(Buffer.concat(body));
+          res.socket?.end();
+        });
+      });
+      up.on('error', () => res.destroy());
+      up.end(Buffer.concat(chunks));
+    });
+  });
+  server.on('connection', (s: Socket) => {
+    accepted.count++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    accepted,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe('a server that closes the connection after each answer (without Connection: close)', () => {
+  // The closed connection must be replaced before the next request, not read as a reset (it was, 6 runs in 6).
+  it('the probe sends each request on a live connection: every answer arrives', async () => {
+    const front = await startClosingFront(mock.authOrigin);
+    const { hostname, port } = new URL(front.origin);
+    const probe = createProbe({
+      trust: { insecure: false, extraCaPem: mock.caPem },
+      proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
+      connectTimeoutMs: 2000,
+    });
+    try {
+      expect(await probe.connect(hostname, Number(port), 2000)).toMatchObject({ ok: true });
+      expect(await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 })).toMatchObject({ ok: true });
+      for (let i = 0; i < 4; i++) {
+        const answer = await probe.http({
+          url: `${front.origin}/api/v2/oauth`,
+          method: 'POST',
+          headers: { Authorization: `Basic ${mock.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'scope=GIGACHAT_API_PERS',
+          timeoutMs: 2000,
+        });
+        expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
+      }
+      // The tcp step's connection carried the handshake and the first request; each later one needed a new one.
+      expect(front.accepted.count).toBe(4);
+    } finally {
+      await probe.close();
+      await front.close();
+    }
+  });
+
+  it('a full check through the built CLI passes, one connection per answer', async () => {
+    const [auth, api] = await Promise.all([startClosingFront(mock.authOrigin), startClosingFront(mock.apiOrigin)]);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const run = await runCli(['--json'], { env: mockEnv(mock, { GIGACHAT_AUTH_URL: `${auth.origin}/api/v2/oauth`, GIGACHAT_BASE_URL: `${api.origin}/api/v1` }) });
+        const report = run.json();
+        expect(['oauth', 'models', 'chat'].map((id) => [id, checkOf(report, id).status, checkOf(report, id).code])).toEqual([
+          ['oauth', 'pass', expect.anything()], ['models', 'pass', expect.anything()], ['chat', 'pass', expect.anything()],
+        ]);
+        expect(run.code).toBe(0);
+        expectNoSecrets(run, mock);
+      }
+      expect({ auth: auth.accepted.count, api: api.accepted.count }).toEqual({ auth: 3, api: 6 });
+    } finally {
+      await Promise.all([auth.close(), api.close()]);
+    }
+  });
+});
+
+describe('a server that closes every connection as a request arrives, answering nothing', () => {
+  it('is a reset: the request goes out once more on a new connection, not again and again', async () => {
+    let accepted = 0;
+    let requests = 0;
+    const sockets = new Set<Socket>();
+    const server = createHttpsServer({ key: mock.chain.leafKeyPem, cert: mock.chain.fullChainPem }, (req) => {
+      requests++;
+      req.socket.destroy();
+    });
+    server.on('connection', (s: Socket) => {
+      accepted++;
+      sockets.add(s);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const probe = createProbe({
+      trust: { insecure: false, extraCaPem: mock.caPem },
+      proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
+      connectTimeoutMs: 2000,
+    });
+    try {
+      expect(await probe.handshake('127.0.0.1', port, { verify: true, timeoutMs: 2000 })).toMatchObject({ ok: true });
+      const answer = await probe.http({ url: `https://127.0.0.1:${port}/api/v1/models`, method: 'GET', headers: {}, timeoutMs: 2000 });
+      expect(answer).toMatchObject({ ok: false, failure: { code: 'CONNECTION_RESET' } });
+      // The verified connection, then one new one for the second try.
+      expect({ accepted, requests }).toEqual({ accepted: 2, requests: 2 });
+    } finally {
+      await probe.close();
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('both hosts at once', () => {
+  /** A relay in front of one server that holds each chunk back and notes, in order, what crossed it first. */
+  async function startLoggingRelay(name: string, targetPort: number, log: string[], delayMs: number) {
+    const sockets = new Set<Socket>();
+    const server = createServer((client) => {
+      const upstream = tcpConnect({ host: '127.0.0.1', port: targetPort });
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => s.destroy());
+      }
+      log.push(`connect ${name}`);
+      client.once('data', () => log.push(`client hello ${name}`));
+      upstream.once('data', () => log.push(`server hello ${name}`));
+      client.on('data', (c: Buffer) => setTimeout(() => upstream.destroyed || upstream.write(c), delayMs));
+      upstream.on('data', (c: Buffer) => setTimeout(() => client.destroyed || client.write(c), delayMs));
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      close: () => new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+    };
+  }
+
+  it('the tcp step connects to both before either handshake starts, and both handshakes start before either server answers', async () => {
+    const log: string[] = [];
+    const [auth, api] = await Promise.all([
+      startLoggingRelay('auth', Number(new URL(mock.authUrl).port), log, 100),
+      startLoggingRelay('api', Number(new URL(mock.baseUrl).port), log, 100),
+    ]);
+    try {
+      const run = await runCli(['--json'], {
+        env: mockEnv(mock, { GIGACHAT_AUTH_URL: `https://127.0.0.1:${auth.port}/api/v2/oauth`, GIGACHAT_BASE_URL: `https://127.0.0.1:${api.port}/api/v1` }),
+      });
+      expect(run.code).toBe(0);
+      const at = (event: string) => log.filter((e) => e.startsWith(event)).map((e) => log.indexOf(e));
+      expect(at('connect')).toHaveLength(2);
+      expect(at('server hello')).toHaveLength(2);
+      expect(Math.max(...at('connect'))).toBeLessThan(Math.min(...at('client hello')));
+      expect(Math.max(...at('client hello'))).toBeLessThan(Math.min(...at('server hello')));
+      expectNoSecrets(run, mock);
+    } finally {
+      await Promise.all([auth.close(), api.close()]);
     }
   });
 });

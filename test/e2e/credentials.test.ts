@@ -145,6 +145,17 @@ describe('env: which credential the app would use', () => {
     expectClean(run, mock, [stale, ...keyParts(stale)]);
   });
 
+  it('GIGACHAT_SCOPE different in the env and ./.env: shadowed, and not described with the key’s length or fingerprint', async () => {
+    const cwd = dirWith({ '.env': 'GIGACHAT_SCOPE=GIGACHAT_API_B2B\n' });
+    const run = await check([], { GIGACHAT_SCOPE: 'GIGACHAT_API_PERS' }, cwd);
+    const env = checkOf(reportOf(run), 'env');
+    expect(env).toMatchObject({ status: 'warn', code: 'CREDENTIALS_SHADOWED', details: { variable: 'GIGACHAT_SCOPE', fileSource: '.env:1' } });
+    expect(env.details).not.toHaveProperty('fingerprint');
+    expect(env.details).not.toHaveProperty('length');
+    expect(env.details.credential).toMatchObject({ variable: 'GIGACHAT_CREDENTIALS' });
+    expectClean(run, mock);
+  });
+
   it('./.env is a directory: ENV_FILE_UNREADABLE, the key from the env still works', async () => {
     const cwd = emptyDir();
     mkdirSync(join(cwd, '.env'));
@@ -172,9 +183,9 @@ describe('env: which credential the app would use', () => {
     expectClean(run, mock);
   });
 
-  it('--env-file naming a file with NUL bytes: ENV_FILE_UNREADABLE with the reason', async () => {
+  it('--dotenv naming a file with NUL bytes: ENV_FILE_UNREADABLE with the reason', async () => {
     const cwd = dirWith({ 'gigachat.env': Buffer.from([0x47, 0x00, 0x3d, 0x00, 0x31, 0x00]) });
-    const run = await check(['--env-file', 'gigachat.env'], {}, cwd);
+    const run = await check(['--dotenv', 'gigachat.env'], {}, cwd);
     const report = reportOf(run);
     expect(checkOf(report, 'env')).toMatchObject({
       status: 'warn', code: 'ENV_FILE_UNREADABLE',
@@ -184,15 +195,10 @@ describe('env: which credential the app would use', () => {
     expectClean(run, mock);
   });
 
-  it('--env-file naming a missing file: ENV_FILE_UNREADABLE "not found"', async (ctx) => {
+  it('--dotenv naming a missing file: ENV_FILE_UNREADABLE "not found"', async () => {
     const cwd = emptyDir();
-    const run = await check(['--env-file', 'missing.env'], {}, cwd);
+    const run = await check(['--dotenv', 'missing.env'], {}, cwd);
     expectClean(run, mock);
-    // Node 20 (nodejs/node#54232) reads `--env-file` even after the script path and exits 9
-    // before gigadoctor runs. Nothing in this package sees the flag then: report, then skip.
-    if (run.code === 9 && /node: .*missing\.env: not found/.test(run.stderr)) {
-      ctx.skip('node itself consumed --env-file (nodejs/node#54232): the CLI never ran');
-    }
     const report = reportOf(run);
     expect(checkOf(report, 'env')).toMatchObject({
       status: 'warn', code: 'ENV_FILE_UNREADABLE', details: { path: join(cwd, 'missing.env'), reason: 'not found' },

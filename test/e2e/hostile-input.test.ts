@@ -149,14 +149,34 @@ describe('.env files of every broken kind', () => {
     }
   });
 
-  // KNOWN BUG (Node itself, nodejs/node#54232; v20.20.2 here): node reads `--env-file <path>`
-  // even after the script path, before gigadoctor runs — a missing file exits 9 with
-  // "node: <path>: not found", /dev/zero or a FIFO hangs node. See the hand-off notes (a flag
-  // name node does not take, e.g. --dotenv, as an alias). Flip to it() once that lands.
-  it.fails('--env-file naming a missing file is ENV_FILE_UNREADABLE, exit 1 (not node’s exit 9)', async () => {
-    const run = await runCli(['check', '--json', '--only', 'env,format', '--env-file', 'missing.env'], { env: { GIGACHAT_CREDENTIALS: KEY } });
-    expect(run.code).toBe(1);
+  // Node (20 to 26, nodejs/node#54232) reads a script argument named --env-file itself, before
+  // gigadoctor runs: a missing file exits 9, a FIFO hangs node. So the option is --dotenv.
+  it('--dotenv naming a missing file is ENV_FILE_UNREADABLE, never node’s exit 9', async () => {
+    const run = await runCli(['check', '--json', '--only', 'env,format', '--dotenv', 'missing.env'], { env: { GIGACHAT_CREDENTIALS: KEY } });
+    expect(run.code).toBeLessThanOrEqual(3);
     expect(noteCodes(run.json(), 'env')).toContain('ENV_FILE_UNREADABLE');
+  });
+
+  it('/dev/zero and a FIFO as --dotenv: a verdict at once, no hang', async () => {
+    const dir = emptyDir();
+    execFileSync('mkfifo', [join(dir, 'fifo.env')]);
+    for (const file of ['/dev/zero', join(dir, 'fifo.env')]) {
+      const run = await runCli(['check', '--json', '--only', 'env', '--dotenv', file], { env: { GIGACHAT_CREDENTIALS: KEY }, killAfterMs: 10_000 });
+      expect(run.code, file).toBeLessThanOrEqual(3);
+      expect(noteCodes(run.json(), 'env'), file).toContain('ENV_FILE_UNREADABLE');
+    }
+  });
+
+  it('--env-file (an existing file: node read it already) is a usage error that names --dotenv', async () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, 'app.env'), 'UNRELATED=1\n');
+    for (const args of [['--env-file', 'app.env'], ['--env-file=app.env'], ['--no-env-file']]) {
+      const run = await runCli(['check', '--json', ...args], { cwd: dir, env: { GIGACHAT_CREDENTIALS: KEY } });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/use --(no-)?dotenv/);
+      expect(run.stderr).toMatch(/nodejs\/node#54232/);
+    }
   });
 
   it('/dev/zero, a FIFO or a directory as --ca-file: CA_FILE_INVALID at once', async () => {

@@ -50,8 +50,8 @@ describe('gigadoctor check against gigadoctor mock', () => {
     expect(checkOf(report, 'tls').status).toBe('pass');
   });
 
-  it('the --env-out file alone is enough: check --env-file mock.env passes too', async () => {
-    const run = await runCli(['check', '--json', '--env-file', 'mock.env'], { cwd });
+  it('the --env-out file alone is enough: check --dotenv mock.env passes too', async () => {
+    const run = await runCli(['check', '--json', '--dotenv', 'mock.env'], { cwd });
     expect(run.json().checks.map((c) => [c.id, c.status, c.code])).toEqual(HEALTHY);
     expect(run.code).toBe(0);
   });

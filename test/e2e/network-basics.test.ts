@@ -206,6 +206,14 @@ describe('gigadoctor ca', () => {
     expect(readFileSync(path, 'utf8')).toBe('my own bundle\n');
   });
 
+  it('--out into a folder that does not exist yet creates it (the Windows remedies name C:\\certs\\…)', async () => {
+    const dir = emptyDir();
+    const run = await runCli(['ca', '--out', join('certs', 'russian-trusted-ca.pem')], { cwd: dir });
+    expect(run.stderr).not.toMatch(/ENOENT/);
+    expect(run.code).toBe(0);
+    expect(certsIn(readFileSync(join(dir, 'certs', 'russian-trusted-ca.pem'), 'utf8')).map((c) => c.fingerprint256)).toEqual(Object.values(PINS));
+  });
+
   it('the written bundle loads as NODE_EXTRA_CA_CERTS and as a CA file (the comment lines break neither)', async () => {
     const dir = emptyDir();
     await runCli(['ca', '--out', 'ca.pem'], { cwd: dir });

@@ -168,17 +168,20 @@ describe('where trust comes from', () => {
     expect(run.code).toBe(0);
   });
 
-  it('NODE_EXTRA_CA_CERTS only in .env: the chain fails as for the app, and the note says why the line does nothing', async () => {
+  it('NODE_EXTRA_CA_CERTS only in .env: the chain fails as for the app, and the line that does nothing is the root cause', async () => {
     const cwd = emptyDir();
     const ca = m.plain.writeCaFile(emptyDir());
     const { writeFileSync } = await import('node:fs');
     writeFileSync(`${cwd}/.env`, `NODE_EXTRA_CA_CERTS=${ca}\n`);
     const run = await runCli(['--json'], { env: withheld(m.plain), cwd });
     const tls = checkOf(run.json(), 'tls');
-    expect(tls.code).toBe('TLS_UNTRUSTED_ROOT');
-    const notes = tls.details.notes as Array<{ code: string; remediation: string[] }>;
-    const note = notes.find((n) => n.code === 'NODE_EXTRA_CA_CERTS_IN_ENV_FILE')!;
-    expect(note.remediation.join('\n')).toContain(`NODE_EXTRA_CA_CERTS=${ca}`);
+    expect(tls).toMatchObject({ status: 'fail', code: 'NODE_EXTRA_CA_CERTS_IN_ENV_FILE' });
+    expect(tls.remediation.join('\n')).toContain(`NODE_EXTRA_CA_CERTS=${ca}`);
+    const notes = tls.details.notes as Array<{ code: string }>;
+    expect(notes.map((n) => n.code)).toContain('TLS_UNTRUSTED_ROOT');
+    expect(notes.map((n) => n.code)).not.toContain('NODE_EXTRA_CA_CERTS_IN_ENV_FILE');
     expect(run.code).toBe(1);
+    const human = await runCli(['--no-color'], { env: withheld(m.plain), cwd });
+    expect(human.stdout).toMatch(/^Root cause: TLS certificate — .*NODE_EXTRA_CA_CERTS/m);
   });
 });

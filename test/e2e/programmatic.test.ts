@@ -23,7 +23,7 @@ describe("import { runChecks } from 'gigadoctor'", () => {
       baseUrl: mock.baseUrl,
       caFile,
       chat: false,
-      envFile: false,
+      dotenv: false,
       cwd: tmpdir(),
     });
     expect(report.schemaVersion).toBe(1);
@@ -35,12 +35,22 @@ describe("import { runChecks } from 'gigadoctor'", () => {
   });
 
   it('options mirror the flags and are validated like them', async () => {
-    await expect(runChecks({ env: {}, only: 'bogus', envFile: false })).rejects.toThrow(/--only/);
+    await expect(runChecks({ env: {}, only: 'bogus', dotenv: false })).rejects.toThrow(/--only/);
   });
 
   it('a failure is data, not an exception', async () => {
-    const report = await runChecks({ env: {}, envFile: false, cwd: tmpdir(), only: 'env' });
+    const report = await runChecks({ env: {}, dotenv: false, cwd: tmpdir(), only: 'env' });
     expect(report.exitCode).toBe(1);
     expect(report.checks[0]).toMatchObject({ id: 'env', status: 'fail', code: 'CREDENTIALS_MISSING' });
+  });
+});
+
+describe("require('gigadoctor') from CommonJS", () => {
+  it('a CommonJS script gets the same runChecks, in a process of its own', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = `const { runChecks } = require('gigadoctor');
+      runChecks({ env: {}, dotenv: false, only: 'env' }).then((r) => process.stdout.write(JSON.stringify([typeof runChecks, r.checks[0].code])));`;
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(['function', 'CREDENTIALS_MISSING']);
   });
 });

@@ -73,6 +73,14 @@ describe.skipIf(skipReason !== null)('the spinner', () => {
     expect(run.out).toContain('Nothing failed in the steps that ran; not run: Chat probe.');
   });
 
+  it('not on Jenkins, TeamCity or Buildkite, which set no CI variable (detected as ci-info detects them)', async () => {
+    for (const vendor of [{ JENKINS_URL: 'http://jenkins.local/', BUILD_ID: '7' }, { TEAMCITY_VERSION: '2024.1' }, { BUILDKITE: 'true' }]) {
+      const run = await underPty(['--no-chat'], { ...mockEnv(mock), ...vendor });
+      expect(run.code).toBe(0);
+      expect(run.out, JSON.stringify(vendor)).not.toContain('Checking GigaChat connectivity');
+    }
+  });
+
   it('not with --json (stdout is the document, nothing else)', async () => {
     const run = await underPty(['--no-chat', '--json'], mockEnv(mock));
     expect(run.out).not.toContain('Checking GigaChat connectivity');
@@ -99,5 +107,12 @@ describe('off a terminal', () => {
     const forced = await runCli(['--no-chat'], { env: { ...mockEnv(mock), FORCE_COLOR: '1' } });
     expect(forced.stdout).toMatch(/\u001b\[32m/);
     expect(forced.stderr).toBe('');
+  });
+
+  it('FORCE_COLOR wins over NO_COLOR, as in Node; FORCE_COLOR=0 turns colour off', async () => {
+    const both = await runCli(['--no-chat'], { env: { ...mockEnv(mock), FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(both.stdout).toMatch(/\u001b\[32m/);
+    const zero = await runCli(['--no-chat'], { env: { ...mockEnv(mock), FORCE_COLOR: '0' } });
+    expect(zero.stdout).not.toMatch(/\u001b\[/);
   });
 });

@@ -17,7 +17,9 @@ const CYRILLIC = /[А-Яа-яЁё]/;
 describe('usage errors: exit 2, one line that says why, nothing else', () => {
   const cases: Array<{ name: string; args: string[]; env?: Record<string, string>; reason: RegExp }> = [
     { name: 'an unknown flag', args: ['--bogus'], reason: /unknown option '--bogus'/ },
-    { name: 'a key passed as a flag (there is none, on purpose)', args: ['--credentials', 'abc'], reason: /unknown option '--credentials'/ },
+    { name: 'a key passed as a flag (there is none, on purpose)', args: ['--credentials', 'abc'], reason: /unknown option '--credentials': there is no flag for the key, on purpose .*GIGACHAT_CREDENTIALS/ },
+    { name: '--key=… says where the key goes', args: ['--key=abc'], reason: /unknown option '--key': .*shell history.*GIGACHAT_CREDENTIALS/ },
+    { name: '--token says where a token goes', args: ['--token', 'abc'], reason: /unknown option '--token': .*GIGACHAT_ACCESS_TOKEN/ },
     { name: '--timeout abc', args: ['--timeout', 'abc'], reason: /invalid value 'abc' for --timeout: a whole number of milliseconds/ },
     { name: '--timeout below the minimum', args: ['--timeout', '5'], reason: /invalid value '5' for --timeout: at least 100 ms/ },
     { name: '--only bogus', args: ['--only', 'bogus'], reason: /invalid value 'bogus' for --only: .*check ids: env, format, endpoints/ },
@@ -38,6 +40,29 @@ describe('usage errors: exit 2, one line that says why, nothing else', () => {
     if (lines[1]) expect(lines[1]).toMatch(/--help/);
     expect(mock.requests.length).toBe(before);
     expectClean(run, mock);
+  });
+});
+
+describe('words that are not commands, and what report takes', () => {
+  it('a misspelt command is an unknown command with a suggestion, not "too many arguments"', async () => {
+    for (const [word, guess] of [['chekc', 'check'], ['explian', 'explain'], ['reprot', 'report']]) {
+      const run = await runCli([word]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(new RegExp(`^gigadoctor: unknown command '${word}' \\(did you mean '${guess}'\\?\\)`));
+      expect(run.stderr).not.toMatch(/too many arguments/);
+    }
+    expect((await runCli(['frobnicate'])).stderr).toMatch(/^gigadoctor: unknown command 'frobnicate'\. Commands: check, report/);
+  });
+
+  it('report --help lists only what report accepts, and report --json says where JSON is', async () => {
+    const help = await runCli(['report', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--dotenv <path>/);
+    expect(help.stdout).not.toMatch(/--json|--format/);
+    const json = await runCli(['report', '--json']);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/'report' prints Markdown; for JSON use 'gigadoctor check --json'/);
   });
 });
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/index.js';
 import type { Catalog } from '../../src/catalog/types.js';
-import { lintCredential } from '../../src/checks/credential-lint.js';
+import { lintCredential } from '../../src/credential/lint.js';
 import { endpointsCheck } from '../../src/checks/endpoints-check.js';
 import { envCheck } from '../../src/checks/env-check.js';
 import { formatCheck } from '../../src/checks/format-check.js';
@@ -40,7 +40,7 @@ function expectKnownVerdict(v: Verdict): void {
 
 
 function offlineVerdicts(settings: Settings): Verdict[] {
-  const ctx: CheckContext = { settings, probe: noNetwork, results: new Map(), handoff: {}, now: () => Date.now() };
+  const ctx: CheckContext = { settings, probe: noNetwork, results: new Map(), products: {}, now: () => Date.now() };
   const verdicts: Verdict[] = [];
   for (const check of [envCheck, formatCheck, endpointsCheck]) {
     try {
@@ -75,7 +75,7 @@ describe('fuzz: settings, lint and the offline checks', () => {
         writeFileSync(join(cwd, '.env'), file);
         let settings: Settings;
         try {
-          settings = resolveSettings({ flags: { ...flags, envFile: useFile ? undefined : false }, env, cwd, stdoutIsTTY: false });
+          settings = resolveSettings({ flags: { ...flags, dotenv: useFile ? undefined : false }, env, cwd, stdoutIsTTY: false });
         } catch (err) {
           expect(err).toBeInstanceOf(UsageError);
           expect((err as Error).message).not.toMatch(/\n|\x1b/);
@@ -103,8 +103,8 @@ describe('fuzz: settings, lint and the offline checks', () => {
   // The lookup tables are plain objects: a model named like an Object.prototype member must not find one.
   it('a model named like a member of Object.prototype is judged, not thrown on', () => {
     for (const model of ['__proto__', 'constructor', 'toString']) {
-      const settings = resolveSettings({ flags: { model, envFile: false }, env: { GIGACHAT_CREDENTIALS: 'x'.repeat(20) }, cwd: tmpdir(), stdoutIsTTY: false });
-      const ctx: CheckContext = { settings, probe: noNetwork, results: new Map(), handoff: {}, now: () => Date.now() };
+      const settings = resolveSettings({ flags: { model, dotenv: false }, env: { GIGACHAT_CREDENTIALS: 'x'.repeat(20) }, cwd: tmpdir(), stdoutIsTTY: false });
+      const ctx: CheckContext = { settings, probe: noNetwork, results: new Map(), products: {}, now: () => Date.now() };
       expect(() => endpointsCheck.run(ctx)).not.toThrow();
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyChatAnswer } from '../../src/checks/chat-check.js';
-import { readAnswer } from '../../src/checks/http-answer.js';
+import { readAnswer } from '../../src/requests/http-answer.js';
 import { classifyModelsAnswer } from '../../src/checks/models-check.js';
 import { classifyOauthAnswer } from '../../src/checks/oauth-check.js';
 import type { HttpResponse } from '../../src/probe/types.js';
@@ -70,7 +70,7 @@ describe('classifyOauthAnswer', () => {
 
 const MODELS = { object: 'list', data: [{ id: 'GigaChat', object: 'model', owned_by: 'salutedevices', type: 'chat' }, { id: 'GigaChat-2', type: 'chat' }, { id: 'Embeddings', type: 'embedder' }] };
 const models = (res: HttpResponse, model = 'GigaChat-2') =>
-  classifyModelsAnswer(readAnswer(res), { url: 'https://gigachat.devices.sberbank.ru/api/v1/models', model, tokenSource: 'oauth', now: NOW }).verdict;
+  classifyModelsAnswer(readAnswer(res), { url: 'https://gigachat.devices.sberbank.ru/api/v1/models', model, tokenSource: 'oauth', now: NOW });
 
 describe('classifyModelsAnswer', () => {
   it('finds the model', () => expect(models(response(200, MODELS))).toMatchObject({ status: 'pass', code: 'MODELS_OK', details: { count: 3 } }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { lintCredential } from '../../src/checks/credential-lint.js';
+import { lintCredential } from '../../src/credential/lint.js';
 
 const id = randomUUID();
 const secret = randomUUID();

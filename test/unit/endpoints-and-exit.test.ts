@@ -5,7 +5,7 @@ import { resolveSettings } from '../../src/settings/resolve.js';
 import type { CheckContext, Verdict } from '../../src/types.js';
 
 function endpoints(env: Record<string, string>): Verdict {
-  const settings = resolveSettings({ flags: { envFile: false }, env: { GIGACHAT_CREDENTIALS: 'x', ...env }, cwd: '/', stdoutIsTTY: false });
+  const settings = resolveSettings({ flags: { dotenv: false }, env: { GIGACHAT_CREDENTIALS: 'x', ...env }, cwd: '/', stdoutIsTTY: false });
   return endpointsCheck.run({ settings } as CheckContext) as Verdict;
 }
 

@@ -92,3 +92,46 @@ export function parseXml(xml: string): XmlElement {
   return root;
 }
 
+
+/**
+ * The element and attribute rules of Jenkins' junit-10 schema (jenkinsci/xunit-plugin,
+ * junit-10.xsd), which Jenkins, GitLab and Azure readers accept: what may appear where.
+ */
+const JUNIT10: Record<string, { attrs: string[]; required: string[]; children: string[] }> = {
+  testsuites: { attrs: ['name', 'time', 'tests', 'failures', 'errors'], required: [], children: ['testsuite'] },
+  testsuite: {
+    attrs: ['name', 'tests', 'failures', 'errors', 'group', 'time', 'skipped', 'timestamp', 'hostname', 'id', 'package', 'file', 'log', 'url'],
+    required: ['name', 'tests', 'failures', 'errors'],
+    children: ['testsuite', 'properties', 'testcase', 'system-out', 'system-err'],
+  },
+  properties: { attrs: [], required: [], children: ['property'] },
+  property: { attrs: ['name', 'value'], required: ['name', 'value'], children: [] },
+  testcase: {
+    attrs: ['name', 'time', 'classname', 'group'],
+    required: ['name'],
+    children: ['skipped', 'error', 'failure', 'rerunFailure', 'rerunError', 'flakyFailure', 'flakyError', 'system-out', 'system-err'],
+  },
+  failure: { attrs: ['type', 'message'], required: [], children: [] },
+  error: { attrs: ['type', 'message'], required: [], children: [] },
+  skipped: { attrs: ['type', 'message'], required: [], children: [] },
+  'system-out': { attrs: [], required: [], children: [] },
+  'system-err': { attrs: [], required: [], children: [] },
+};
+const SUREFIRE_TIME = /^(([0-9]{0,3},)*[0-9]{3}|[0-9]{0,3})*(\.[0-9]*)?$/;
+
+/** Every problem the junit-10 rules find, as "path: what"; an empty list is a valid document. */
+export function junit10Problems(el: XmlElement, path = el.name): string[] {
+  const rule = JUNIT10[el.name];
+  if (!rule) return [`${path}: element <${el.name}> is not in the schema`];
+  const problems: string[] = [];
+  for (const a of Object.keys(el.attrs)) if (!rule.attrs.includes(a)) problems.push(`${path}: attribute ${a} not allowed`);
+  for (const a of rule.required) if (!(a in el.attrs)) problems.push(`${path}: attribute ${a} required`);
+  if ((el.name === 'testsuite' || el.name === 'testsuites') && el.attrs.time !== undefined && !SUREFIRE_TIME.test(el.attrs.time)) {
+    problems.push(`${path}: time ${el.attrs.time} is not a SUREFIRE_TIME`);
+  }
+  for (const c of el.children) {
+    if (!rule.children.includes(c.name)) problems.push(`${path}: <${c.name}> not allowed inside`);
+    problems.push(...junit10Problems(c, `${path}/${c.name}`));
+  }
+  return problems;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attr, content, renderJunit } from '../../src/render/junit.js';
-import { parseXml, type XmlElement } from './junit-xml.js';
+import { junit10Problems, parseXml, type XmlElement } from './junit-xml.js';
 import { check, reportOf, scopeMismatchReport } from './render-fixtures.js';
 
 const cases = (root: XmlElement) => root.children[0].children.filter((c) => c.name === 'testcase');
@@ -10,7 +10,9 @@ describe('JUnit XML', () => {
     const xml = renderJunit(scopeMismatchReport());
     const root = parseXml(xml);
     expect(root.name).toBe('testsuites');
-    expect(root.attrs).toMatchObject({ tests: '9', failures: '1', errors: '0', skipped: '2' });
+    expect(root.attrs).toMatchObject({ tests: '9', failures: '1', errors: '0' });
+    expect(root.children[0].attrs).toMatchObject({ tests: '9', failures: '1', errors: '0', skipped: '2' });
+    expect(junit10Problems(root)).toEqual([]);
     const tc = cases(root);
     expect(tc.map((c) => c.attrs.name)).toEqual(['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat']);
     expect(tc.every((c) => c.attrs.classname === 'gigadoctor')).toBe(true);

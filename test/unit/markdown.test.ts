@@ -56,6 +56,18 @@ describe('the Markdown report', () => {
     expect(md).toContain('--cacert "$HOME/certs/ca.pem"');
   });
 
+  it.each([
+    ['powershell', '--cacert "$HOME\\certs\\ca.pem"'],
+    ['cmd', '--cacert "%USERPROFILE%\\certs\\ca.pem"'],
+  ] as const)('on Windows the home folder matches whatever its case or slashes (%s)', (shell, cacert) => {
+    const home = 'C:\\Users\\Anna';
+    // As Node on Windows resolves --ca-file c:/users/anna/certs/ca.pem: backslashes, the case as typed.
+    const settings: Settings = { ...settingsFor(), caFile: { value: 'c:\\users\\anna\\certs\\ca.pem', source: 'flag', name: '--ca-file' } };
+    const md = renderMarkdown(scopeMismatchReport(), ctxOf(settings, { home, env: { USERPROFILE: home }, platform: 'win32', shell }));
+    expect(md).toContain(cacert);
+    expect(md).not.toMatch(/--cacert '~/);
+  });
+
   it('escapes prose so GitHub shows <placeholders> and | in cells', () => {
     const report = reportOf([check('oauth', 'fail', 'OAUTH_BAD_CREDENTIALS', { summary: 'a | b', remediation: ['Set GIGACHAT_CREDENTIALS=<authorization key from Studio>'] })]);
     const md = renderMarkdown(report, ctxOf(settingsFor()));

@@ -1,7 +1,7 @@
 /** The probe's own CONNECT tunnel and handshakes, on loopback sockets. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, startSilentPort, type MockProxy, type MockServer, type SilentPort } from '../../src/mock/index.js';
-import { secureContextFor } from '../../src/probe/http.js';
+import { secureContextFor } from '../../src/probe/trust-context.js';
 import { connectTcp, handshake } from '../../src/probe/net.js';
 import { parseProxyUrl, type ProxyEndpoint } from '../../src/probe/proxy-route.js';
 import { openTunnel } from '../../src/probe/tunnel.js';

@@ -40,11 +40,11 @@ const CHECKS: Check[] = [
     },
   },
   {
-    id: 'format',
+    id: 'oauth',
     needs: [],
-    run(ctx) {
-      ctx.handoff.token = { secret: new Secret(TOKEN), source: 'oauth' };
+    run() {
       return {
+        product: { secret: new Secret(TOKEN), source: 'oauth' },
         status: 'fail',
         code: 'API_FORBIDDEN',
         details: {
@@ -61,7 +61,7 @@ const CHECKS: Check[] = [
 describe('every output path goes through the scrubber', () => {
   it('INTERNAL_ERROR, echoed tokens and http details: no form of any secret in the report or any rendering', async () => {
     const settings = resolveSettings({
-      flags: { envFile: false, verbose: true },
+      flags: { dotenv: false, verbose: true },
       env: { GIGACHAT_CREDENTIALS: KEY, HTTPS_PROXY: `http://user:${encodeURIComponent(PROXY_PASSWORD)}@127.0.0.1:3128` },
       cwd: tmpdir(),
       stdoutIsTTY: false,

@@ -13,6 +13,15 @@ function dirWithEnv(content: string | Buffer): string {
 const resolve = (cwd: string, env: Record<string, string> = {}, flags = {}) => resolveSettings({ flags, env, cwd, stdoutIsTTY: false });
 
 describe('resolveSettings', () => {
+  it('proxy variables are read as undici reads them: a set lowercase one, even empty, hides the uppercase one', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'gd-settings-'));
+    const p = (env: Record<string, string>) => resolve(cwd, env).proxy;
+    expect(p({ https_proxy: '', HTTPS_PROXY: 'http://proxy:3128' }).httpsProxy).toBeNull();
+    expect(p({ no_proxy: '', NO_PROXY: 'gigachat.devices.sberbank.ru' }).noProxy).toBeNull();
+    expect(p({ https_proxy: 'http://lower:1', HTTPS_PROXY: '' }).httpsProxy).toMatchObject({ name: 'https_proxy', value: 'http://lower:1' });
+    expect(p({ HTTPS_PROXY: 'http://upper:1' }).httpsProxy).toMatchObject({ name: 'HTTPS_PROXY' });
+    expect(p({ http_proxy: 'http://a:1', HTTP_PROXY: 'http://b:1' }).httpProxy).toMatchObject({ name: 'http_proxy', value: 'http://a:1' });
+  });
   it('reads .env with the line of each value', () => {
     const s = resolve(dirWithEnv('# comment\nGIGACHAT_SCOPE=GIGACHAT_API_B2B\nGIGACHAT_CREDENTIALS=abc123abc\n'));
     expect(s.scope).toEqual({ value: 'GIGACHAT_API_B2B', source: '.env:2', name: 'GIGACHAT_SCOPE' });
@@ -24,7 +33,7 @@ describe('resolveSettings', () => {
     expect(s.model).toMatchObject({ value: 'FromFlag', source: 'flag' });
     expect(resolve(cwd, { GIGACHAT_MODEL: 'FromEnv' }).model).toMatchObject({ value: 'FromEnv', source: 'env' });
     expect(resolve(cwd).scope.source).toBe('.env:2');
-    expect(resolve(cwd, {}, { envFile: false }).scope).toMatchObject({ value: 'GIGACHAT_API_PERS', source: 'default' });
+    expect(resolve(cwd, {}, { dotenv: false }).scope).toMatchObject({ value: 'GIGACHAT_API_PERS', source: 'default' });
   });
   it('a GIGACHAT_ value in env and a different one in .env is shadowed', () => {
     const s = resolve(dirWithEnv('GIGACHAT_CREDENTIALS=fromfile1\n'), { GIGACHAT_CREDENTIALS: 'fromenv12' });
@@ -73,5 +82,18 @@ describe('langFromLocale', () => {
     [{ LANG: 'en_US.UTF-8', LC_ALL: 'ru_RU.UTF-8' }, 'ru'],
     [{ LC_MESSAGES: 'C', LANG: 'ru_RU' }, 'en'],
     [{}, 'en'],
-  ])('%j → %s', (env, lang) => expect(langFromLocale(env)).toBe(lang));
+  ])('%j → %s', (env, lang) => expect(langFromLocale(env, () => 'en-US')).toBe(lang));
+
+  it('with no locale variable (Windows), the OS locale decides', () => {
+    expect(langFromLocale({}, () => 'ru-RU')).toBe('ru');
+    expect(langFromLocale({}, () => 'en-GB')).toBe('en');
+    // A locale variable that is set wins over the OS, even C.
+    expect(langFromLocale({ LANG: 'C.UTF-8' }, () => 'ru-RU')).toBe('en');
+  });
+
+  it('GIGADOCTOR_LANG forces either language; any other value is ignored', () => {
+    expect(langFromLocale({ GIGADOCTOR_LANG: 'ru', LANG: 'en_US.UTF-8' }, () => 'en-US')).toBe('ru');
+    expect(langFromLocale({ GIGADOCTOR_LANG: 'EN', LC_ALL: 'ru_RU.UTF-8' }, () => 'ru-RU')).toBe('en');
+    expect(langFromLocale({ GIGADOCTOR_LANG: 'de', LANG: 'ru_RU.UTF-8' }, () => 'en-US')).toBe('ru');
+  });
 });

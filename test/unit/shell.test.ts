@@ -54,6 +54,7 @@ describe('commands for each shell', () => {
     expect(setEnvCommand('cmd', 'GIGACHAT_SCOPE', 'GIGACHAT_API_B2B')).toBe('set "GIGACHAT_SCOPE=GIGACHAT_API_B2B"');
   });
   it('quotes what the shell would otherwise read', () => {
+    expect(setEnvCommand('cmd', 'GIGACHAT_CREDENTIALS', '<authorization key from Studio>')).toBe('set "GIGACHAT_CREDENTIALS=<authorization key from Studio>"');
     expect(setEnvCommand('posix', 'X', "it's <a b>")).toBe(`export X='it'\\''s <a b>'`);
     expect(setEnvCommand('powershell', 'X', 'a"b$c`d')).toBe('$env:X = "a`"b`$c``d"');
     expect(setEnvCommand('posix', 'NODE_EXTRA_CA_CERTS', '/path/to/ca.pem')).toBe('export NODE_EXTRA_CA_CERTS=/path/to/ca.pem');

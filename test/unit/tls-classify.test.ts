@@ -7,7 +7,7 @@ import type { PresentedCert, TlsAnswer } from '../../src/probe/net.js';
 import type { NetworkFailure } from '../../src/probe/types.js';
 import { bundledRussianCas } from '../../src/trust/bundled.js';
 import { judgeClock } from '../../src/trust/clock.js';
-import { expiringNotes, explainTlsFailure, type TlsFailureInput } from '../../src/trust/explain.js';
+import { expiringNotes, classifyTlsFailure, type TlsFailureInput } from '../../src/trust/classify-tls.js';
 import { RUSSIAN_TRUSTED_ROOT_CA, RUSSIAN_TRUSTED_SUB_CA } from '../../src/trust/russian-ca.js';
 
 const DAY = 86_400_000;
@@ -53,51 +53,51 @@ const corpChain = [corp.leaf.pem, corp.intermediate.pem, corp.root.pem].map((p) 
 const genuine = [presented(RUSSIAN_TRUSTED_SUB_CA.pem), presented(RUSSIAN_TRUSTED_ROOT_CA.pem)];
 const now = Date.now();
 
-describe('explainTlsFailure: whose chain is it', () => {
+describe('classifyTlsFailure: whose chain is it', () => {
   it('the genuine chain on an official host: TLS_UNTRUSTED_ROOT, and it verifies once the root is installed', () => {
-    const v = explainTlsFailure(input({ chain: genuine, now: Date.parse('2026-06-01T00:00:00Z') }));
+    const v = classifyTlsFailure(input({ chain: genuine, now: Date.parse('2026-06-01T00:00:00Z') }));
     expect(v).toMatchObject({ status: 'fail', code: 'TLS_UNTRUSTED_ROOT', details: { verifiesWithRussianRoot: true, claimsRussianRoot: true, issuer: 'Russian Trusted Root CA' } });
     expect(v.notes).toEqual([]);
   });
 
   it('another issuer on an official host: TLS_INTERCEPTED naming it', () => {
-    const v = explainTlsFailure(input({ chain: corpChain, now }));
+    const v = classifyTlsFailure(input({ chain: corpChain, now }));
     expect(v).toMatchObject({ code: 'TLS_INTERCEPTED', details: { issuer: 'Corp Proxy CA', claimsRussianRoot: false, verifiesWithRussianRoot: false } });
   });
 
   it('the Russian names with other keys on an official host: TLS_INTERCEPTED (an impostor), not "install the root"', () => {
-    const v = explainTlsFailure(input({ chain: fakeChain, now }));
+    const v = classifyTlsFailure(input({ chain: fakeChain, now }));
     expect(v).toMatchObject({ code: 'TLS_INTERCEPTED', details: { claimsRussianRoot: true, verifiesWithRussianRoot: false } });
   });
 
   it('another issuer on a custom host: TLS_UNTRUSTED_ROOT without a proxy, TLS_INTERCEPTED with one', () => {
     const target = { host: '127.0.0.1', port: 8443, which: 'api' as const, official: false };
-    expect(explainTlsFailure(input({ chain: corpChain, target, now })).code).toBe('TLS_UNTRUSTED_ROOT');
-    expect(explainTlsFailure(input({ chain: corpChain, target, now, proxy: 'http://proxy:3128' }))).toMatchObject({
+    expect(classifyTlsFailure(input({ chain: corpChain, target, now })).code).toBe('TLS_UNTRUSTED_ROOT');
+    expect(classifyTlsFailure(input({ chain: corpChain, target, now, proxy: 'http://proxy:3128' }))).toMatchObject({
       code: 'TLS_INTERCEPTED', details: { proxy: 'http://proxy:3128', issuer: 'Corp Proxy CA' },
     });
     // A stand-in that names the Russian CA behind a proxy is a stand-in, not an interceptor.
-    expect(explainTlsFailure(input({ chain: fakeChain, target, now, proxy: 'http://proxy:3128' })).code).toBe('TLS_UNTRUSTED_ROOT');
+    expect(classifyTlsFailure(input({ chain: fakeChain, target, now, proxy: 'http://proxy:3128' })).code).toBe('TLS_UNTRUSTED_ROOT');
   });
 
   it('a pin failure proves nothing either way', () => {
-    const v = explainTlsFailure(input({ chain: genuine, bundled: { ok: false, failed: 'Russian Trusted Root CA' } }));
+    const v = classifyTlsFailure(input({ chain: genuine, bundled: { ok: false, failed: 'Russian Trusted Root CA' } }));
     expect(v).toMatchObject({ code: 'TLS_UNTRUSTED_ROOT', details: { verifiesWithRussianRoot: null } });
   });
 
   it('a second look that failed keeps the first verdict', () => {
-    const v = explainTlsFailure({ ...input({ chain: [] }), look: { ok: false, failure: { layer: 'tls', code: 'TLS_TIMEOUT', transient: true, details: {} } } });
+    const v = classifyTlsFailure({ ...input({ chain: [] }), look: { ok: false, failure: { layer: 'tls', code: 'TLS_TIMEOUT', transient: true, details: {} } } });
     expect(v).toMatchObject({ status: 'fail', code: 'TLS_UNTRUSTED_ROOT' });
   });
 
   it('a date failure hidden behind the trust failure is a note', () => {
     const expired = createChain({ leafValidity: 'expired' });
-    const v = explainTlsFailure(input({ chain: [expired.leaf.pem, expired.intermediate.pem].map((p) => presented(p)), now }));
+    const v = classifyTlsFailure(input({ chain: [expired.leaf.pem, expired.intermediate.pem].map((p) => presented(p)), now }));
     expect(v.notes?.map((n) => n.code)).toEqual(['TLS_EXPIRED']);
   });
 });
 
-describe('explainTlsFailure: dates and the clock', () => {
+describe('classifyTlsFailure: dates and the clock', () => {
   const expired = createChain({ leafValidity: 'expired' });
   const early = createChain({ leafValidity: 'not-yet-valid' });
   const expiredChain = [expired.leaf.pem, expired.intermediate.pem, expired.root.pem].map((p) => presented(p, ['localhost']));
@@ -105,17 +105,17 @@ describe('explainTlsFailure: dates and the clock', () => {
   const failure = (code: 'TLS_EXPIRED' | 'TLS_NOT_YET_VALID'): NetworkFailure => ({ layer: 'tls', code, transient: false, details: { errno: code } });
 
   it('expired, no other witness: the certificate, and an unknown clock', () => {
-    const v = explainTlsFailure(input({ chain: expiredChain, failure: failure('TLS_EXPIRED'), now }));
+    const v = classifyTlsFailure(input({ chain: expiredChain, failure: failure('TLS_EXPIRED'), now }));
     expect(v).toMatchObject({ code: 'TLS_EXPIRED', details: { subject: 'localhost', clock: { verdict: 'unknown', evidence: 'validity-window' } } });
   });
 
   it('expired, and a server Date agrees with the local clock: the certificate really is expired', () => {
-    const v = explainTlsFailure(input({ chain: expiredChain, failure: failure('TLS_EXPIRED'), now, serverDate: { date: new Date(now).toUTCString(), receivedAt: now } }));
+    const v = classifyTlsFailure(input({ chain: expiredChain, failure: failure('TLS_EXPIRED'), now, serverDate: { date: new Date(now).toUTCString(), receivedAt: now } }));
     expect(v.details?.clock).toMatchObject({ verdict: 'ok', evidence: 'server-date', validByServerClock: false });
   });
 
   it('not yet valid: the clock is behind by at least the gap', () => {
-    const v = explainTlsFailure(input({ chain: earlyChain, failure: failure('TLS_NOT_YET_VALID'), now }));
+    const v = classifyTlsFailure(input({ chain: earlyChain, failure: failure('TLS_NOT_YET_VALID'), now }));
     expect(v).toMatchObject({ code: 'TLS_NOT_YET_VALID', details: { clock: { verdict: 'behind', evidence: 'validity-window' } } });
     expect((v.details?.clock as { atLeastSec: number }).atLeastSec).toBeGreaterThan(DAY / 1000 - 60);
   });

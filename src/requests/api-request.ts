@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Code } from '../catalog/codes.js';
 import type { CheckContext, Details, Verdict } from '../types.js';
-import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
+import { credentialUrlRefusal, displayUrl } from '../checks/endpoints-check.js';
 import { exchangeDetails, failureVerdict, malformedAnswer, readAnswer, retryAfterSeconds, type Answer } from './http-answer.js';
 import { USER_AGENT } from './user-agent.js';
 
@@ -17,16 +17,17 @@ export interface ApiCodes {
 export type ApiCall = { answer: Answer; details: Details; url: string; verdict?: undefined } | { verdict: Verdict };
 
 /** One authenticated call to the API host; the token goes nowhere else. */
-export async function callApi(ctx: CheckContext, path: string, codes: ApiCodes, body?: unknown, whileWaiting?: () => unknown): Promise<ApiCall> {
-  const { settings, probe, handoff } = ctx;
+export async function callApi(ctx: CheckContext, path: string, codes: ApiCodes, body?: unknown): Promise<ApiCall> {
+  const { settings, probe } = ctx;
+  const token = ctx.products.oauth;
   // No token when oauth was skipped by an option: nothing to call the API with.
-  if (!handoff.token) return { verdict: { status: 'skip', code: 'BLOCKED', details: { blockedBy: 'oauth' } } };
+  if (!token) return { verdict: { status: 'skip', code: 'BLOCKED', details: { blockedBy: 'oauth' } } };
   const refusal = credentialUrlRefusal('api', settings.baseUrl);
   if (refusal) return { verdict: refusal };
   const url = `${settings.baseUrl.value.trim().replace(/\/+$/, '')}${path}`;
   const requestId = randomUUID();
   const headers: Record<string, string> = {
-    Authorization: `Bearer ${handoff.token!.secret.reveal()}`,
+    Authorization: `Bearer ${token.secret.reveal()}`,
     Accept: 'application/json',
     'User-Agent': USER_AGENT,
     'X-Request-ID': requestId,
@@ -38,7 +39,6 @@ export async function callApi(ctx: CheckContext, path: string, codes: ApiCodes, 
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     timeoutMs: settings.timeoutMs.value,
-    whileWaiting,
   });
   if (!result.ok) return { verdict: failureVerdict(result.failure, codes, url) };
   const answer = readAnswer(result.response);

@@ -33,7 +33,7 @@ export interface TlsFailureInput {
 export const VERIFICATION_CODES = new Set(['TLS_UNTRUSTED_ROOT', 'TLS_INTERCEPTED', 'TLS_HOSTNAME_MISMATCH', 'TLS_EXPIRED', 'TLS_NOT_YET_VALID']);
 
 /** Days ahead of a Russian Sub CA's expiry at which the report starts warning. */
-export const SUB_CA_WARN_DAYS = 120;
+const SUB_CA_WARN_DAYS = 120;
 
 const RUSSIAN_NAME = /\bCN=Russian Trusted (Root|Sub) CA(,|$)/;
 
@@ -42,7 +42,7 @@ const RUSSIAN_NAME = /\bCN=Russian Trusted (Root|Sub) CA(,|$)/;
  * part (both handshakes) happened before. A missing root is told from interception by
  * checking, signature by signature, whether the chain leads to the bundled Russian root.
  */
-export function explainTlsFailure(input: TlsFailureInput): Verdict {
+export function classifyTlsFailure(input: TlsFailureInput): Verdict {
   const { target, failure, look, now } = input;
   const base: Details = {
     host: target.host, port: target.port, which: target.which, errno: failure.details.errno ?? null, caFile: input.caFile, proxy: input.proxy,

@@ -92,7 +92,7 @@ export function isKnownPlaceholder(value: string): boolean {
   return PLACEHOLDERS.includes(value.trim().toLowerCase());
 }
 
-export function looksLikeJwe(value: string): boolean {
+function looksLikeJwe(value: string): boolean {
   return value.startsWith('eyJ') && value.split('.').length >= 3;
 }
 
