@@ -10,7 +10,9 @@
 import type { Code } from '../catalog/codes.js';
 import type { Details } from '../catalog/types.js';
 import { OFFICIAL } from '../catalog/text-helpers.js';
-import { SCOPES, UNOFFICIAL_CREDENTIALS, officialNameFor } from '../gigachat/index.js';
+import {
+  AUTH_PATH, AUTH_PORT, OFFICIAL_API_HOSTS, OFFICIAL_HOSTS, SCOPES, UNOFFICIAL_CREDENTIALS, hostsPattern, officialNameFor,
+} from '../gigachat/index.js';
 
 /** Which request the text is about, when it says: the OAuth exchange, the model list, chat, or some API call. */
 export type Context = 'oauth' | 'models' | 'chat' | 'api' | null;
@@ -55,7 +57,9 @@ interface Rule {
 }
 
 const AUTH_HOST = OFFICIAL.authHost;
-const GIGACHAT_HOST = /\b(ngw\.devices\.sberbank\.ru|gigachat(?:-preview)?\.devices\.sberbank\.ru|api\.giga\.chat)\b(?::(\d{2,5}))?/i;
+const GIGACHAT_HOST = new RegExp(`\\b(${hostsPattern(OFFICIAL_HOSTS)})\\b(?::(\\d{2,5}))?`, 'i');
+const OAUTH_MENTION = new RegExp(`${AUTH_PATH}|${hostsPattern([AUTH_HOST])}|:${AUTH_PORT}\\b|\\boauth\\b|get_token|getToken|updateToken|_update_token`, 'i');
+const API_MENTION = new RegExp(`${hostsPattern(OFFICIAL_API_HOSTS)}|/api/v1\\b`, 'i');
 
 const byContext = (f: Found, codes: { oauth: Code; chat?: Code; models?: Code; api: Code }): Code => {
   if (f.context === 'oauth') return codes.oauth;
@@ -443,10 +447,10 @@ function statusNear(text: string, index: number): number | null {
 /** What the text says about where the request went. */
 export function findContext(text: string): Found {
   const f: Found = { context: null };
-  if (/\/api\/v2\/oauth|ngw\.devices\.sberbank\.ru|:9443\b|\boauth\b|get_token|getToken|updateToken|_update_token/i.test(text)) f.context = 'oauth';
+  if (OAUTH_MENTION.test(text)) f.context = 'oauth';
   else if (/chat\/completions|\bchat\(|\.chat\b|\bachat\b|\.invoke\(|\.stream\(/i.test(text)) f.context = 'chat';
   else if (/\/models\b|get_models|getModels|\.models\(/i.test(text)) f.context = 'models';
-  else if (/gigachat(?:-preview)?\.devices\.sberbank\.ru|api\.giga\.chat|\/api\/v1\b/i.test(text)) f.context = 'api';
+  else if (API_MENTION.test(text)) f.context = 'api';
 
   const gc = GIGACHAT_HOST.exec(text);
   const py = /host='([^']+)',\s*port=(\d+)/.exec(text);

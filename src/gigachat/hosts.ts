@@ -32,6 +32,11 @@ export const BASE_URL = apiUrl(API_HOSTS[0]);
 /** The 2026 host's base URL. */
 export const NEW_BASE_URL = apiUrl(API_HOSTS[2]);
 
+/** A regular-expression source that matches any of the hosts (their dots escaped), for finding them in text. */
+export function hostsPattern(hosts: readonly string[]): string {
+  return hosts.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
 /** The default port of an official host: 9443 for the OAuth host, 443 for the API hosts. */
 export function officialPort(host: string): number | undefined {
   if (host === AUTH_HOST) return AUTH_PORT;
