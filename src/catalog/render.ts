@@ -30,7 +30,7 @@ export function renderParam(p: Param, phrases: Phrases, ctx: RemedyContext): unk
 
 function codeText(code: Code, remedy: Remedy, phrases: Phrases): CodeText {
   return {
-    title: phrases.titles[code] ?? code,
+    title: phrases.titles[code],
     summary: (d) => String(renderParam(remedy.summary(d), phrases, SUMMARY_CONTEXT)),
     remediation: (d, ctx) =>
       remedy

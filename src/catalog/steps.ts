@@ -23,9 +23,12 @@ export type Recipe =
   | 'listFile' // path
   | 'caFingerprint'; // file
 
+/** A message's name; the English table lists them, and the Russian one must hold the same (phrases/ru.ts). */
+export type PhraseKey = keyof (typeof import('./phrases/en.js'))['phrases']['say'];
+
 /** One message of the phrase table and its parameters. */
 export interface Say {
-  say: string;
+  say: PhraseKey;
   with: Readonly<Record<string, Param>>;
 }
 
@@ -40,7 +43,7 @@ export interface Remedy {
 
 export type Details = Record<string, unknown>;
 
-export const say = (phrase: string, params: Record<string, Param> = {}): Say => ({ say: phrase, with: params });
+export const say = (phrase: PhraseKey, params: Record<string, Param> = {}): Say => ({ say: phrase, with: params });
 export const setEnv = (name: string, value: Param): Command => ({ cmd: 'setEnv', name, value });
 export const unsetEnv = (name: string): Command => ({ cmd: 'unsetEnv', name });
 export const persistEnv = (name: string, value: Param): Command => ({ cmd: 'persistEnv', name, value });

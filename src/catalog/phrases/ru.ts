@@ -1,6 +1,7 @@
 // Русские фразы: слова каждого совета из src/catalog/remedies/, по одной записи на сообщение.
 import { firstAddress, inUnits, opt, serverWords, spanIn, str, truncate } from './format.js';
-import type { Phrases } from './types.js';
+import type { phrases as english } from './en.js';
+import type { Phrase, Phrases } from './types.js';
 
 const checks = {
   env: 'Учётные данные',
@@ -714,4 +715,4 @@ export const phrases = {
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.delete': (p) => `Затем удалите строку из ${p.source}: она лишь создаёт видимость исправления`,
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.python': (p) => `Python SDK вообще не читает NODE_EXTRA_CA_CERTS: ${p.set}`,
   },
-} satisfies Phrases;
+} satisfies Phrases & { say: Record<keyof (typeof english)['say'], Phrase> };

@@ -4,7 +4,7 @@ import {
   ACCESS_TOKEN_VAR, API_HOSTS, AUTH_URL, BASE_URL, BASE_URL_VAR, DEFAULT_MODEL, MODEL_VAR, NEW_BASE_URL, SCOPES, SECOND_GENERATION, STUDIO_URL,
 } from '../../gigachat/index.js';
 import { baseFromExpected, isOfficialApiHost, list, retryAfter, servedOnlyBy, str } from '../text-helpers.js';
-import { none, run, say, setEnv, type Details, type Remedy, type Say } from '../steps.js';
+import { none, run, say, setEnv, type Details, type PhraseKey, type Remedy, type Say } from '../steps.js';
 import {
   RETRY, badResponse, bodyKind, checkTitle, duration, redirectSteps, reportStep, serverErrorSteps, serverSaid, timeoutStep,
   tokenMovedToCredentials, waitStep,
@@ -17,7 +17,7 @@ function tokenFrom(d: Details): 'variable' | 'oauth' | 'unknown' {
 }
 
 /** For a model only one host serves: switch the base URL to it. */
-function onlyHostStep(d: Details, phrase: string): Say | undefined {
+function onlyHostStep(d: Details, phrase: PhraseKey): Say | undefined {
   const only = servedOnlyBy(d.model);
   return only && say(phrase, { model: only.model, host: only.host, set: setEnv(BASE_URL_VAR, only.baseUrl) });
 }
