@@ -102,19 +102,21 @@ export function checkFailsIn(shell) {
 
 /**
  * The cmd remedies' `set "NAME=value"` lines, run by a cmd.exe (wine's own): each variable then
- * holds the value as written, placeholders with < > included, rather than cmd reading a redirection.
+ * holds the value as written, placeholders with < > included, rather than cmd reading a redirection;
+ * `set "NAME="` (a remedy that removes a variable) leaves it undefined.
  */
 export async function cmdRunsRemedies(host, mock) {
   const run = await checkWithoutKey(host, mock, 'cmd');
   const lines = [...new Set(run.stdout.match(/set "[A-Z_]+=[^"\n]*"/g) ?? [])];
   expect(lines.length > 0, `no set "NAME=value" line in the remedies; ${excerpt(run)}`);
-  const names = lines.map((l) => /set "([A-Z_]+)=/.exec(l)[1]);
-  const cmd = await runInCmd(host, 'cmd-remedies', [...lines, ...names.map((n) => `set ${n}`)]);
-  for (const line of lines) {
-    const [, name, value] = /set "([A-Z_]+)=(.*)"$/.exec(line);
-    expect(cmd.stdout.split(/\r?\n/).includes(`${name}=${value}`), `cmd.exe did not set ${name} from ${line}; ${excerpt(cmd)}`);
+  const expected = new Map(lines.map((l) => /set "([A-Z_]+)=(.*)"$/.exec(l).slice(1, 3)));
+  const cmd = await runInCmd(host, 'cmd-remedies', [...lines, ...[...expected.keys()].map((n) => `set ${n}`)]);
+  const out = cmd.stdout.split(/\r?\n/);
+  for (const [name, value] of expected) {
+    if (value === '') expect(!out.some((l) => l.startsWith(`${name}=`)), `cmd.exe did not remove ${name} with set "${name}="; ${excerpt(cmd)}`);
+    else expect(out.includes(`${name}=${value}`), `cmd.exe did not set ${name} from set "${name}=${value}"; ${excerpt(cmd)}`);
   }
-  return `${lines.length} set line(s): ${names.join(', ')}`;
+  return `${lines.length} set line(s): ${[...expected.keys()].join(', ')}`;
 }
 
 /** `report --dotenv C:\…\.env` under the user's profile: read, and the profile shown as ~. */

@@ -1,26 +1,27 @@
-// Small, language-neutral helpers shared by the en and ru catalogues.
+// Small helpers the remedies use to read a finding's details.
 // Details values are `unknown`: everything here renders them defensively.
 
-import type { Details, RemedyContext } from './types.js';
+import * as gigachat from '../gigachat/index.js';
+import type { Details } from './types.js';
 
+const { SCOPES } = gigachat;
+
+/** The facts the remedies quote, by the names they use (src/explain reads it too). */
 export const OFFICIAL = {
-  authUrl: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth',
-  baseUrl: 'https://gigachat.devices.sberbank.ru/api/v1',
-  newBaseUrl: 'https://api.giga.chat/v1',
-  authHost: 'ngw.devices.sberbank.ru',
-  authPort: 9443,
-  apiHosts: ['gigachat.devices.sberbank.ru', 'gigachat-preview.devices.sberbank.ru', 'api.giga.chat'],
-  studio: 'https://developers.sber.ru/studio',
-  caPage: 'https://www.gosuslugi.ru/crt',
-  caFile: 'russian-trusted-root-ca.pem',
-  caSha256:
-    'D2:6D:2D:02:31:B7:C3:9F:92:CC:73:85:12:BA:54:10:35:19:E4:40:5D:68:B5:BD:70:3E:97:88:CA:8E:CF:31',
+  authUrl: gigachat.AUTH_URL,
+  baseUrl: gigachat.BASE_URL,
+  newBaseUrl: gigachat.NEW_BASE_URL,
+  authHost: gigachat.AUTH_HOST,
+  authPort: gigachat.AUTH_PORT,
+  apiHosts: gigachat.OFFICIAL_API_HOSTS,
+  studio: gigachat.STUDIO_URL,
+  caPage: gigachat.RUSSIAN_CA_PAGE,
+  caFile: gigachat.RUSSIAN_ROOT_CA.file,
+  caSha256: gigachat.RUSSIAN_ROOT_CA.sha256,
 } as const;
 
-export const SCOPES = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_CORP'] as const;
-
 /** Hosts a request may legitimately bypass a proxy for, as one NO_PROXY value. */
-export const GIGACHAT_NO_PROXY = [OFFICIAL.authHost, ...OFFICIAL.apiHosts].join(',');
+export const GIGACHAT_NO_PROXY = gigachat.OFFICIAL_HOSTS.join(',');
 
 /** Render any details value as text; `fallback` for null/undefined/empty. */
 export function str(v: unknown, fallback = ''): string {
@@ -94,6 +95,17 @@ export function portOf(v: unknown, fallback = '3128'): string {
   }
 }
 
+/** The port to name for a host: the given one, else the official host's own (9443 for OAuth), else 443. */
+export function portFor(host: unknown, port: unknown): string {
+  return str(port, String(gigachat.officialPort(str(host)) ?? 443));
+}
+
+/** The host and port a network finding is about; the OAuth host when the finding names none. */
+export function targetOf(d: Details): { host: string; port: string } {
+  const host = str(d.host, OFFICIAL.authHost);
+  return { host, port: portFor(host, d.port) };
+}
+
 /** `origin + path` of a URL, or the fallback when the URL does not parse. */
 export function withPath(url: unknown, path: unknown, fallback: string): string {
   const p = str(path);
@@ -139,32 +151,18 @@ export function baseFromExpected(v: unknown, fallback: string): string {
   return s.replace(/\/(models|chat\/completions)\/?$/, '');
 }
 
-/** Which setting names an endpoint (`which` is auth|api). */
-export function endpointVar(d: Details): string {
-  return str(d.variable, str(d.which) === 'auth' ? 'GIGACHAT_AUTH_URL' : 'GIGACHAT_BASE_URL');
-}
-
 /** The environment variable behind a setting name: a gigadoctor flag maps to the variable apps read. */
 const FLAG_ENV: Record<string, string> = {
-  '--auth-url': 'GIGACHAT_AUTH_URL',
-  '--base-url': 'GIGACHAT_BASE_URL',
-  '--scope': 'GIGACHAT_SCOPE',
-  '--model': 'GIGACHAT_MODEL',
+  '--auth-url': gigachat.AUTH_URL_VAR,
+  '--base-url': gigachat.BASE_URL_VAR,
+  '--scope': gigachat.SCOPE_VAR,
+  '--model': gigachat.MODEL_VAR,
   '--ca-file': 'NODE_EXTRA_CA_CERTS',
-  '--timeout': 'GIGACHAT_TIMEOUT',
+  '--timeout': gigachat.TIMEOUT_VAR,
 };
 
 export function envNameOf(name: string): string {
   return FLAG_ENV[name] ?? (name.startsWith('-') ? 'GIGACHAT_' + name.replace(/^-+/, '').replace(/-/g, '_').toUpperCase() : name);
-}
-
-/** The variable to set for an endpoint finding (never a flag name). */
-export function endpointEnv(d: Details): string {
-  return envNameOf(endpointVar(d));
-}
-
-export function officialFor(which: unknown): string {
-  return str(which) === 'auth' ? OFFICIAL.authUrl : OFFICIAL.baseUrl;
 }
 
 /** A source such as ".env:3" or "/app/.env:12" (a file line), as opposed to the process env or a flag. */
@@ -172,74 +170,6 @@ export function isFileSource(v: unknown): boolean {
   const s = str(v);
   if (!s || s === 'env' || s.startsWith('-')) return false;
   return /:\d+$/.test(s) || /\.env\b/.test(s) || s.includes('/') || s.includes('\\');
-}
-
-/** The command that removes a variable from the current shell. */
-export function unsetEnv(ctx: RemedyContext, name: string): string {
-  switch (ctx.shell) {
-    case 'powershell':
-      return `Remove-Item Env:${name}`;
-    case 'cmd':
-      return `set ${name}=`;
-    default:
-      return `unset ${name}`;
-  }
-}
-
-export function isWindows(ctx: RemedyContext): boolean {
-  return ctx.shell === 'powershell' || ctx.shell === 'cmd';
-}
-
-/** A placeholder absolute path for the CA file, in the shell's style. */
-export function caPath(ctx: RemedyContext, file: string = OFFICIAL.caFile): string {
-  return isWindows(ctx) ? `C:\\certs\\${file}` : `/path/to/${file}`;
-}
-
-/** One command that tests a TCP connection from this machine. */
-export function tcpTest(ctx: RemedyContext, host: string, port: string): string {
-  switch (ctx.shell) {
-    case 'powershell':
-      return `Test-NetConnection ${host} -Port ${port}`;
-    case 'cmd':
-      return `powershell -NoProfile -Command "Test-NetConnection ${host} -Port ${port}"`;
-    default:
-      return `nc -vz -w 5 ${host} ${port}`;
-  }
-}
-
-/** A PowerShell one-liner as the shell runs it: as is, through powershell from cmd, or the POSIX form. */
-function viaPowerShell(ctx: RemedyContext, ps: string, posix: string): string {
-  if (ctx.shell === 'powershell') return ps;
-  return ctx.shell === 'cmd' ? `powershell -NoProfile -Command "${ps}"` : posix;
-}
-
-/** One command that Base64-encodes `<client_id>:<client_secret>` without a trailing newline. */
-export function base64PairCommand(ctx: RemedyContext): string {
-  const ps = `[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('<client_id>:<client_secret>'))`;
-  return viaPowerShell(ctx, ps, `printf '%s' '<client_id>:<client_secret>' | base64 | tr -d '\\n'`);
-}
-
-/** One command that Base64-decodes a file (a PEM that was encoded once more). */
-export function decodeBase64FileCommand(ctx: RemedyContext, input: string, output: string): string {
-  const ps = `[IO.File]::WriteAllBytes('${output}', [Convert]::FromBase64String((Get-Content '${input}' -Raw)))`;
-  return viaPowerShell(ctx, ps, `base64 -d ${input} > ${output}`);
-}
-
-/** Command(s) that sync the clock. */
-export function clockSyncCommand(ctx: RemedyContext): string {
-  return isWindows(ctx) ? 'w32tm /resync' : 'sudo timedatectl set-ntp true';
-}
-
-/** Command that shows the proxy variables currently set. */
-export function showProxyCommand(ctx: RemedyContext): string {
-  switch (ctx.shell) {
-    case 'powershell':
-      return `Get-ChildItem Env: | Where-Object Name -like '*proxy*'`;
-    case 'cmd':
-      return 'set | findstr /i proxy';
-    default:
-      return 'env | grep -i _proxy';
-  }
 }
 
 /** The proxy URL with placeholders for a login (the real password is never known here). */
@@ -267,41 +197,16 @@ export function otherScopes(d: Details): string[] {
   return SCOPES.filter((s) => s !== current);
 }
 
-/** "10000" → { n: 10, unit: 's' } style formatting, unit words supplied by the caller. */
-export function duration(msValue: unknown, units: { ms: string; s: string }): string {
-  const ms = num(msValue);
-  if (ms === undefined) return '';
-  if (ms >= 1000) {
-    const s = Math.round(ms / 100) / 10;
-    return `${s} ${units.s}`;
-  }
-  return `${Math.round(ms)} ${units.ms}`;
-}
-
 /** First `max` items joined, with a "+N" tail. */
 export function truncate(items: string[], max: number, more: (n: number) => string): string {
   if (items.length <= max) return items.join(', ');
   return `${items.slice(0, max).join(', ')} ${more(items.length - max)}`;
 }
 
-/** Is the model GigaChat-3-Ultra, which only api.giga.chat serves? */
-export function isUltra(model: unknown): boolean {
-  return /gigachat-3-ultra/i.test(str(model));
+/** The model and the one base URL that serves it, when the model (in any case, any variant) is served by one host only. */
+export function servedOnlyBy(model: unknown): { model: string; baseUrl: string; host: string } | undefined {
+  const name = str(model).toLowerCase();
+  const only = Object.entries(gigachat.MODELS_ONLY_ON).find(([m]) => name.includes(m.toLowerCase()));
+  return only && { model: only[0], baseUrl: only[1], host: new URL(only[1]).host };
 }
 
-/**
- * The command that keeps a variable for new sessions ("persist"): PowerShell
- * [Environment]::SetEnvironmentVariable(…, 'User'), cmd setx, POSIX a line in ~/.profile.
- */
-export function persistEnv(ctx: RemedyContext, name: string, value: string): string {
-  switch (ctx.shell) {
-    case 'powershell':
-      return `[Environment]::SetEnvironmentVariable('${name}', '${value.replace(/'/g, "''")}', 'User')`;
-    case 'cmd':
-      return `setx ${name} "${value.replace(/"/g, '')}"`;
-    default: {
-      const line = `export ${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`;
-      return `echo '${line.replace(/'/g, `'\\''`)}' >> ~/.profile`;
-    }
-  }
-}

@@ -7,7 +7,7 @@ export type Shell = 'posix' | 'powershell' | 'cmd';
 /** What a remedy may use to print a command for the shell that will run it. */
 export interface RemedyContext {
   shell: Shell;
-  /** `export NAME=value` / `$env:NAME = "value"` / `set NAME=value` */
+  /** `export NAME=value` / `$env:NAME = "value"` / `set "NAME=value"` */
   setEnv(name: string, value: string): string;
 }
 

@@ -1,9 +1,9 @@
 import type { Sourced } from '../settings/types.js';
 import type { Check, Note, Verdict } from '../types.js';
-import { AUTH_PATH, AUTH_PORT, KNOWN_WRONG_HOSTS, MODELS_ONLY_ON, OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from './known.js';
-
-const OFFICIAL_AUTH_URL = `https://${OFFICIAL_AUTH_HOSTS[0]}:${AUTH_PORT}${AUTH_PATH}`;
-const OFFICIAL_API_URL = `https://${OFFICIAL_API_HOSTS[0]}/api/v1`;
+import {
+  API_HOSTS, AUTH_PATH, AUTH_PORT, AUTH_URL as OFFICIAL_AUTH_URL, BASE_URL as OFFICIAL_API_URL, KNOWN_WRONG_HOSTS, MODELS_ONLY_ON,
+  OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS,
+} from '../gigachat/index.js';
 
 type Which = 'auth' | 'api';
 
@@ -103,8 +103,8 @@ function expectedPath(which: Which, host: string, path: string): string | null {
     if (path === '/' || /\/(models|chat\/completions)$/.test(path)) return AUTH_PATH;
     return null;
   }
-  if (host === 'api.giga.chat') return path === '/api/v1' ? path : '/v1';
-  if (OFFICIAL_API_HOSTS.includes(host)) return '/api/v1';
+  const official = API_HOSTS.find((h) => h.host === host);
+  if (official) return official.alsoServes.includes(path) ? path : official.basePath;
   const trimmed = path.replace(/\/(models|chat\/completions|embeddings)$/, '');
   if (trimmed !== path) return trimmed || '/api/v1';
   if (path === '/' || path.endsWith('/oauth')) return '/api/v1';

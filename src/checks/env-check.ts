@@ -1,4 +1,4 @@
-import { UNOFFICIAL_CREDENTIALS } from '../settings/resolve.js';
+import { UNOFFICIAL_CREDENTIALS, officialNameFor } from '../gigachat/index.js';
 import type { Check, Note, Verdict } from '../types.js';
 
 /** Which credential the user's app would pick up, and from where. */
@@ -22,7 +22,7 @@ export const envCheck: Check = {
         // `inUse`: the variable the SDKs take instead, so the text can say this one is ignored.
         notes.push({
           code: 'CREDENTIALS_UNOFFICIAL_NAME',
-          details: { variable: other.name, official: 'GIGACHAT_CREDENTIALS', source: other.source, inUse: credential?.variable ?? null },
+          details: { variable: other.name, official: officialNameFor(other.name), source: other.source, inUse: credential?.variable ?? null },
         });
       }
     }

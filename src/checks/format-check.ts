@@ -1,7 +1,7 @@
 import type { Check, Note, Verdict } from '../types.js';
 import { nearest } from '../util/nearest.js';
 import { lintCredential } from '../credential/lint.js';
-import { KNOWN_CHAT_MODELS, SCOPES } from './known.js';
+import { KNOWN_CHAT_MODELS, SCOPES } from '../gigachat/index.js';
 
 /** The credential's shape, the scope and the model name: everything that can be judged offline. */
 export const formatCheck: Check = {

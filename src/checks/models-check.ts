@@ -5,7 +5,7 @@ import { nearest } from '../util/nearest.js';
 import { callApi, commonApiVerdict, type ApiCodes } from '../requests/api-request.js';
 import { displayUrl } from './endpoints-check.js';
 import { firstIssuePath, type Answer } from '../requests/http-answer.js';
-import { DEPRECATED_MODELS } from './known.js';
+import { BASE_URL, DEPRECATED_MODELS } from '../gigachat/index.js';
 
 const MODELS_CODES: ApiCodes = {
   timeout: 'API_TIMEOUT', badResponse: 'API_BAD_RESPONSE', redirect: 'API_REDIRECT',
@@ -56,7 +56,7 @@ export function classifyModelsAnswer(answer: Answer, ctx: ModelsContext): Verdic
       return fail('API_FORBIDDEN', { message: answer.message });
     case 404:
     case 405:
-      return fail('API_NOT_FOUND', { bodyKind: answer.kind, message: answer.message, expectedUrl: 'https://gigachat.devices.sberbank.ru/api/v1' });
+      return fail('API_NOT_FOUND', { bodyKind: answer.kind, message: answer.message, expectedUrl: BASE_URL });
     default:
       return fail('API_BAD_RESPONSE', { reason: 'unexpected-status', message: answer.message });
   }

@@ -7,7 +7,7 @@ import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
 import {
   clockSkewSeconds, exchangeDetails, failureVerdict, malformedAnswer, readAnswer, retryAfterSeconds, type Answer,
 } from '../requests/http-answer.js';
-import { AUTH_PATH, SCOPES } from './known.js';
+import { AUTH_PATH, AUTH_URL, SCOPES } from '../gigachat/index.js';
 import { USER_AGENT } from '../requests/user-agent.js';
 
 const MAX_SKEW_SECONDS = 60;
@@ -115,7 +115,7 @@ export function classifyOauthAnswer(answer: Answer, ctx: OauthContext): OauthOut
   }
   if (status === 403) return fail('OAUTH_FORBIDDEN', { ...withBody, expectedPath: AUTH_PATH });
   if (status === 404 || status === 405) {
-    return fail('OAUTH_NOT_FOUND', { ...base, bodyKind: answer.kind, expectedUrl: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth' });
+    return fail('OAUTH_NOT_FOUND', { ...base, bodyKind: answer.kind, expectedUrl: AUTH_URL });
   }
   if (status === 429) return fail('OAUTH_RATE_LIMITED', { ...base, retryAfter: retryAfterSeconds(answer.headers, ctx.now) });
   if (status >= 500) return fail('OAUTH_SERVER_ERROR', { ...base, bodyKind: answer.kind, message: answer.message });

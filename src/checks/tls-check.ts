@@ -4,7 +4,7 @@ import type { Settings } from '../settings/types.js';
 import { bundledRussianCas } from '../trust/bundled.js';
 import { VERIFICATION_CODES, commonName, expiringNotes, classifyTlsFailure } from '../trust/classify-tls.js';
 import type { Check, Details, Note, Verdict } from '../types.js';
-import { OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from './known.js';
+import { OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from '../gigachat/index.js';
 import { invalidProxy, networkTargets, unreachableEndpoint } from '../network/targets.js';
 
 /**

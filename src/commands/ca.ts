@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { langFromLocale } from '../settings/resolve.js';
 import { bundledRussianCas } from '../trust/bundled.js';
-import { RUSSIAN_CA_PAGE } from '../trust/russian-ca.js';
+import { RUSSIAN_CA_PAGE } from '../gigachat/index.js';
 import { readBounded } from '../util/read-bounded.js';
 import { write, type CliIO } from './io.js';
 

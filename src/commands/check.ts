@@ -16,7 +16,7 @@ import { appendStepSummary, githubAnnotations } from '../render/github.js';
 import { renderHuman, terminalHasUnicode } from '../render/human.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown, selfCheck } from '../render/markdown.js';
-import { uiText } from '../render/ui-text.js';
+import { uiText } from '../catalog/phrases/ui.js';
 
 /** `gigadoctor check` (and `report`, which is check with Markdown output). */
 export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>): Promise<number> {

@@ -9,6 +9,7 @@ import { echoValue } from '../util/sanitize.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_SCOPE } from '../gigachat/index.js';
 import { detectShell } from '../render/shell.js';
 import { SCENARIOS, SCOPES, isScenario, startMock, type KeyScope, type MockServer, type Scenario } from '../mock/index.js';
 import { envFileText, noProxyFor, pasteVariables, renderBanner, renderScenarioList } from '../mock/paste.js';
@@ -68,7 +69,7 @@ export function parseMockFlags(flags: MockFlags, cwd: string): MockSettings {
   }
   const latencyMs = wholeNumber('--latency', flags.latency, 0, MAX_LATENCY_MS, ' (ms)') ?? 0;
   const ttlS = wholeNumber('--token-ttl', flags.tokenTtl, 1, MAX_TOKEN_TTL_S, ' (seconds)');
-  const keyScope = flags.keyScope ?? 'GIGACHAT_API_PERS';
+  const keyScope = flags.keyScope ?? DEFAULT_SCOPE;
   if (!(SCOPES as readonly string[]).includes(keyScope)) {
     throw new MockUsageError(`unknown key scope "${echoValue(keyScope)}"; valid: ${SCOPES.join(', ')}`);
   }

@@ -11,7 +11,7 @@
  * (/work/shared/reference/gigachat-api.md §3-4); the guide's "typical problems in logs".
  */
 import { OFFICIAL } from '../catalog/text-helpers.js';
-import { UNOFFICIAL_CREDENTIALS } from '../settings/resolve.js';
+import { UNOFFICIAL_CREDENTIALS } from '../gigachat/index.js';
 import type { Found } from './context.js';
 import { byContext, codesForStatus, net, scopeDetails, withModel, withUrl, type CodeWithDetails, type Rule } from './rule-kit.js';
 import { RUSSIAN_RULES } from './russian.js';

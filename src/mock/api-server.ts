@@ -8,6 +8,7 @@
  * the hostile-body modes on /models) answer after it, like the application would.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEFAULT_SCOPE, SCOPE_AUDIENCE } from '../gigachat/index.js';
 import { answerChatV1, answerChatV2, cannedCompletion } from './chat.js';
 import { API_ERRORS, BALANCE, embeddingFor, estimateTokens, findModel, gatewayHtmlPage, modelsList } from './fixtures.js';
 import { hang, hugeModelsBody, invalidUtf8ModelsBody, modelsEchoingToken, outOfRangeStatus, resetMidBody, trickle } from './faults.js';
@@ -77,7 +78,7 @@ export function handleApiRequest(state: MockState, req: IncomingMessage, res: Se
   if (route === '/balance') {
     if (method !== 'GET') return sendApiError(res, API_ERRORS.methodNotAllowed);
     // Balance exists on prepaid only; pay-as-you-go (CORP) gets 403 Permission denied.
-    if (token.scope === 'GIGACHAT_API_CORP') return sendApiError(res, API_ERRORS.permissionDenied);
+    if (SCOPE_AUDIENCE[token.scope ?? DEFAULT_SCOPE] === 'postpaid') return sendApiError(res, API_ERRORS.permissionDenied);
     return sendJson(res, 200, BALANCE);
   }
   return sendApiError(res, API_ERRORS.notFound);

@@ -4,6 +4,7 @@
  * UNCONFIRMED (or does not cover) is marked so here, next to the invented value.
  */
 import crypto from 'node:crypto';
+import { SCOPES, type Scope } from '../gigachat/index.js';
 
 export type ModelType = 'chat' | 'embedder' | 'aicheck' | 'filter';
 
@@ -119,8 +120,8 @@ export function gatewayHtmlPage(status: number): string {
   );
 }
 
-export const SCOPES = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_CORP'] as const;
-export type KeyScope = (typeof SCOPES)[number];
+export { SCOPES };
+export type KeyScope = Scope;
 
 export function isKeyScope(value: string): value is KeyScope {
   return (SCOPES as readonly string[]).includes(value);

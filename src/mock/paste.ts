@@ -4,7 +4,7 @@
  * functions of their input, so they are tested without starting anything.
  */
 import type { Shell } from '../catalog/types.js';
-import { setEnvCommand } from '../render/shell.js';
+import { commentLine, quoteArg, setEnvCommand } from '../render/shell.js';
 import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER } from './admin.js';
 
 export interface PasteInput {
@@ -54,24 +54,8 @@ export function shellLines(vars: readonly EnvVar[], shell: Shell): string[] {
   return vars.map(([name, value]) => setEnvCommand(shell, name, value));
 }
 
-/** A line the shell ignores when the whole block is pasted: `# …`, or `rem …` in cmd.exe. */
-export function commentLine(shell: Shell, text = ''): string {
-  if (shell === 'cmd') return text === '' ? 'rem' : `rem ${text}`;
-  return text === '' ? '#' : `# ${text}`;
-}
-
-/** One command-line argument, quoted for the shell only when it needs it. */
-export function shellArg(shell: Shell, value: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
-  switch (shell) {
-    case 'powershell':
-      return `'${value.replace(/'/g, "''")}'`;
-    case 'cmd':
-      return `"${value.replace(/"/g, '""')}"`;
-    default:
-      return `'${value.replace(/'/g, `'\\''`)}'`;
-  }
-}
+/** A line the shell ignores when the whole block is pasted, and one argument quoted for the shell. */
+export { commentLine, quoteArg as shellArg };
 
 /** A .env value: bare when safe, else single-quoted (dotenv takes those literally). */
 function envFileValue(value: string): string {
@@ -131,7 +115,7 @@ export interface AdminCommands {
  * PowerShell 5 aliases `curl` to Invoke-WebRequest, hence curl.exe there.
  */
 export function adminCommands(apiOrigin: string, caFile: string, shell: Shell, adminToken: string): AdminCommands {
-  const curl = `${shell === 'powershell' ? 'curl.exe' : 'curl'} --cacert ${shellArg(shell, caFile)} -H ${shellArg(shell, `${ADMIN_TOKEN_HEADER}:${adminToken}`)}`;
+  const curl = `${shell === 'powershell' ? 'curl.exe' : 'curl'} --cacert ${quoteArg(shell, caFile)} -H ${quoteArg(shell, `${ADMIN_TOKEN_HEADER}:${adminToken}`)}`;
   return {
     scenario: (name) => `${curl} -d scenario=${name} ${apiOrigin}${ADMIN_PREFIX}scenario`,
     expireTokens: `${curl} -X POST ${apiOrigin}${ADMIN_PREFIX}expire-tokens`,

@@ -11,6 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { DEFAULT_SCOPE } from '../gigachat/index.js';
 import { handleAdminRequest, isAdminPath, makeAdminToken } from './admin.js';
 import { apiBodyLimit, handleApiRequest } from './api-server.js';
 import { OAUTH_PATH, handleAuthRequest } from './auth-server.js';
@@ -162,7 +163,7 @@ export async function startMock(opts: MockOptions = {}): Promise<MockServer> {
     scenario,
     latencyMs: opts.latencyMs ?? 0,
     dateOffsetMs: opts.dateOffsetMs ?? 0,
-    keyScope: opts.keyScope ?? 'GIGACHAT_API_PERS',
+    keyScope: opts.keyScope ?? DEFAULT_SCOPE,
     clientId,
     clientSecret,
     users,

@@ -8,7 +8,7 @@ import type { Lang, Shell } from '../catalog/types.js';
 import type { Settings } from '../settings/types.js';
 import type { CheckResult } from '../types.js';
 import { belowHome } from '../util/home-path.js';
-import { envRef } from './shell.js';
+import { commentLine, envRef, lineContinuation, quoteArg, setEnvCommand } from './shell.js';
 
 export interface CurlContext {
   settings: Settings;
@@ -99,13 +99,12 @@ function writer(ctx: CurlContext): Writer {
   const baseUrl = settings.baseUrl.value.trim().replace(/\/+$/, '');
   const timeoutS = Math.max(1, Math.ceil(settings.timeoutMs.value / 1000));
   const ca = caArgument(ctx);
-  const q = (s: string) => quote(shell, s);
+  const q = (s: string) => quoteArg(shell, s, true);
   const ref = (name: string) => envRef(shell, name);
-  const cont = shell === 'powershell' ? ' `' : shell === 'cmd' ? ' ^' : ' \\';
+  const cont = lineContinuation(shell);
   const curl = shell === 'powershell' ? 'curl.exe' : 'curl';
   const rquidVar = shell === 'powershell' ? '$RQUID' : shell === 'cmd' ? '%RQUID%' : '$RQUID';
   const tokenVar = shell === 'powershell' ? '$TOKEN' : shell === 'cmd' ? '%TOKEN%' : '$TOKEN';
-  const comment = shell === 'cmd' ? 'rem' : '#';
   const t = TEXT[ctx.lang ?? 'en'];
 
   const command = (parts: string[]): string[] => parts.map((p, i) => (i === 0 ? p : `  ${p}`)).map((p, i, all) => (i < all.length - 1 ? p + cont : p));
@@ -115,7 +114,7 @@ function writer(ctx: CurlContext): Writer {
       case 'powershell':
         return '$RQUID = [guid]::NewGuid().ToString()';
       case 'cmd':
-        return `for /f %i in ('powershell -NoProfile -Command "[guid]::NewGuid().ToString()"') do set RQUID=%i`;
+        return `for /f %i in ('powershell -NoProfile -Command "[guid]::NewGuid().ToString()"') do set "RQUID=%i"`;
       default:
         return "RQUID=$(cat /proc/sys/kernel/random/uuid 2>/dev/null || uuidgen | tr 'A-Z' 'a-z')";
     }
@@ -126,13 +125,13 @@ function writer(ctx: CurlContext): Writer {
     const file = explicit ? pathArg(settings.envFile.path!, ctx) : shell === 'posix' ? './.env' : '.env';
     switch (shell) {
       case 'powershell':
-        return [`${comment} ${t.loadEnv(credVar, file)}`,
+        return [commentLine(shell, t.loadEnv(credVar, file)),
           `Get-Content ${file} | Where-Object { $_ -match '^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)$' } | ForEach-Object { Set-Item "Env:$($matches[1])" $matches[2] }`];
       case 'cmd':
-        return [`${comment} ${t.loadEnv(credVar, file)}`,
+        return [commentLine(shell, t.loadEnv(credVar, file)),
           `for /f "usebackq eol=# tokens=1,* delims==" %a in (${file.startsWith('"') ? file : `"${file}"`}) do set "%a=%b"`];
       default:
-        return [`${comment} ${t.loadEnv(credVar, file)}`, `set -a; . ${file}; set +a`];
+        return [commentLine(shell, t.loadEnv(credVar, file)), `set -a; . ${file}; set +a`];
     }
   };
 
@@ -162,31 +161,31 @@ function writer(ctx: CurlContext): Writer {
       const fromVar = ref(cred.variable);
       switch (shell) {
         case 'powershell':
-          return [`${comment} ${t.tokenFrom(cred.variable)}`, `$TOKEN = ${fromVar}`];
+          return [commentLine(shell, t.tokenFrom(cred.variable)), `$TOKEN = ${fromVar}`];
         case 'cmd':
-          return [`${comment} ${t.tokenFrom(cred.variable)}`, `set TOKEN=${fromVar}`];
+          return [commentLine(shell, t.tokenFrom(cred.variable)), `set "TOKEN=${fromVar}"`];
         default:
-          return [`${comment} ${t.tokenFrom(cred.variable)}`, `TOKEN="${fromVar}"`];
+          return [commentLine(shell, t.tokenFrom(cred.variable)), `TOKEN="${fromVar}"`];
       }
     }
     const req = tokenRequestParts(true);
     switch (shell) {
       case 'powershell':
         return [
-          `${comment} ${t.tokenInto}`,
+          commentLine(shell, t.tokenInto),
           ...(cred?.kind === 'password' ? [] : [uuidLine()]),
           `$TOKEN = (${req.join(' ')} | ConvertFrom-Json) | ForEach-Object { if ($_.access_token) { $_.access_token } else { $_.tok } }`,
         ];
       case 'cmd':
         return [
-          `${comment} ${t.tokenCmd}`,
+          commentLine(shell, t.tokenCmd),
           ...(cred?.kind === 'password' ? [] : [uuidLine()]),
           req.join(' '),
-          `set TOKEN=${t.tokenPlaceholder}`,
+          setEnvCommand(shell, 'TOKEN', t.tokenPlaceholder),
         ];
       default:
         return [
-          `${comment} ${t.tokenInto}`,
+          commentLine(shell, t.tokenInto),
           ...(cred?.kind === 'password' ? [] : [uuidLine()]),
           `TOKEN=$(${req.join(' ')} | sed -E 's/.*"(access_token|tok)" *: *"([^"]+)".*/\\2/')`,
         ];
@@ -197,14 +196,14 @@ function writer(ctx: CurlContext): Writer {
     reach(url) {
       const fmt = 'HTTP %{http_code}, connect %{time_connect}s, TLS %{time_appconnect}s\\n';
       return [
-        `${comment} ${t.reach(url)}`,
+        commentLine(shell, t.reach(url)),
         ...command([`${curl} -sS -o ${shell === 'posix' ? '/dev/null' : 'NUL'} --max-time ${timeoutS}`, `-w ${q(fmt)}`, ...caParts, q(url)]),
       ];
     },
     oauth() {
       return [
         ...loadEnvFile(),
-        `${comment} ${t.keyFrom(cred?.kind === 'password' ? 'GIGACHAT_USER/GIGACHAT_PASSWORD' : credVar)}`,
+        commentLine(shell, t.keyFrom(cred?.kind === 'password' ? 'GIGACHAT_USER/GIGACHAT_PASSWORD' : credVar)),
         ...(cred?.kind === 'password' ? [] : [uuidLine()]),
         ...command(tokenRequestParts(false)),
       ];
@@ -232,7 +231,7 @@ function writer(ctx: CurlContext): Writer {
           cmd[0] = `$BODY | ${cmd[0]}`;
           return [...lines, ...cmd];
         }
-        parts.push(`-d ${shell === 'cmd' ? `"${body.replace(/"/g, '\\"')}"` : q(body)}`);
+        parts.push(`-d ${q(body)}`);
       }
       parts.push(...caParts);
       return [...lines, ...command(parts)];
@@ -259,16 +258,5 @@ function pathArg(path: string, ctx: CurlContext): string {
     const homeRef = shell === 'powershell' ? '$HOME' : shell === 'cmd' ? '%USERPROFILE%' : '$HOME';
     return `"${homeRef}${rest.replace(/[\\/]/g, sep)}"`;
   }
-  return quote(shell, path);
-}
-
-function quote(shell: Shell, s: string): string {
-  switch (shell) {
-    case 'powershell':
-      return `'${s.replace(/'/g, "''")}'`;
-    case 'cmd':
-      return `"${s.replace(/"/g, '')}"`;
-    default:
-      return `'${s.replace(/'/g, `'\\''`)}'`;
-  }
+  return quoteArg(shell, path, true);
 }

@@ -13,7 +13,7 @@ import type { CheckResult, Report } from '../types.js';
 import { appendRegular } from '../util/append-regular.js';
 import type { RenderContext } from './context.js';
 import { renderMarkdown } from './markdown.js';
-import { reportText } from './report-text.js';
+import { reportText } from '../catalog/phrases/report.js';
 
 export interface AnnotationOptions {
   strict?: boolean;

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { NOT_APPLICABLE_CODES } from '../catalog/codes.js';
 import type { Lang } from '../catalog/types.js';
 import type { CheckResult, Report, Status } from '../types.js';
-import { uiText } from './ui-text.js';
+import { uiText } from '../catalog/phrases/ui.js';
 
 export interface HumanOptions {
   lang: Lang;

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../catalog/types.js';
 import type { CheckResult, Report } from '../types.js';
-import { reportText } from './report-text.js';
+import { reportText } from '../catalog/phrases/report.js';
 
 export interface JunitOptions {
   strict?: boolean;

@@ -11,7 +11,7 @@ import { displayUrl } from '../checks/endpoints-check.js';
 import type { RenderContext } from './context.js';
 import { curlFor } from './curl.js';
 import { isWindowsPath } from '../util/home-path.js';
-import { reportText, type ReportText } from './report-text.js';
+import { reportText, type ReportText } from '../catalog/phrases/report.js';
 
 const MARK: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', skip: '–' };
 
@@ -116,9 +116,7 @@ export function selfCheck(text: string, scrubber: { finds(text: string): boolean
   // The scrubber reads the text every way it may have been written — Markdown's backslash
   // escapes and HTML entities, lines joined, pieces side by side — the same gate every output passes.
   if (!scrubber.finds(text)) return null;
-  return lang === 'ru'
-    ? 'gigadoctor: отчёт не выведен — самопроверка нашла в нём секрет (ключ, токен или пароль, возможно в base64 или URL-кодировке). Это ошибка gigadoctor: сообщите о ней, приложив вывод gigadoctor check --json.\n'
-    : 'gigadoctor: report not printed: the self-check found a secret in it (a key, token or password, possibly base64- or URL-encoded). This is a gigadoctor bug: please report it with the output of gigadoctor check --json.\n';
+  return reportText(lang).selfCheckFailed;
 }
 
 function headline(report: Report, t: ReportText): string {

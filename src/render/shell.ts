@@ -42,19 +42,86 @@ export function remedyContext(shell: Shell): RemedyContext {
   return { shell, setEnv: (name, value) => setEnvCommand(shell, name, value) };
 }
 
+// ---------- quoting: the one place that knows each shell's rules ----------
+
+/** Characters no shell reads specially in an argument. */
+const PLAIN = /^[\w@%+=:,./-]+$/;
+/** PowerShell ends a single-quoted string at any of these, and a double-quoted one at the second set. */
+const PS_SINGLE = /['\u2018\u2019\u201a\u201b]/g;
+const PS_DOUBLE = /[`"$\u201c\u201d\u201e]/g;
+/** cmd.exe reads these outside double quotes. */
+const CMD_SPECIAL = /[\^&|<>()"]/g;
+
+/** Bare when safe, else single-quoted (`force` always quotes). */
+export function posixQuote(value: string, force = false): string {
+  if (!force && PLAIN.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A PowerShell single-quoted string: nothing inside is expanded. */
+export function powershellQuote(value: string): string {
+  return `'${value.replace(PS_SINGLE, '$&$&')}'`;
+}
+
+/** A PowerShell double-quoted string with `$`, backticks and quotes escaped: nothing inside is expanded. */
+function powershellDoubleQuote(value: string): string {
+  return `"${value.replace(PS_DOUBLE, '`$&')}"`;
+}
+
+/**
+ * One argument of a program started from cmd.exe. Inside double quotes `"` is written `""`.
+ * cmd expands `%NAME%` even inside quotes, and a caret is literal there; so each `%` is written
+ * outside the quotes as `^%`, which leaves no variable name between two percent signs.
+ */
+export function cmdQuote(value: string, force = false): string {
+  if (!force && PLAIN.test(value) && !value.includes('%')) return value;
+  return value
+    .split('%')
+    // A backslash before the closing quote would escape it: double a trailing run.
+    .map((part) => `"${part.replace(/"/g, '""').replace(/(\\+)$/, '$1$1')}"`)
+    .join('^%');
+}
+
+/** One command-line argument for the shell, quoted only when it needs it (`force`: always). */
+export function quoteArg(shell: Shell, value: string, force = false): string {
+  switch (shell) {
+    case 'powershell':
+      return !force && PLAIN.test(value) && !value.startsWith('@') ? value : powershellQuote(value);
+    case 'cmd':
+      return cmdQuote(value, force);
+    default:
+      return posixQuote(value, force);
+  }
+}
+
 /**
  * Sets a variable for the current session: `export NAME=value` / `$env:NAME = "value"` /
  * `set "NAME=value"`. cmd takes everything up to the last quote as is: a value with < > & |
  * (`<authorization key from Studio>`) is not a redirection, and no trailing space slips in.
+ * cmd expands `%NAME%` even inside the quotes: a value with `%` (or `"`) is written unquoted,
+ * every special character behind a caret and every `%` as `%^`.
  */
 export function setEnvCommand(shell: Shell, name: string, value: string): string {
   switch (shell) {
     case 'powershell':
-      return `$env:${name} = "${value.replace(/[`"$]/g, '`$&')}"`;
+      return `$env:${name} = ${powershellDoubleQuote(value)}`;
     case 'cmd':
-      return `set "${name}=${value}"`;
+      if (!/[%"]/.test(value)) return `set "${name}=${value}"`;
+      return `set ${name}=${value.replace(CMD_SPECIAL, '^$&').replace(/%/g, '%^')}`;
     default:
       return `export ${name}=${posixQuote(value)}`;
+  }
+}
+
+/** Removes a variable from the current session. */
+export function unsetEnvCommand(shell: Shell, name: string): string {
+  switch (shell) {
+    case 'powershell':
+      return `Remove-Item Env:${name}`;
+    case 'cmd':
+      return `set "${name}="`;
+    default:
+      return `unset ${name}`;
   }
 }
 
@@ -65,21 +132,15 @@ export function setEnvCommand(shell: Shell, name: string, value: string): string
 export function persistEnvCommand(shell: Shell, name: string, value: string): string {
   switch (shell) {
     case 'powershell':
-      return `[Environment]::SetEnvironmentVariable('${name}', '${value.replace(/'/g, "''")}', 'User')`;
+      return `[Environment]::SetEnvironmentVariable('${name}', ${powershellQuote(value)}, 'User')`;
     case 'cmd':
-      return `setx ${name} "${value.replace(/"/g, '')}"`;
+      return `setx ${name} ${cmdQuote(value, true)}`;
     default:
       return `echo ${posixQuote(`export ${name}=${posixQuote(value)}`, true)} >> ~/.profile`;
   }
 }
 
-/** Bare when safe, else single-quoted (`force` always quotes). */
-export function posixQuote(value: string, force = false): string {
-  if (!force && /^[\w@%+=:,./-]*$/.test(value) && value !== '') return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A reference to an environment variable, as the shell writes it inside double quotes. */
+/** A reference to an environment variable, as the shell writes it inside double quotes (expanding it is the intent). */
 export function envRef(shell: Shell, name: string): string {
   switch (shell) {
     case 'powershell':
@@ -89,4 +150,15 @@ export function envRef(shell: Shell, name: string): string {
     default:
       return `$${name}`;
   }
+}
+
+/** A line the shell ignores: `# …`, or `rem …` in cmd.exe. */
+export function commentLine(shell: Shell, text = ''): string {
+  const mark = shell === 'cmd' ? 'rem' : '#';
+  return text === '' ? mark : `${mark} ${text}`;
+}
+
+/** What ends a line that the command continues on the next. */
+export function lineContinuation(shell: Shell): string {
+  return shell === 'powershell' ? ' `' : shell === 'cmd' ? ' ^' : ' \\';
 }

@@ -10,23 +10,14 @@ import { readEnvFile, type EnvFileEntry } from './env-file.js';
 import { UsageError, validateFlags, type Flags, type RawFlags } from './flags.js';
 import type { ClientCertSettings, CredentialKind, CredentialSetting, EnvFileState, Settings, Source, Sourced } from './types.js';
 
-export const DEFAULT_AUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
-export const DEFAULT_BASE_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
-const DEFAULT_SCOPE = 'GIGACHAT_API_PERS';
-const DEFAULT_MODEL = 'GigaChat-2';
+import { AUTH_URL, BASE_URL, DEFAULT_MODEL, DEFAULT_SCOPE, UNOFFICIAL_CREDENTIALS, officialNameFor } from '../gigachat/index.js';
+
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Names the official SDKs read for a credential, in the order they are tried here. */
 const OFFICIAL_CREDENTIALS: Array<[string, CredentialKind]> = [
   ['GIGACHAT_CREDENTIALS', 'key'],
   ['GIGACHAT_ACCESS_TOKEN', 'accessToken'],
-];
-
-/** Names seen in third-party code and guides; no official SDK reads them. */
-export const UNOFFICIAL_CREDENTIALS = [
-  'GIGACHAT_TOKEN', 'GIGACHAT_AUTH_KEY', 'GIGACHAT_API_KEY', 'GIGACHAT_KEY', 'GIGACHAT_AUTHORIZATION_KEY',
-  'GIGACHAT_AUTH_TOKEN', 'GIGACHAT_AUTH_DATA', 'GIGACHAT_CREDENTIAL', 'GIGACHAT_SECRET', 'GIGACHAT_CLIENT_SECRET',
-  'GIGACHAT_API_TOKEN', 'GIGA_CREDENTIALS', 'GIGA_TOKEN',
 ];
 
 /** Every variable whose value must never be printed. */
@@ -71,8 +62,8 @@ export function resolveSettings(input: SettingsInput): Settings {
     shadowed: findShadowed(input.env, entries),
     envFile,
     scope: fromFlagOrEnv(flags.scope, '--scope', 'GIGACHAT_SCOPE', DEFAULT_SCOPE),
-    authUrl: fromFlagOrEnv(flags.authUrl, '--auth-url', 'GIGACHAT_AUTH_URL', DEFAULT_AUTH_URL),
-    baseUrl: fromFlagOrEnv(flags.baseUrl, '--base-url', 'GIGACHAT_BASE_URL', DEFAULT_BASE_URL),
+    authUrl: fromFlagOrEnv(flags.authUrl, '--auth-url', 'GIGACHAT_AUTH_URL', AUTH_URL),
+    baseUrl: fromFlagOrEnv(flags.baseUrl, '--base-url', 'GIGACHAT_BASE_URL', BASE_URL),
     model: fromFlagOrEnv(flags.model, '--model', 'GIGACHAT_MODEL', DEFAULT_MODEL),
     caFile: caFile && caPath ? { ...caFile, value: caPath } : null,
     caFileRead: caPath ? readCaFile(caPath) : null,
@@ -197,7 +188,7 @@ function findCredential(lookup: Lookup): CredentialSearch {
   if (user?.value && password?.value) {
     candidates.push({ kind: 'password', variable: 'GIGACHAT_PASSWORD', source: password.source, secret: new Secret(password.value, { kind: 'password', source: password.source }), user });
   }
-  for (const name of UNOFFICIAL_CREDENTIALS) consider(name, 'key', 'GIGACHAT_CREDENTIALS');
+  for (const name of UNOFFICIAL_CREDENTIALS) consider(name, 'key', officialNameFor(name));
 
   // An official name that is present but empty is what the SDK would use: report it as such.
   const officialEmpty = empty.find((e) => e.name === 'GIGACHAT_CREDENTIALS');

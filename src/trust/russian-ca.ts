@@ -1,9 +1,11 @@
 // The Russian Trusted Root CA and Sub CA of the Ministry of Digital Development, copied from
-// /work/shared/data (public certificates; official page https://www.gosuslugi.ru/crt).
+// /work/shared/data (public certificates; official page: RUSSIAN_CA_PAGE).
 // They are pinned by SHA-256: test/unit/tls-trust.test.ts checks the pins at test time and
 // bundled.ts re-checks them before every use, so an edited PEM can never be trusted silently.
 // They are used only to explain a failure ("this chain verifies once the root is installed")
 // and exported only on request (gigadoctor ca), never added to the trust of a request.
+
+import { RUSSIAN_ROOT_CA, RUSSIAN_SUB_CA } from '../gigachat/russian-ca.js';
 
 export interface PinnedCa {
   /** File name `gigadoctor ca` and the remedies use for it. */
@@ -15,9 +17,7 @@ export interface PinnedCa {
 }
 
 export const RUSSIAN_TRUSTED_ROOT_CA: PinnedCa = {
-  file: 'russian-trusted-root-ca.pem',
-  name: 'Russian Trusted Root CA',
-  sha256: 'D2:6D:2D:02:31:B7:C3:9F:92:CC:73:85:12:BA:54:10:35:19:E4:40:5D:68:B5:BD:70:3E:97:88:CA:8E:CF:31',
+  ...RUSSIAN_ROOT_CA,
   pem: `-----BEGIN CERTIFICATE-----
 MIIFwjCCA6qgAwIBAgICEAAwDQYJKoZIhvcNAQELBQAwcDELMAkGA1UEBhMCUlUx
 PzA9BgNVBAoMNlRoZSBNaW5pc3RyeSBvZiBEaWdpdGFsIERldmVsb3BtZW50IGFu
@@ -55,9 +55,7 @@ EYVMxjh8zNbFuoc7fzvvrFILLe7ifvEIUqSVIC/AzplM/Jxw7buXFeGP1qVCBEHq
 };
 
 export const RUSSIAN_TRUSTED_SUB_CA: PinnedCa = {
-  file: 'russian-trusted-sub-ca.pem',
-  name: 'Russian Trusted Sub CA',
-  sha256: 'BB:BD:E2:10:3E:79:0B:99:9E:C6:2B:D0:3C:F6:25:A5:A2:E7:C3:16:E1:0A:FE:6A:49:0E:ED:EA:D8:B3:FD:9B',
+  ...RUSSIAN_SUB_CA,
   pem: `-----BEGIN CERTIFICATE-----
 MIIHQjCCBSqgAwIBAgICEAIwDQYJKoZIhvcNAQELBQAwcDELMAkGA1UEBhMCUlUx
 PzA9BgNVBAoMNlRoZSBNaW5pc3RyeSBvZiBEaWdpdGFsIERldmVsb3BtZW50IGFu
@@ -105,5 +103,3 @@ ZHuNM/m0TXt2wTTPL7JH2YC0gPz/BvvSzjksgzU5rLbRyUKQkgU=
 /** Root first: the order `gigadoctor ca` writes them in. */
 export const RUSSIAN_CAS: readonly PinnedCa[] = [RUSSIAN_TRUSTED_ROOT_CA, RUSSIAN_TRUSTED_SUB_CA];
 
-/** Where to download them from, officially. */
-export const RUSSIAN_CA_PAGE = 'https://www.gosuslugi.ru/crt';

@@ -421,3 +421,33 @@ describe('ru text is Russian', () => {
     expect(ru.codes[code].summary(sampleFor(code))).toMatch(/[А-Яа-яЁё]/);
   });
 });
+
+describe('the OAuth host is named with its own port', () => {
+  // A finding that names the OAuth host but no port (or no host at all) must not send the user to 443.
+  const AUTH_HOST = 'ngw.devices.sberbank.ru';
+  const wrong = new RegExp(`${AUTH_HOST.replace(/\./g, '\\.')}(:| -Port | )443\\b`);
+  it.each(CATALOGS)('%s', (_lang, cat) => {
+    for (const code of ALL_CODES) {
+      for (const details of [{ host: AUTH_HOST }, {}]) {
+        for (const ctx of CTXS) {
+          const text = [cat.codes[code].summary(details), ...cat.codes[code].remediation(details, ctx)].join('\n');
+          expect(text, code).not.toMatch(wrong);
+        }
+      }
+    }
+    const tcp = cat.codes.TCP_REFUSED.remediation({ host: AUTH_HOST }, shellCtx('posix')).join('\n');
+    expect(tcp).toContain(`nc -vz -w 5 ${AUTH_HOST} 9443`);
+  });
+});
+
+describe('remedies written once, phrases per language', () => {
+  it('both phrase tables have the same messages, and a title for every remedy', async () => {
+    const { phrases: enPhrases } = await import('../../src/catalog/phrases/en.js');
+    const { phrases: ruPhrases } = await import('../../src/catalog/phrases/ru.js');
+    const { REMEDIES } = await import('../../src/catalog/remedies/index.js');
+    expect(Object.keys(ruPhrases.say).sort()).toEqual(Object.keys(enPhrases.say).sort());
+    const remedies = Object.keys(REMEDIES).sort();
+    expect(Object.keys(enPhrases.titles).sort()).toEqual(remedies);
+    expect(Object.keys(ruPhrases.titles).sort()).toEqual(remedies);
+  });
+});

@@ -55,7 +55,7 @@ describe('shell lines', () => {
 
   it('powershell and cmd', () => {
     expect(shellLines(vars, 'powershell')[2]).toBe(`$env:GIGACHAT_CREDENTIALS = "${input.credentials}"`);
-    expect(shellLines(vars, 'cmd')[4]).toBe("set \"NODE_EXTRA_CA_CERTS=C:\\Users\\O'Neil\\AppData\\Local\\Temp\\gigadoctor-mock-x\\ca.pem\"");
+    expect(shellLines(vars, 'cmd')[4]).toBe(`set "NODE_EXTRA_CA_CERTS=C:\\Users\\O'Neil\\AppData\\Local\\Temp\\gigadoctor-mock-x\\ca.pem"`);
   });
 
   it('comments: # in sh and PowerShell, rem in cmd', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHuman, terminalHasUnicode } from '../../src/render/human.js';
-import { uiText } from '../../src/render/ui-text.js';
-import { ruPlural } from '../../src/render/report-text.js';
+import { uiText } from '../../src/catalog/phrases/ui.js';
+import { ruPlural } from '../../src/catalog/phrases/format.js';
 import { check, reportOf, scopeMismatchReport } from './render-fixtures.js';
 
 const base = { lang: 'en' as const, color: false, unicode: true, verbose: false };

@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/catalog/en.js';
 import ru from '../../src/catalog/ru.js';
 import type { Shell } from '../../src/catalog/types.js';
-import { detectShell, envRef, persistEnvCommand, remedyContext, setEnvCommand } from '../../src/render/shell.js';
+import {
+  cmdQuote, detectShell, envRef, persistEnvCommand, quoteArg, remedyContext, setEnvCommand, unsetEnvCommand,
+} from '../../src/render/shell.js';
 
 // What a process started from each shell sees. PSModulePath: the system value every Windows
 // process inherits, and the value a running PowerShell (5.1 or 7) hands its children.
@@ -109,5 +112,103 @@ describe('remedies render for the shell that runs them', () => {
         }
       }
     }
+  });
+});
+
+// Values a remedy may carry: a user's URL, path or placeholder, written to be misread by a shell.
+const HOSTILE = [
+  `it's <a b> & "c" | d`,
+  '$(touch /tmp/gd-pwned) `id` ${HOME} $HOME',
+  '%PATH% 100% %USERPROFILE%\\x %%',
+  'C:\\Program Files (x86)\\certs\\',
+  'a^b!c;d#e\ttab',
+  '\u2018smart\u2019 \u201cquotes\u201d',
+  '',
+];
+
+describe('POSIX: what sh reads back is the value', () => {
+  it.each(HOSTILE)('%j', (value) => {
+    const script = `${setEnvCommand('posix', 'GD_X', value)}; printf %s "$GD_X"`;
+    expect(execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' })).toBe(value);
+    expect(execFileSync('/bin/sh', ['-c', `printf %s ${quoteArg('posix', value, true)}`], { encoding: 'utf8' })).toBe(value);
+  });
+  it('persists as a line that sh reads back', () => {
+    const value = HOSTILE[0];
+    const line = persistEnvCommand('posix', 'GD_X', value).replace(/ >> ~\/\.profile$/, '');
+    const echoed = execFileSync('/bin/sh', ['-c', line], { encoding: 'utf8' });
+    expect(execFileSync('/bin/sh', ['-c', `${echoed.trim()}; printf %s "$GD_X"`], { encoding: 'utf8' })).toBe(value);
+  });
+});
+
+describe('PowerShell: nothing inside a string is expanded or ends it', () => {
+  /** The text between the outer quotes, with PowerShell's escapes undone; null when a quote ends it early. */
+  function readDouble(s: string): string | null {
+    const m = /^"(.*)"$/s.exec(s);
+    if (!m) return null;
+    let out = '';
+    for (let i = 0; i < m[1].length; i++) {
+      const ch = m[1][i];
+      if (ch === '`') out += m[1][++i];
+      else if (/["$\u201c\u201d\u201e]/.test(ch)) return null;
+      else out += ch;
+    }
+    return out;
+  }
+  function readSingle(s: string): string | null {
+    const m = /^'(.*)'$/s.exec(s);
+    if (!m) return null;
+    const body = m[1].replace(/(['\u2018\u2019\u201a\u201b])\1/g, '\0');
+    return /['\u2018\u2019\u201a\u201b]/.test(body) ? null : body.replace(/\0/g, "'");
+  }
+  it.each(HOSTILE)('%j', (value) => {
+    const set = setEnvCommand('powershell', 'GD_X', value);
+    expect(set.startsWith('$env:GD_X = ')).toBe(true);
+    const read = readDouble(set.slice('$env:GD_X = '.length));
+    expect(read?.replace(/[\u2018\u2019]/g, "'")).toBe(value.replace(/[\u2018\u2019]/g, "'"));
+    expect(readSingle(quoteArg('powershell', value, true))?.replace(/[\u2018\u2019]/g, "'")).toBe(value.replace(/[\u2018\u2019]/g, "'"));
+    expect(persistEnvCommand('powershell', 'GD_X', value)).toMatch(/^\[Environment\]::SetEnvironmentVariable\('GD_X', '.*', 'User'\)$/s);
+  });
+  it('escapes $, backticks and quotes in a double-quoted value', () => {
+    expect(setEnvCommand('powershell', 'X', 'a"b$c`d\u201ce')).toBe('$env:X = "a`"b`$c``d`\u201ce"');
+    expect(quoteArg('powershell', "O'Neil \u2019x", true)).toBe("'O''Neil \u2019\u2019x'");
+  });
+});
+
+describe('cmd: set "NAME=value", and no %NAME% that cmd would expand', () => {
+  /** Where cmd would expand a variable on an interactive line: %NAME% with no caret after the first %. */
+  const expands = (line: string) => /%[^%^\s"]+%/.test(line.replace(/\^%/g, ''));
+  /** Outside double quotes, a special character without a caret before it. */
+  function bareSpecial(line: string): boolean {
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (ch === '^' && !quoted) { i++; continue; }
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && /[&|<>()]/.test(ch)) return true;
+    }
+    return quoted;
+  }
+  it.each(HOSTILE)('%j', (value) => {
+    const set = setEnvCommand('cmd', 'GD_X', value);
+    expect(set.startsWith('set "GD_X=') || set.startsWith('set GD_X=')).toBe(true);
+    expect(bareSpecial(set), set).toBe(false);
+    expect(expands(set), set).toBe(false);
+    const arg = cmdQuote(value, true);
+    expect(bareSpecial(arg), arg).toBe(false);
+    expect(expands(arg), arg).toBe(false);
+    expect(persistEnvCommand('cmd', 'GD_X', value)).toBe(`setx GD_X ${arg}`);
+  });
+  it('quotes with set "NAME=value", so < > & stay literal', () => {
+    expect(setEnvCommand('cmd', 'GIGACHAT_CREDENTIALS', '<authorization key>')).toBe('set "GIGACHAT_CREDENTIALS=<authorization key>"');
+    expect(unsetEnvCommand('cmd', 'GIGACHAT_TOKEN')).toBe('set "GIGACHAT_TOKEN="');
+  });
+  it('writes a percent sign so that cmd keeps it', () => {
+    expect(setEnvCommand('cmd', 'X', 'a%PATH%b')).toBe('set X=a%^PATH%^b');
+    expect(cmdQuote('100% %PATH%')).toBe('"100"^%" "^%"PATH"^%""');
+    expect(cmdQuote('C:\\dir\\', true)).toBe('"C:\\dir\\\\"');
+  });
+  it('the checks above see an expanding or unquoted line (they can fail)', () => {
+    expect(expands('set X=%PATH%')).toBe(true);
+    expect(bareSpecial('set X=<a>')).toBe(true);
   });
 });

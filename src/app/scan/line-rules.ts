@@ -1,5 +1,5 @@
-import { DEPRECATED_MODELS, KNOWN_CHAT_MODELS } from '../../checks/known.js';
-import { UNOFFICIAL_CREDENTIALS } from '../../settings/resolve.js';
+import { DEPRECATED_MODELS, KNOWN_CHAT_MODELS } from '../../gigachat/index.js';
+import { UNOFFICIAL_CREDENTIALS } from '../../gigachat/index.js';
 import { nearest } from '../../util/nearest.js';
 import type { LineHit } from './finding.js';
 

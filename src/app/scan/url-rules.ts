@@ -1,5 +1,5 @@
-import { AUTH_PATH, AUTH_PORT, KNOWN_WRONG_HOSTS, OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from '../../checks/known.js';
-import { DEFAULT_AUTH_URL } from '../../settings/resolve.js';
+import { AUTH_PATH, AUTH_PORT, KNOWN_WRONG_HOSTS, OFFICIAL_API_HOSTS, OFFICIAL_AUTH_HOSTS } from '../../gigachat/index.js';
+import { AUTH_URL as DEFAULT_AUTH_URL } from '../../gigachat/index.js';
 import type { LineHit } from './finding.js';
 
 const URL_IN_TEXT = /\b(https?):\/\/([a-z0-9.-]+)(?::(\d+))?(\/[^\s"'`<>)\]},\\]*)?/gi;

@@ -1,5 +1,5 @@
-import type { Lang } from '../catalog/types.js';
-import { ruPlural } from './report-text.js';
+import type { Lang } from '../types.js';
+import { inLanguage, ruPlural } from './format.js';
 
 /** The few words of the human report that are not a finding's own text. */
 export interface UiText {
@@ -76,5 +76,5 @@ const ru: UiText = {
 };
 
 export function uiText(lang: Lang): UiText {
-  return lang === 'ru' ? ru : en;
+  return inLanguage(lang, { en, ru });
 }

@@ -1,6 +1,7 @@
-import type { Lang } from '../catalog/types.js';
-import type { Source } from '../settings/types.js';
-import type { Status } from '../types.js';
+import type { Source } from '../../settings/types.js';
+import type { Status } from '../../types.js';
+import type { Lang } from '../types.js';
+import { inLanguage, ruPlural } from './format.js';
 
 /** The words of the Markdown report, the GitHub summary and the JUnit file that are not a finding's own text. */
 export interface ReportText {
@@ -91,17 +92,11 @@ export interface ReportText {
   junitTransient: string;
   annotationTitle: (title: string, code: string) => string;
   runReport: string;
+  /** Printed instead of a report whose self-check found a secret in it. */
+  selfCheckFailed: string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** Russian plural: 1 ошибка, 2 ошибки, 5 ошибок, 21 ошибка. */
-export function ruPlural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  const word = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
-  return `${n} ${word}`;
-}
 
 const en: ReportText = {
   title: 'gigadoctor report',
@@ -194,6 +189,8 @@ const en: ReportText = {
   junitTransient: 'May pass on retry.',
   annotationTitle: (title, code) => `gigadoctor: ${title} (${code})`,
   runReport: 'Run `gigadoctor report` for a report to attach to a support ticket.',
+  selfCheckFailed:
+    'gigadoctor: report not printed: the self-check found a secret in it (a key, token or password, possibly base64- or URL-encoded). This is a gigadoctor bug: please report it with the output of gigadoctor check --json.\n',
 };
 
 const ru: ReportText = {
@@ -287,8 +284,10 @@ const ru: ReportText = {
   junitTransient: 'Может пройти при повторе.',
   annotationTitle: (title, code) => `gigadoctor: ${title} (${code})`,
   runReport: 'Отчёт для обращения в поддержку: `gigadoctor report`.',
+  selfCheckFailed:
+    'gigadoctor: отчёт не выведен — самопроверка нашла в нём секрет (ключ, токен или пароль, возможно в base64 или URL-кодировке). Это ошибка gigadoctor: сообщите о ней, приложив вывод gigadoctor check --json.\n',
 };
 
 export function reportText(lang: Lang): ReportText {
-  return lang === 'ru' ? ru : en;
+  return inLanguage(lang, { en, ru });
 }
