@@ -5,12 +5,12 @@ import { CHECKS } from './checks/registry.js';
 import { createProbe } from './probe/probe.js';
 import type { Probe } from './probe/types.js';
 import { remedyContext } from './render/shell.js';
-import { buildReport } from './report.js';
+import { buildReport, checkResult } from './report.js';
 import { runGraph } from './runner.js';
 import { Scrubber } from './secret/index.js';
 import { sanitizeDeep } from './util/sanitize.js';
 import type { Settings } from './settings/types.js';
-import type { Check, Report } from './types.js';
+import type { Check, CheckId, CheckResult, Report } from './types.js';
 import { monotonicMs } from './util/elapsed.js';
 
 export interface DiagnoseOptions {
@@ -22,6 +22,10 @@ export interface DiagnoseOptions {
   nodeExtraCaCerts?: string;
   checks?: readonly Check[];
   probe?: Probe;
+  /** A check starts its work. */
+  onStart?: (id: CheckId) => void;
+  /** A check's result, scrubbed like the report, as soon as it has one (in the order they finish), and the run's scrubber as it is then. */
+  onCheck?: (check: CheckResult, scrubber: Scrubber) => void;
 }
 
 /**
@@ -52,10 +56,22 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     connectTimeoutMs: settings.timeoutMs.value,
   });
   const started = monotonicMs();
-  const { results, products } = await runGraph({ checks: opts.checks ?? CHECKS, settings, probe }).finally(() => probe.close());
   const catalog = await loadCatalog(settings.lang);
+  const remedy = remedyContext(opts.shell);
+  const { onCheck } = opts;
+  const { results, products } = await runGraph({
+    checks: opts.checks ?? CHECKS,
+    settings,
+    probe,
+    onStart: opts.onStart,
+    // The issued token joins the scrubber before any text that could hold it is shown.
+    onResult: onCheck && ((raw, handed) => {
+      scrubber.add(handed.oauth?.secret);
+      onCheck(sanitizeDeep(scrubber.redactReport(checkResult(raw, catalog, remedy))), scrubber);
+    }),
+  }).finally(() => probe.close());
   scrubber.add(products.oauth?.secret);
-  const report = buildReport(results, settings, catalog, remedyContext(opts.shell), {
+  const report = buildReport(results, settings, catalog, remedy, {
     durationMs: Math.round(monotonicMs() - started),
     node: opts.nodeVersion,
     platform: opts.platform,

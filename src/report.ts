@@ -38,7 +38,8 @@ export function buildReport(raw: RawResult[], settings: Settings, catalog: Catal
   };
 }
 
-function checkResult(r: RawResult, catalog: Catalog, remedy: RemedyContext): CheckResult {
+/** One check's verdict with its text in the report's language. */
+export function checkResult(r: RawResult, catalog: Catalog, remedy: RemedyContext): CheckResult {
   const verdict = knownCode(r.verdict, catalog);
   const text = catalog.codes[verdict.code];
   const details: Details = { ...(verdict.details ?? {}) };

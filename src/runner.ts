@@ -15,6 +15,10 @@ export interface RunInput {
   settings: Settings;
   probe: Probe;
   now?: () => number;
+  /** A check starts its own work (not called for one skipped or blocked). */
+  onStart?: (id: CheckId) => void;
+  /** A check has its verdict, with what the checks handed on so far: for a report that fills in as it goes. */
+  onResult?: (result: RawResult, products: Readonly<Partial<Products>>) => void;
 }
 
 export interface RunOutput {
@@ -29,7 +33,7 @@ export interface RunOutput {
  * independent checks overlap; results come back in registry order. A check that
  * throws or outlives the run's deadline becomes a verdict; nothing stops the run.
  */
-export async function runGraph({ checks, settings, probe, now = Date.now }: RunInput): Promise<RunOutput> {
+export async function runGraph({ checks, settings, probe, now = Date.now, onStart, onResult }: RunInput): Promise<RunOutput> {
   const results = new Map<CheckId, Verdict>();
   const raw = new Map<CheckId, RawResult>();
   const products: Partial<Products> = {};
@@ -59,13 +63,16 @@ export async function runGraph({ checks, settings, probe, now = Date.now }: RunI
         blockedBy = blocker;
         verdict = { status: 'skip', code: 'BLOCKED', details: { blockedBy: blocker } };
       } else {
+        onStart?.(check.id);
         const { product, ...outcome } = await runGuarded(check, ctx, deadline, settings.deadlineMs);
         verdict = outcome;
         if (product !== undefined) (products as Record<string, unknown>)[check.id] = product;
         if (verdict.code === 'BLOCKED') blockedBy = (verdict.details?.blockedBy as CheckId) ?? null;
       }
       results.set(check.id, verdict);
-      raw.set(check.id, { id: check.id, verdict, blockedBy, durationMs: Math.round(monotonicMs() - t0) });
+      const result = { id: check.id, verdict, blockedBy, durationMs: Math.round(monotonicMs() - t0) };
+      raw.set(check.id, result);
+      onResult?.(result, products);
     })();
     started.set(check.id, p);
     return p;

@@ -9,11 +9,14 @@ import { detectShell } from '../render/shell.js';
 import { UsageError } from '../settings/flags.js';
 import { resolveSettings } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
-import type { Report } from '../types.js';
+import type { CheckId, CheckResult, Report } from '../types.js';
 import { neutralizeControls, type Scrubber } from '../secret/index.js';
 import { write, type CliIO } from './io.js';
 import { appendStepSummary, githubAnnotations } from '../render/github.js';
-import { renderHuman, terminalHasUnicode } from '../render/human.js';
+import { humanCheckBlock, humanHeader, humanTail, renderHuman, terminalHasUnicode, type HumanOptions } from '../render/human.js';
+import { loadCatalog } from '../catalog/index.js';
+import { CHECKS } from '../checks/registry.js';
+import { VERSION } from '../version.js';
 import { renderJunit } from '../render/junit.js';
 import { renderMarkdown, selfCheck } from '../render/markdown.js';
 import { uiText } from '../catalog/phrases/ui.js';
@@ -31,17 +34,20 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
     throw err;
   }
   const shell = (rawFlags.shell as Shell | undefined) ?? detectShell(io.platform, io.env);
-  const spinner = await startSpinner(io, settings);
+  const human = settings.format === 'human' ? await tickList(io, settings) : null;
   const { report, scrubber } = await diagnose({
     settings,
     shell,
     platform: io.platform,
     nodeVersion: io.nodeVersion,
     nodeExtraCaCerts: io.env.NODE_EXTRA_CA_CERTS,
-  }).finally(() => spinner?.stop());
+    onStart: human?.started,
+    onCheck: human?.finished,
+  }).finally(() => human?.stop());
 
   const ctx = renderContext(io, settings, shell, scrubber);
-  const text = render(report, settings, io, ctx);
+  // The human report has shown its checks already, one by one: what is left is its tail.
+  const text = human ? humanTail(report, humanOptions(io, settings)) : render(report, settings, io, ctx);
   const gated = passGate(text, settings, scrubber);
   if ('refusal' in gated) {
     io.stderr.write(gated.refusal);
@@ -91,16 +97,47 @@ function render(report: Report, settings: Settings, io: CliIO, ctx: RenderContex
     case 'junit': {
       return renderJunit(report, { strict: settings.strict, lang: settings.lang, timestamp: ctx.generatedAt });
     }
-    default: {
-      return renderHuman(report, {
-        lang: settings.lang,
-        color: settings.color,
-        unicode: terminalHasUnicode(io.platform, io.env),
-        verbose: settings.verbose,
-        credentialVariable: settings.credential?.variable,
-      });
-    }
+    default:
+      return renderHuman(report, humanOptions(io, settings));
   }
+}
+
+function humanOptions(io: CliIO, settings: Settings): HumanOptions {
+  return {
+    lang: settings.lang,
+    color: settings.color,
+    unicode: terminalHasUnicode(io.platform, io.env),
+    verbose: settings.verbose,
+    credentialVariable: settings.credential?.variable,
+  };
+}
+
+/**
+ * The human report as the run goes: the heading at once, each check's line (and its remedies) as
+ * soon as it and every check before it have a verdict, in the report's order; the spinner names
+ * the step in flight. Every block passes the run's scrubber, as the whole report would.
+ */
+async function tickList(io: CliIO, settings: Settings) {
+  const opts = humanOptions(io, settings);
+  const catalog = await loadCatalog(settings.lang);
+  const order = CHECKS.map((c) => c.id);
+  const titles = order.map((id) => catalog.checks[id] ?? id);
+  const spinner = await startSpinner(io, settings);
+  const out = (text: string) => (spinner ? spinner.around(() => io.stdout.write(text)) : io.stdout.write(text));
+  out(humanHeader(VERSION, opts));
+  const done = new Map<CheckId, CheckResult>();
+  let next = 0;
+  return {
+    started: (id: CheckId) => spinner?.say(uiText(settings.lang).running(catalog.checks[id])),
+    finished: (check: CheckResult, scrubber: Scrubber) => {
+      done.set(check.id, check);
+      for (; next < order.length && done.has(order[next]); next++) {
+        const block = humanCheckBlock(done.get(order[next])!, titles, opts);
+        if (block) out(scrubber.scrub(block));
+      }
+    },
+    stop: () => spinner?.stop(),
+  };
 }
 
 /**

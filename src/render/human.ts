@@ -20,62 +20,120 @@ const SYMBOLS: Record<Status, [string, string]> = {
   skip: ['-', '[--]'],
 };
 
-/** The report for a person: one line per check, remedies under problems, the root cause last. */
-export function renderHuman(report: Report, opts: HumanOptions): string {
+interface Layout {
+  c: InstanceType<typeof Chalk>;
+  ui: ReturnType<typeof uiText>;
+  u: boolean;
+  paint: Record<Status, (s: string) => string>;
+  sym: (s: Status) => string;
+  arrow: string;
+  dot: string;
+  dash: string;
+  width: number;
+  indent: string;
+}
+
+/** The shape of the report: `titles` are every check's, so the columns line up before all are known. */
+function layout(titles: readonly string[], opts: HumanOptions): Layout {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const ui = uiText(opts.lang);
   const u = opts.unicode;
   const paint: Record<Status, (s: string) => string> = { pass: c.green, warn: c.yellow, fail: c.red, skip: c.dim };
-  const sym = (s: Status) => paint[s](SYMBOLS[s][u ? 0 : 1]);
-  const arrow = u ? '→' : '->';
-  const dot = u ? ' · ' : ' | ';
-  const dash = u ? '—' : '-';
-  const width = Math.max(...report.checks.map((x) => x.title.length)) + 2;
-  const indent = ' '.repeat(width + (u ? 2 : 5));
-  const lines: string[] = [c.bold(`gigadoctor ${report.tool.version}${dot}${ui.heading}`), ''];
+  const width = Math.max(...titles.map((t) => t.length)) + 2;
+  return {
+    c,
+    ui: uiText(opts.lang),
+    u,
+    paint,
+    sym: (s) => paint[s](SYMBOLS[s][u ? 0 : 1]),
+    arrow: u ? '→' : '->',
+    dot: u ? ' · ' : ' | ',
+    dash: u ? '—' : '-',
+    width,
+    indent: ' '.repeat(width + (u ? 2 : 5)),
+  };
+}
 
-  const folded = report.checks.filter((x) => x.status === 'skip' && x.blockedBy);
-  for (const check of report.checks) {
-    if (folded.includes(check)) continue;
-    const head = `${sym(check.status)} ${check.title.padEnd(width)}`;
-    if (check.status === 'pass' || check.status === 'skip') {
-      lines.push(`${head}${c.dim(check.summary)}`);
-    } else {
-      lines.push(`${head}${paint[check.status](check.code)}`);
-      lines.push(`${indent}${check.summary}`);
-      for (const step of check.remediation) lines.push(`${indent}${c.cyan(arrow)} ${step}`);
-    }
-    for (const note of notesOf(check)) {
-      lines.push(`${indent}${c.yellow(u ? '·' : '*')} ${c.yellow(note.code)} ${note.summary}`);
-      for (const step of note.remediation) lines.push(`${indent}  ${c.cyan(arrow)} ${step}`);
-    }
-    if (opts.verbose) lines.push(...verboseLines(check, indent, c.dim, { u, credentialVariable: opts.credentialVariable, lang: opts.lang }));
+/** A check that gets no line of its own: not run because of another one, or left out by an option. */
+function folded(check: CheckResult): boolean {
+  return check.status === 'skip' && (check.blockedBy !== null || check.code === 'SKIPPED_BY_OPTION');
+}
+
+/** The report for a person: one line per check, remedies under problems, the root cause last. */
+export function renderHuman(report: Report, opts: HumanOptions): string {
+  const titles = report.checks.map((x) => x.title);
+  return humanHeader(report.tool.version, opts) + report.checks.map((x) => humanCheckBlock(x, titles, opts)).join('') + humanTail(report, opts);
+}
+
+/** The first lines, before any check has finished. */
+export function humanHeader(version: string, opts: HumanOptions): string {
+  const { c, ui, dot } = layout([''], opts);
+  return `${c.bold(`gigadoctor ${version}${dot}${ui.heading}`)}
+
+`;
+}
+
+/** One check's line, with its summary and remedies under it when it has a problem ('' when folded). */
+export function humanCheckBlock(check: CheckResult, titles: readonly string[], opts: HumanOptions): string {
+  if (folded(check)) return '';
+  const { c, u, paint, sym, arrow, width, indent } = layout(titles, opts);
+  const lines: string[] = [];
+  const head = `${sym(check.status)} ${check.title.padEnd(width)}`;
+  if (check.status === 'pass' || check.status === 'skip') {
+    lines.push(`${head}${c.dim(check.summary)}`);
+  } else {
+    lines.push(`${head}${paint[check.status](check.code)}`);
+    lines.push(`${indent}${check.summary}`);
+    for (const step of check.remediation) lines.push(`${indent}${c.cyan(arrow)} ${step}`);
   }
+  for (const note of notesOf(check)) {
+    lines.push(`${indent}${c.yellow(u ? '·' : '*')} ${c.yellow(note.code)} ${note.summary}`);
+    for (const step of note.remediation) lines.push(`${indent}  ${c.cyan(arrow)} ${step}`);
+  }
+  if (opts.verbose) lines.push(...verboseLines(check, indent, c.dim, { u, credentialVariable: opts.credentialVariable, lang: opts.lang }));
+  return `${lines.join('\n')}\n`;
+}
+
+/** After the checks: what did not run and why, the counts, and the root cause or the verdict. */
+export function humanTail(report: Report, opts: HumanOptions): string {
+  const { c, ui, u, sym, dot, dash } = layout(report.checks.map((x) => x.title), opts);
+  const lines: string[] = [];
   // Checks that did not run because another one failed: one line per cause, not one per check.
   const byCause = new Map<string, CheckResult[]>();
-  for (const f of folded) byCause.set(f.blockedBy!, [...(byCause.get(f.blockedBy!) ?? []), f]);
+  const byOption = new Map<string, CheckResult[]>();
+  for (const f of report.checks.filter(folded)) {
+    if (f.blockedBy) byCause.set(f.blockedBy, [...(byCause.get(f.blockedBy) ?? []), f]);
+    else {
+      const option = String(f.details.option ?? '');
+      byOption.set(option, [...(byOption.get(option) ?? []), f]);
+    }
+  }
   for (const [cause, list] of byCause) {
     const causeTitle = report.checks.find((x) => x.id === cause)?.title ?? cause;
     lines.push(`${sym('skip')} ${c.dim(ui.blockedBy(list.map((x) => x.title).join(', '), causeTitle))}`);
   }
+  for (const [option, list] of byOption) lines.push(`${sym('skip')} ${c.dim(ui.leftOut(list.map((x) => x.title).join(', '), option))}`);
 
+  // Counts that are not zero, the good news first: a green run does not open with "✗ 0 failed".
   const { pass, warn, fail, skip } = report.counts;
-  lines.push('');
-  lines.push([
-    `${sym('fail')} ${ui.failed(fail)}`,
-    `${sym('warn')} ${ui.warnings(warn)}`,
-    `${sym('pass')} ${ui.passed(pass)}`,
-    `${sym('skip')} ${ui.skipped(skip)}`,
-    `${report.durationMs} ms`,
-  ].join(c.dim(dot)));
+  const counts = [
+    pass ? `${sym('pass')} ${ui.passed(pass)}` : '',
+    warn ? `${sym('warn')} ${ui.warnings(warn)}` : '',
+    fail ? `${sym('fail')} ${ui.failed(fail)}` : '',
+    skip ? `${sym('skip')} ${ui.skipped(skip)}` : '',
+  ].filter(Boolean);
+  lines.push('', [...counts, ui.duration(report.durationMs)].join(c.dim(dot)));
 
-  const root = report.checks.find((x) => x.status === 'fail') ?? report.checks.find((x) => x.status === 'warn');
+  const problems = report.checks.filter((x) => x.status === 'fail' || x.status === 'warn');
+  const root = problems.find((x) => x.status === 'fail') ?? problems[0];
   const notRun = report.checks.filter((x) => x.status === 'skip' && !NOT_APPLICABLE_CODES.has(x.code));
   if (root && (root.status === 'fail' || report.exitCode !== 0)) {
-    lines.push(`${c.bold(ui.rootCause)}: ${root.title} ${dash} ${root.summary}`);
-    if (root.remediation[0]) {
-      const more = root.remediation.length > 1 ? ` ${c.dim(ui.moreSteps(root.remediation.length - 1))}` : '';
-      lines.push(`${c.bold(ui.next)}: ${root.remediation[0]}${more}`);
+    // With one problem, its remedies are right above: the footer only says how to confirm the fix.
+    if (problems.length > 1) {
+      lines.push(`${c.bold(ui.rootCause)}: ${root.title} ${dash} ${root.summary}`);
+      if (root.remediation[0]) {
+        const more = root.remediation.length > 1 ? ` ${c.dim(ui.moreSteps(root.remediation.length - 1))}` : '';
+        lines.push(`${c.bold(ui.next)}: ${root.remediation[0]}${more}`);
+      }
     }
     lines.push(`${c.bold(ui.confirm)}: ${ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`)}`);
     if (report.exitCode === 3) lines.push(ui.inconclusive);

@@ -60,6 +60,25 @@ describe.skipIf(skipReason !== null)('the spinner', () => {
     expect(run.out).toContain('Nothing failed in the steps that ran; not run: Chat probe.');
   });
 
+  it('the tick list fills in under the spinner: a step\'s line, then the spinner naming the next step, then its line', async () => {
+    const slow = await startMock({ latencyMs: 300 });
+    try {
+      const run = await underPty([], mockEnv(slow));
+      expect(run.code).toBe(0);
+      // A check's own line: its mark (coloured), its title padded into the column.
+      const lineOf = (title: string) => run.out.search(new RegExp(`✓(?:\u001b\\[\\d+m)? ${title}  `));
+      const [oauth, models, chat] = [lineOf('OAuth token'), lineOf('Models list'), lineOf('Chat probe')];
+      expect(oauth).toBeGreaterThan(0);
+      expect(models).toBeGreaterThan(oauth);
+      expect(chat).toBeGreaterThan(models);
+      // Between one line and the next the spinner ran, naming the step in flight.
+      expect(run.out.slice(oauth, models)).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏].* Models list…/);
+      expect(run.out.slice(models, chat)).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏].* Chat probe…/);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('in Russian too', async () => {
     const run = await underPty(['--no-chat', '--lang', 'ru'], mockEnv(mock));
     expect(run.out).toContain('Проверяю подключение к GigaChat');

@@ -14,6 +14,12 @@ export interface UiText {
   confirm: string;
   confirmHow: (id: string, expect: string) => string;
   blockedBy: (titles: string, cause: string) => string;
+  /** Checks an option left out (--only, --skip, --no-chat), on one line. */
+  leftOut: (titles: string, option: string) => string;
+  /** A duration for a person: "131 ms", "2.4 s". */
+  duration: (ms: number) => string;
+  /** The spinner's text while a step runs. */
+  running: (title: string) => string;
   allGood: string;
   /** Nothing failed, but some steps did not run (--only, --skip, --no-chat): not the whole path. */
   partlyGood: (skipped: string) => string;
@@ -39,6 +45,9 @@ const en: UiText = {
   confirm: 'Then confirm',
   confirmHow: (id, expect) => `run gigadoctor again (this step only: gigadoctor --only ${id}); expect ${expect}`,
   blockedBy: (titles, cause) => `${titles}: not run, because ${cause} failed`,
+  leftOut: (titles, option) => `Not run (${option}): ${titles}`,
+  duration: (ms) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`),
+  running: (title) => `${title}…`,
   allGood: 'Everything a GigaChat client needs works from here.',
   partlyGood: (skipped) => `Nothing failed in the steps that ran; not run: ${skipped}. That is not the whole path a client takes.`,
   unverified: 'The requests went through, but with TLS verification off: a client that verifies may still fail (see the TLS warning above).',
@@ -63,6 +72,9 @@ const ru: UiText = {
   confirm: 'Как проверить',
   confirmHow: (id, expect) => `запустите gigadoctor ещё раз (только этот шаг: gigadoctor --only ${id}); должно быть ${expect}`,
   blockedBy: (titles, cause) => `${titles}: не проверялось, потому что не прошла проверка «${cause}»`,
+  leftOut: (titles, option) => `Не выполнялось (${option}): ${titles}`,
+  duration: (ms) => (ms < 1000 ? `${ms} мс` : `${(ms / 1000).toFixed(1).replace('.', ',')} с`),
+  running: (title) => `${title}…`,
   allGood: 'Всё, что нужно клиенту GigaChat, отсюда работает.',
   partlyGood: (skipped) => `В выполненных шагах ошибок нет; не выполнялись: ${skipped}. Это не весь путь, который проходит клиент.`,
   unverified: 'Запросы прошли, но с отключённой проверкой TLS: клиент, который проверяет сертификаты, всё ещё может не подключиться (см. предупреждение TLS выше).',
