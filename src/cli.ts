@@ -6,23 +6,13 @@ import { CHECK_IDS } from './settings/flags.js';
 import { nearest } from './util/nearest.js';
 import { internalErrorLine } from './util/sanitize.js';
 import { VERSION } from './version.js';
+import { cliWords, type CliWords } from './catalog/phrases/cli.js';
+import type { Lang } from './catalog/types.js';
+import { DEFAULT_MODEL, SCOPES } from './gigachat/index.js';
+import { langFromLocale } from './settings/resolve.js';
 import { waitForStop } from './commands/stop-signals.js';
 
 export type { CliIO };
-
-const EXAMPLES = `
-Examples:
-  $ gigadoctor                          run every check (the key comes from GIGACHAT_CREDENTIALS or ./.env)
-  $ gigadoctor check --no-chat --json   CI preflight: no tokens spent, JSON on stdout
-  $ gigadoctor --scope GIGACHAT_API_B2B --model GigaChat-2-Max
-  $ NODE_EXTRA_CA_CERTS=./russian-trusted-root-ca.pem gigadoctor
-  $ gigadoctor report > gigachat-report.md     a report to paste into a support ticket
-  $ gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN"
-  $ gigadoctor ca --out russian-trusted-root-ca.pem
-  $ gigadoctor mock                     a local GigaChat to try things without an account
-
-Exit codes: 0 nothing failed · 1 a problem found · 2 usage error · 3 inconclusive (timeouts, 429, 5xx: retry)
-The key is never taken from the command line: set GIGACHAT_CREDENTIALS in the environment or in .env.`;
 
 /** What each command does once commander has read its line: the exit code. */
 export interface CommandRunners {
@@ -50,7 +40,7 @@ export async function main(io: CliIO): Promise<number> {
     explain: async (text, opts) => (await import('./commands/explain.js')).explainCommand(io, text, opts),
     mock: async (opts) => (await import('./commands/mock.js')).mockCommand(io, opts),
     fingerprint: async () => (await import('./commands/fingerprint.js')).fingerprintCommand(io),
-  }, (code) => (exitCode = code));
+  }, (code) => (exitCode = code), cliWords(helpLanguage(io)));
   try {
     await program.parseAsync(io.argv, { from: 'user' });
     return exitCode;
@@ -64,84 +54,88 @@ export async function main(io: CliIO): Promise<number> {
 }
 
 /** The commander program: every command and option, each action handing its exit code to `exit`. */
-function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners, exit: (code: number) => void): Command {
+function buildProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, run: CommandRunners, exit: (code: number) => void, w: CliWords): Command {
+  const o = (key: string) => w.options[key].replace('{scopes}', SCOPES.join(', ')).replace('{model}', DEFAULT_MODEL).replace('{ids}', CHECK_IDS.join(','));
   const program: Command = new Command('gigadoctor')
-    .description('Diagnoses connectivity to GigaChat: credentials, endpoints, DNS, TCP, TLS, OAuth, models, chat.')
-    .version(VERSION, '-V, --version')
+    .description(w.program)
+    .version(VERSION, '-V, --version', w.version)
+    .helpOption('-h, --help', w.help)
+    .helpCommand('help [command]', w.helpCommand)
+    .configureHelp({ styleTitle: (title) => w.titles[title] ?? title })
     .exitOverride()
     // commander quotes argv in its errors: a control sequence there must show, never act.
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(neutralizeControls(s)) })
     .showSuggestionAfterError(true);
 
   const withOutputOptions = (cmd: Command) => cmd
-    .option('--json', 'print the JSON report (schema v1) on stdout, nothing else')
-    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json', 'markdown', 'junit']));
+    .option('--json', o('--json'))
+    .addOption(new Option('--format <format>', o('--format')).choices(['human', 'json', 'markdown', 'junit']));
   const withCheckOptions = (cmd: Command) => cmd
-    .option('--dotenv <path>', 'read variables from this file (default: ./.env when present)')
-    .option('--no-dotenv', 'do not read any .env file')
-    .option('--auth-url <url>', 'OAuth URL (GIGACHAT_AUTH_URL)')
-    .option('--base-url <url>', 'API base URL (GIGACHAT_BASE_URL)')
-    .option('--scope <scope>', 'GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP (GIGACHAT_SCOPE)')
-    .option('--model <name>', 'model to look for and probe (GIGACHAT_MODEL; default GigaChat-2)')
-    .option('--ca-file <pem>', 'extra CA certificates, PEM (GIGACHAT_CA_BUNDLE_FILE)')
-    .option('--insecure', 'turn TLS verification off (every TLS finding becomes a loud warning)')
-    .option('--timeout <ms>', 'timeout of each network step in ms (GIGACHAT_TIMEOUT is seconds; default 10000)')
-    .option('--no-chat', 'skip the one-token chat probe (spends no tokens)')
-    .option('--only <ids>', `run only these checks (and what they need): ${CHECK_IDS.join(',')}`)
-    .option('--skip <ids>', 'skip these checks')
-    .option('--project <dir>', 'the app\'s folder the code and python checks look at (default: the current folder)')
-    .addOption(new Option('--lang <lang>', 'language of the report (default from LC_ALL/LC_MESSAGES/LANG)').choices(['ru', 'en']))
-    .addOption(new Option('--shell <shell>', 'shell the remedies’ commands are written for (default: detected)').choices(['posix', 'powershell', 'cmd']))
-    .option('--strict', 'a warning fails the run (exit 1)')
-    .option('--verbose', 'show the evidence of every check: status, ids, timings')
-    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('--dotenv <path>', o('--dotenv'))
+    .option('--no-dotenv', o('--no-dotenv'))
+    .option('--auth-url <url>', o('--auth-url'))
+    .option('--base-url <url>', o('--base-url'))
+    .option('--scope <scope>', o('--scope'))
+    .option('--model <name>', o('--model'))
+    .option('--ca-file <pem>', o('--ca-file'))
+    .option('--insecure', o('--insecure'))
+    .option('--timeout <ms>', o('--timeout'))
+    .option('--no-chat', o('--no-chat'))
+    .option('--only <ids>', o('--only'))
+    .option('--skip <ids>', o('--skip'))
+    .option('--project <dir>', o('--project'))
+    .addOption(new Option('--lang <lang>', o('--lang')).choices(['ru', 'en']))
+    .addOption(new Option('--shell <shell>', o('--shell')).choices(['posix', 'powershell', 'cmd']))
+    .option('--strict', o('--strict'))
+    .option('--verbose', o('--verbose'))
+    .option('--no-color', o('--no-color'))
     .allowExcessArguments(false);
 
   withCheckOptions(withOutputOptions(program.command('check', { isDefault: true })))
-    .description('run the diagnostic checks (the default command)')
+    .description(w.commands.check)
     .action(async (opts) => exit(await run.check(opts)))
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', w.examples);
 
   withCheckOptions(program.command('report'))
-    .description('run the checks and print a Markdown report to paste into a support ticket (secrets never included)')
+    .description(w.commands.report)
     .action(async (opts) => exit(await run.report(opts)));
 
   program
     .command('ca')
-    .description('write the Russian Trusted Root CA and Sub CA (PEM) with their SHA-256 fingerprints')
-    .option('--out <file>', 'write the PEM bundle to this file instead of stdout (an existing different file is never overwritten; an identical one is left as is)')
+    .description(w.commands.ca)
+    .option('--out <file>', o('--out'))
     .allowExcessArguments(false)
     .action(async (opts) => exit(await run.ca(opts)));
 
   program
     .command('explain')
-    .description('explain an error message or a whole log: known GigaChat problems, grouped, with remedies; offline')
-    .argument('[text...]', 'the error text (or pipe it on stdin)')
-    .addOption(new Option('--lang <lang>', 'language').choices(['ru', 'en']))
-    .option('--file <path>', 'read the log from this file (any size, UTF-8, UTF-16 with BOM or CP1251)')
-    .option('--follow', 'with --file: keep reading as the file grows (as tail -f), each new finding printed once')
-    .option('--json', 'findings as JSON (one JSON object per line with --follow)')
-    .addOption(new Option('--shell <shell>', 'shell the remedies’ commands are written for (default: detected)').choices(['posix', 'powershell', 'cmd']))
-    .option('--no-color', 'no colours (also NO_COLOR)')
+    .description(w.commands.explain)
+    .argument('[text...]', o('text'))
+    .addOption(new Option('--lang <lang>', o('--lang')).choices(['ru', 'en']))
+    .option('--file <path>', o('--file'))
+    .option('--follow', o('--follow'))
+    .option('--json', o('explain --json'))
+    .addOption(new Option('--shell <shell>', o('--shell')).choices(['posix', 'powershell', 'cmd']))
+    .option('--no-color', o('--no-color'))
     .action(async (words: string[], opts) => exit(await run.explain(words.join(' '), opts)));
 
   program
     .command('mock')
-    .description('start a local GigaChat stand-in (auth + API over HTTPS) to develop and test without an account')
-    .option('--port <n>', 'API port (default: a free one)')
-    .option('--auth-port <n>', 'OAuth port (default: a free one)')
-    .option('--scenario <name>', 'fault to serve from the start (see --list)')
-    .option('--latency <ms>', 'delay every answer by this many ms')
-    .option('--token-ttl <seconds>', 'access token lifetime in seconds, to test refresh (default: 1800, as the real service)')
-    .option('--key-scope <scope>', 'scope of the generated key: GIGACHAT_API_PERS (default), GIGACHAT_API_B2B or GIGACHAT_API_CORP')
-    .option('--env-out <file>', 'also write the variables to paste as a .env file')
-    .option('--list', 'list the scenarios and exit')
+    .description(w.commands.mock)
+    .option('--port <n>', o('--port'))
+    .option('--auth-port <n>', o('--auth-port'))
+    .option('--scenario <name>', o('--scenario'))
+    .option('--latency <ms>', o('--latency'))
+    .option('--token-ttl <seconds>', o('--token-ttl'))
+    .option('--key-scope <scope>', o('--key-scope'))
+    .option('--env-out <file>', o('--env-out'))
+    .option('--list', o('--list'))
     .allowExcessArguments(false)
     .action(async (opts) => exit(await run.mock(opts)));
 
   program
     .command('fingerprint')
-    .description("read a key on stdin (never shown) and print the fingerprint the report shows for it, to tell keys apart")
+    .description(w.commands.fingerprint)
     .allowExcessArguments(false)
     .action(async () => exit(await run.fingerprint()));
 
@@ -184,6 +178,13 @@ function unknownCommand(argv: readonly string[]): string | null {
   if (first === undefined || first.startsWith('-') || COMMANDS.includes(first)) return null;
   const guess = nearest(first, COMMANDS.filter((c) => c !== 'help'), 2);
   return `unknown command '${first}'${guess ? ` (did you mean '${guess}'?)` : ''}. Commands: ${COMMANDS.filter((c) => c !== 'help').join(', ')}; see gigadoctor --help.`;
+}
+
+/** --help speaks the report's language: `--lang` on the line, else the environment's. */
+function helpLanguage(io: Pick<CliIO, 'argv' | 'env'>): Lang {
+  const i = io.argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = i < 0 ? undefined : io.argv[i].includes('=') ? io.argv[i].split('=')[1] : io.argv[i + 1];
+  return given === 'ru' || given === 'en' ? given : langFromLocale(io.env);
 }
 
 function reportAsJson(argv: readonly string[]): string | null {

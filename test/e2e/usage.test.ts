@@ -66,6 +66,23 @@ describe('words that are not commands, and what report takes', () => {
   });
 });
 
+describe('--help speaks the language', () => {
+  it('Russian with --lang ru or a Russian locale, English otherwise; the scopes come from the facts', async () => {
+    const ru = await runCli(['--help', '--lang', 'ru']);
+    expect(ru.code).toBe(0);
+    expect(ru.stdout).toMatch(/^Использование: gigadoctor/);
+    expect(ru.stdout).toMatch(/^Команды:$/m);
+    const check = await runCli(['check', '--help'], { env: { LANG: 'ru_RU.UTF-8' } });
+    expect(check.stdout).toMatch(/--no-chat\s+не делать пробный запрос к чату/);
+    expect(check.stdout).toMatch(/область ключа: GIGACHAT_API_PERS, GIGACHAT_API_B2B,\s+GIGACHAT_API_CORP/);
+    expect(check.stdout).toMatch(/^Примеры:$/m);
+    expect(check.stdout).not.toMatch(/\b(Options|Usage|Examples):/);
+    const forced = await runCli(['check', '--help'], { env: { LANG: 'ru_RU.UTF-8', GIGADOCTOR_LANG: 'en' } });
+    expect(forced.stdout).toMatch(/^Usage: gigadoctor check/);
+    expect(forced.stdout).toMatch(/--no-chat\s+skip the one-token chat probe/);
+  });
+});
+
 describe('--lang ru', () => {
   it('the human report is in Russian: the verdict, the root cause and the first step', async () => {
     const run = await runCli(['check', '--lang', 'ru', '--no-color'], { env: mockEnv(mock, { GIGACHAT_CREDENTIALS: undefined }) });
