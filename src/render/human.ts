@@ -127,8 +127,9 @@ export function humanTail(report: Report, opts: HumanOptions): string {
   const root = problems.find((x) => x.status === 'fail') ?? problems[0];
   const notRun = report.checks.filter((x) => x.status === 'skip' && !NOT_APPLICABLE_CODES.has(x.code));
   if (root && (root.status === 'fail' || report.exitCode !== 0)) {
-    // With one problem, its remedies are right above: the footer only says how to confirm the fix.
-    if (problems.length > 1) {
+    // With one failure (or, under --strict, one warning) its remedies are right above: the
+    // footer only says how to confirm the fix.
+    if (problems.filter((x) => x.status === root.status).length > 1) {
       lines.push(`${c.bold(ui.rootCause)}: ${root.title} ${dash} ${root.summary}`);
       if (root.remediation[0]) {
         const more = root.remediation.length > 1 ? ` ${c.dim(ui.moreSteps(root.remediation.length - 1))}` : '';
