@@ -12,6 +12,8 @@ const checks = {
   oauth: 'OAuth token',
   models: 'Models list',
   chat: 'Chat probe',
+  code: 'Project code',
+  python: 'App Python',
 };
 
 const SOURCE: Record<string, string> = { env: 'environment', flag: 'command-line flag', default: 'default' };
@@ -47,6 +49,21 @@ const CLIENT_CERT_REASON: Record<string, string> = {
 };
 const WHO: Record<string, string> = { individuals: 'individuals', prepaid: 'businesses, prepaid packages', postpaid: 'businesses, postpaid' };
 
+const SECRET_KIND: Record<string, string> = { 'authorization-key': 'an authorization key', 'access-token': 'an access token', 'client-secret': 'a client secret' };
+const SCAN_LIMIT: Record<string, string> = { 'file-limit': 'the file limit', 'entry-limit': 'the folder-entry limit', 'time-limit': 'the time limit' };
+
+/** Why a URL written in the code is wrong. */
+function wrongUrl(p: { reason: string; host: string; port: number }): string {
+  const why: Record<string, string> = {
+    'known-wrong-host': `${p.host} is not a GigaChat API host`,
+    'not-https': 'http:// instead of https://',
+    'auth-port': `the OAuth URL without port ${p.port}`,
+    'auth-path': 'the OAuth URL with the wrong path',
+    'api-path': 'the API URL with the wrong path',
+  };
+  return why[p.reason] ?? 'wrong URL';
+}
+
 function badResponse(p: { reason: string; field: string }): string {
   const field = opt(p.field, ' (field ', ')');
   switch (p.reason) {
@@ -70,6 +87,27 @@ export const phrases = {
   lang: 'en',
   checks,
   titles: {
+    ACCESS_TOKEN_UNAVAILABLE: 'No access token',
+    CODE_NOT_A_PROJECT: 'Not a project folder',
+    CODE_OK: 'Nothing wrong in the code',
+    CODE_WRONG_URL: 'Wrong GigaChat URL in the code',
+    CODE_TLS_VERIFY_OFF: 'Certificate verification turned off in the code',
+    CODE_UNOFFICIAL_VARIABLE: 'Code reads a variable no SDK reads',
+    CODE_MODEL_RETIRED: 'Retired model in the code',
+    CODE_MODEL_MISSPELLED: 'Misspelled model name in the code',
+    CODE_SECRET_COMMITTED: 'Secret committed to git',
+    CODE_SECRET_IN_FILE: 'Secret written in a file',
+    CODE_SDK_KNOWN_ISSUE: 'SDK version with a known problem',
+    CODE_SDK_PROXY_DIFFERS: 'The npm SDK takes another road',
+    CODE_SCAN_PARTIAL: 'Scan stopped early',
+    PYTHON_NOT_A_PROJECT: 'No Python app here',
+    PYTHON_TLS_OK: 'Python verifies GigaChat',
+    PYTHON_TLS_DIVERGES: 'Node and Python disagree',
+    PYTHON_TLS_FAILED: 'Python cannot verify GigaChat',
+    PYTHON_NETWORK_FAILED: 'Python cannot reach GigaChat',
+    PYTHON_PROBE_FAILED: 'Python probe did not run',
+    PYTHON_SDK_MISSING: 'GigaChat SDK not installed',
+    PYTHON_VERIFY_DISABLED: 'Python SDK will not verify',
     OAUTH_OK: 'Access token received',
     ACCESS_TOKEN_PROVIDED: 'Ready token supplied',
     OAUTH_BAD_CREDENTIALS: 'Key rejected',
@@ -714,5 +752,93 @@ export const phrases = {
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.set': (p) => `Set it where node starts — the shell, the service unit, the Dockerfile (ENV) or the CI job: ${p.set}`,
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.delete': (p) => `Then delete the line from ${p.source}: it only suggests a fix that is not in effect`,
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.python': (p) => `The Python SDK does not read NODE_EXTRA_CA_CERTS at all: ${p.set}`,
+
+    // --- explain: what an app logged ---
+    ACCESS_TOKEN_UNAVAILABLE: 'The app has no access token: its token request (OAuth) failed before this, or never ran',
+    'ACCESS_TOKEN_UNAVAILABLE.cause': 'Look for the OAuth error logged before this line: it is the cause (gigadoctor explain lists it first when the log holds it)',
+    'ACCESS_TOKEN_UNAVAILABLE.key': (p) =>
+      `If nothing failed before it, the app may not have found its key: check that ${p.variable} is set where the app runs (in its environment or the .env it loads)`,
+    'ACCESS_TOKEN_UNAVAILABLE.check': 'gigadoctor check --no-chat tests the key and the token request from this machine',
+
+    // --- code and python ---
+    'app.places': (p) => `${p.shown}${p.more > 0 ? ` (+${p.more} more)` : ''}`,
+    'app.systemStore': 'the system store',
+    'app.route': (p) => (p.proxy ? `through ${p.proxy} (${p.variable})` : p.entry ? `direct (${p.variable} entry "${p.entry}")` : 'direct (no proxy set)'),
+    'app.secretKind': (p) => SECRET_KIND[p.kind] ?? 'a secret',
+    'python.trust.get': (p) => `Get the root: gigadoctor ca --out ${p.file}; then for the Python SDK ${p.set} (or GigaChat(ca_bundle_file="${p.file}"))`,
+    'python.trust.requests': (p) =>
+      `Code that uses requests reads REQUESTS_CA_BUNDLE: point it at a bundle that has the usual roots and this one (cat "$(python -m certifi)" ${p.file} > bundle.pem)`,
+    'python.trust.certifi': "Do not append the root to the venv's certifi/cacert.pem: the next pip install certifi replaces it, silently",
+    CODE_NOT_A_PROJECT: (p) =>
+      `Not scanned: ${str(p.project, 'this folder')} has no manifest (package.json, pyproject.toml, requirements.txt …) and no git`,
+    'CODE_NOT_A_PROJECT.project': "To have your app's files checked, run from its folder or name it: gigadoctor check --project <your app's folder>",
+    CODE_OK: (p) => `${p.files} files read, nothing wrong found${p.sdks.length ? `; GigaChat SDKs declared: ${p.sdks.join(', ')}` : ''}`,
+    CODE_WRONG_URL: (p) => `${p.places}: ${p.url} — ${wrongUrl(p)}; the app's requests go to the wrong place`,
+    'CODE_WRONG_URL.replace': (p) => `Replace it with ${p.correct}${p.others ? ' (and the other places listed)' : ''}`,
+    'CODE_WRONG_URL.defaults': (p) =>
+      `Better: do not write URLs in code; the SDKs' defaults are right (OAuth ${p.auth}, API ${p.api}), and GIGACHAT_AUTH_URL / GIGACHAT_BASE_URL override them`,
+    'CODE_WRONG_URL.keyLeft': "That host is Yandex Cloud's: a GigaChat key sent there has left Sber; if the app ever ran with it, generate a new key in Studio",
+    CODE_TLS_VERIFY_OFF: (p) => `${p.places}: ${str(p.what, 'verification off')} — the app accepts any certificate, including an interceptor's`,
+    'CODE_TLS_VERIFY_OFF.install': (p) => `Remove it and install the Russian Trusted Root CA instead: gigadoctor ca --out ${p.file}`,
+    'CODE_TLS_VERIFY_OFF.point': (p) =>
+      `Python SDK: GIGACHAT_CA_BUNDLE_FILE=${p.file} (or ca_bundle_file=…); Node: NODE_EXTRA_CA_CERTS=${p.file} before node starts`,
+    CODE_UNOFFICIAL_VARIABLE: (p) =>
+      `${p.places}: the code uses ${p.variables}; the official SDKs read GIGACHAT_CREDENTIALS (the key) and GIGACHAT_ACCESS_TOKEN (a ready token)`,
+    'CODE_UNOFFICIAL_VARIABLE.rename': (p) =>
+      `Rename ${str(p.variable, 'it')} to ${p.official} in the code and in .env (keep the value) — then the SDK picks it up without code`,
+    'CODE_UNOFFICIAL_VARIABLE.token': (p) => `If the value is a ready access token (eyJ…, 30 minutes), use ${p.variable} instead`,
+    CODE_MODEL_RETIRED: (p) => `${p.places}: model "${p.model}" is a first-generation model being shut down; its successor is ${p.successor}`,
+    'CODE_MODEL_RETIRED.use': (p) => `Use "${p.successor}" (or set ${p.variable}=${p.successor} and read it)`,
+    CODE_MODEL_MISSPELLED: (p) => `${p.places}: model "${p.model}" does not exist (names are case-sensitive); did you mean ${p.suggestion}?`,
+    'CODE_MODEL_MISSPELLED.write': (p) => `Write "${p.suggestion}" exactly; gigadoctor check --model ${p.suggestion} confirms your key can use it`,
+    CODE_SECRET_COMMITTED: (p) =>
+      `${p.places}: ${p.kind} (${p.length} chars, sha256:${p.fingerprint}) is in a file git tracks — anyone with the repository has it`,
+    'CODE_SECRET_COMMITTED.newKey': (p) =>
+      `Generate a new ${p.token ? 'key (the token expires in 30 minutes, the key does not)' : 'authorization key'} in Studio (${p.studio}) and stop using this one`,
+    'CODE_SECRET_COMMITTED.untrack': (p) =>
+      `Take it out of the file and the index: git rm --cached ${str(p.file, '<file>')} (for a .env) or move the value to .env, and add .env to .gitignore`,
+    'CODE_SECRET_COMMITTED.history': 'It stays in the history: rewrite it (git filter-repo) or treat the repository as leaked',
+    CODE_SECRET_IN_FILE: (p) =>
+      `${p.places}: ${p.kind} (${p.length} chars, sha256:${p.fingerprint}) is written in ${p.envFile ? 'a .env file that .gitignore does not cover' : 'a project file'}`,
+    'CODE_SECRET_IN_FILE.gitignore': 'Add .env to .gitignore before the next commit (echo .env >> .gitignore)',
+    'CODE_SECRET_IN_FILE.move': 'Move the value out of the code into .env (GIGACHAT_CREDENTIALS=…) or the environment, and add .env to .gitignore',
+    CODE_SDK_KNOWN_ISSUE: (p) => `${p.places}: ${p.name} ${p.version}: ${p.problem} (${p.source})`,
+    'CODE_SDK_KNOWN_ISSUE.workaround': (p) => str(p.workaround, 'Move to a version without the problem (see the source above)'),
+    CODE_SDK_PROXY_DIFFERS: (p) =>
+      `To ${p.host} the npm SDK (axios) goes ${p.sdk}, but gigadoctor's checks went ${p.gigadoctor}: their verdicts do not speak for the app`,
+    'CODE_SDK_PROXY_DIFFERS.agree':
+      'Make the two agree: axios reads NO_PROXY entries as exact hosts unless they start with "." (".sberbank.ru" covers its subdomains), reads ALL_PROXY, and never uses HTTP_PROXY for https',
+    'CODE_SDK_PROXY_DIFFERS.explicit': 'Or give the SDK its route explicitly (httpsAgent / proxy in its options) and check that route with gigadoctor',
+    CODE_SCAN_PARTIAL: (p) => {
+      const left = [opt(p.filesLeftOut, '', ' files'), opt(p.foldersLeftOut, '', ' folders')].filter(Boolean).join(' and ');
+      return `Stopped at ${SCAN_LIMIT[p.reason] ?? 'a limit'} after ${p.files} files${left ? `; not read: ${left}` : ''}`;
+    },
+    'CODE_SCAN_PARTIAL.ignore':
+      "List what need not be read (data, generated code) in .gigadoctorignore (gitignore syntax), or point --project at the app's own folder",
+    PYTHON_NOT_A_PROJECT: 'Not a Python project (no pyproject.toml, requirements.txt, .venv or .py files): skipped',
+    'PYTHON_NOT_A_PROJECT.noInterpreter': 'A Python project, but no interpreter found (VIRTUAL_ENV, .venv, venv, python3 on PATH)',
+    'PYTHON_NOT_A_PROJECT.activate': "Activate the app's virtual environment (VIRTUAL_ENV) or create it in .venv, then run again",
+    'PYTHON_NOT_A_PROJECT.project': "To check a Python app's own trust and proxy, run from its folder or name it: gigadoctor check --project <its folder>",
+    PYTHON_TLS_OK: (p) => `${p.who} verifies ${p.targets} with ${p.ca}`,
+    PYTHON_TLS_DIVERGES: (p) =>
+      `The doctor passes, your app fails: Node verifies ${p.host}:${p.port}, but ${p.who} does not (${str(p.error, 'verification failed')}) with ${p.ca}`,
+    'PYTHON_TLS_DIVERGES.nodeFails': (p) =>
+      `Python verifies the GigaChat hosts with ${p.ca}, but Node (the tls check) does not: Python apps work here, Node apps do not`,
+    'PYTHON_TLS_DIVERGES.node': (p) => `Node needs the root too: ${p.set} before node starts (gigadoctor ca --out ${p.file})`,
+    PYTHON_TLS_FAILED: (p) => `${p.who}: ${p.host}:${p.port} does not verify (${str(p.error, 'verification failed')}) with ${p.ca}`,
+    PYTHON_NETWORK_FAILED: (p) => {
+      const what = p.kind === 'timeout' ? 'timed out' : p.kind === 'proxy' ? `refused by the proxy ${p.proxy} (${p.error})` : `failed: ${p.error}`;
+      return `${p.who}: ${p.host}:${p.port} ${what}${p.proxy && p.kind !== 'proxy' ? ` through ${p.proxy}` : ''}`;
+    },
+    'PYTHON_NETWORK_FAILED.proxyRules':
+      'Python reads HTTPS_PROXY / HTTP_PROXY / ALL_PROXY and NO_PROXY by its own rules (httpx, requests): compare them with what Node uses in the dns and tcp details',
+    'PYTHON_NETWORK_FAILED.sameEnv': "Run the app's interpreter with the same environment the app gets (a service, a container and a shell often differ)",
+    PYTHON_PROBE_FAILED: (p) => `${str(p.interpreter, 'The interpreter')} did not finish the probe (${p.reason}${opt(p.detail, ': ')})`,
+    'PYTHON_PROBE_FAILED.starts': (p) =>
+      `Check that ${str(p.interpreter, 'the interpreter')} starts: ${str(p.interpreter, 'python3')} -c "import ssl; print(ssl.OPENSSL_VERSION)"`,
+    PYTHON_SDK_MISSING: (p) => `Neither gigachat nor langchain-gigachat is installed for ${str(p.interpreter, 'this interpreter')} (Python ${p.python})`,
+    'PYTHON_SDK_MISSING.install': (p) => `${p.interpreter} -m pip install gigachat (in the app's virtual environment)`,
+    PYTHON_VERIFY_DISABLED: (p) => `${p.variable} is false (${p.source}): the Python SDK accepts any certificate`,
+    'PYTHON_VERIFY_DISABLED.remove': (p) => `Remove ${p.variable} and set ${p.set} instead`,
   },
 } satisfies Phrases;

@@ -13,6 +13,8 @@ const checks = {
   oauth: 'OAuth-токен',
   models: 'Список моделей',
   chat: 'Пробный запрос',
+  code: 'Код проекта',
+  python: 'Ваш Python',
 };
 
 const SOURCE: Record<string, string> = { env: 'окружение', flag: 'флаг командной строки', default: 'значение по умолчанию' };
@@ -49,6 +51,21 @@ const CLIENT_CERT_REASON: Record<string, string> = {
 const WHO: Record<string, string> = { individuals: 'физлица', prepaid: 'ИП и юрлица, предоплаченные пакеты', postpaid: 'ИП и юрлица, постоплата' };
 const CLOCK: Record<string, string> = { off: 'расходятся с сервером', behind: 'отстают', ahead: 'спешат' };
 
+const SECRET_KIND: Record<string, string> = { 'authorization-key': 'ключ авторизации', 'access-token': 'токен доступа', 'client-secret': 'Client Secret' };
+const SCAN_LIMIT: Record<string, string> = { 'file-limit': 'пределе числа файлов', 'entry-limit': 'пределе числа записей в папках', 'time-limit': 'пределе времени' };
+
+/** Чем неверен адрес, записанный в коде. */
+function wrongUrl(p: { reason: string; host: string; port: number }): string {
+  const why: Record<string, string> = {
+    'known-wrong-host': `${p.host} — не адрес API GigaChat`,
+    'not-https': 'http:// вместо https://',
+    'auth-port': `адрес OAuth без порта ${p.port}`,
+    'auth-path': 'адрес OAuth с неверным путём',
+    'api-path': 'адрес API с неверным путём',
+  };
+  return why[p.reason] ?? 'неверный адрес';
+}
+
 function badResponse(p: { reason: string; field: string }): string {
   const field = opt(p.field, ' (поле ', ')');
   switch (p.reason) {
@@ -72,6 +89,27 @@ export const phrases = {
   lang: 'ru',
   checks,
   titles: {
+    ACCESS_TOKEN_UNAVAILABLE: 'Нет токена доступа',
+    CODE_NOT_A_PROJECT: 'Не папка проекта',
+    CODE_OK: 'В коде ошибок нет',
+    CODE_WRONG_URL: 'Неверный адрес GigaChat в коде',
+    CODE_TLS_VERIFY_OFF: 'Проверка сертификата отключена в коде',
+    CODE_UNOFFICIAL_VARIABLE: 'Код читает переменную, которую не читает ни один SDK',
+    CODE_MODEL_RETIRED: 'Выводимая из работы модель в коде',
+    CODE_MODEL_MISSPELLED: 'Опечатка в имени модели',
+    CODE_SECRET_COMMITTED: 'Секрет в git',
+    CODE_SECRET_IN_FILE: 'Секрет записан в файле',
+    CODE_SDK_KNOWN_ISSUE: 'Версия SDK с известной проблемой',
+    CODE_SDK_PROXY_DIFFERS: 'SDK для npm идёт другим путём',
+    CODE_SCAN_PARTIAL: 'Просмотр остановлен раньше',
+    PYTHON_NOT_A_PROJECT: 'Здесь нет приложения на Python',
+    PYTHON_TLS_OK: 'Python доверяет GigaChat',
+    PYTHON_TLS_DIVERGES: 'Node и Python расходятся',
+    PYTHON_TLS_FAILED: 'Python не доверяет GigaChat',
+    PYTHON_NETWORK_FAILED: 'Python не достаёт до GigaChat',
+    PYTHON_PROBE_FAILED: 'Проба Python не выполнилась',
+    PYTHON_SDK_MISSING: 'SDK GigaChat не установлен',
+    PYTHON_VERIFY_DISABLED: 'Python SDK не будет проверять сертификат',
     OAUTH_OK: 'Токен доступа получен',
     ACCESS_TOKEN_PROVIDED: 'Передан готовый токен',
     OAUTH_BAD_CREDENTIALS: 'Ключ отклонён',
@@ -714,5 +752,96 @@ export const phrases = {
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.set': (p) => `Задайте его там, где запускается node — в shell, unit-файле сервиса, Dockerfile (ENV) или CI: ${p.set}`,
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.delete': (p) => `Затем удалите строку из ${p.source}: она лишь создаёт видимость исправления`,
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.python': (p) => `Python SDK вообще не читает NODE_EXTRA_CA_CERTS: ${p.set}`,
+
+    // --- explain: что записало приложение ---
+    ACCESS_TOKEN_UNAVAILABLE: 'У приложения нет токена доступа: запрос токена (OAuth) перед этим не удался или не выполнялся',
+    'ACCESS_TOKEN_UNAVAILABLE.cause': 'Найдите ошибку OAuth в логе перед этой строкой: причина в ней (gigadoctor explain ставит её первой, если она есть в логе)',
+    'ACCESS_TOKEN_UNAVAILABLE.key': (p) =>
+      `Если перед этим ничего не упало, приложение, возможно, не нашло ключ: проверьте, что ${p.variable} задан там, где оно запускается (в его окружении или в .env, который оно читает)`,
+    'ACCESS_TOKEN_UNAVAILABLE.check': 'gigadoctor check --no-chat проверит ключ и запрос токена с этой машины',
+
+    // --- code и python ---
+    'app.places': (p) => `${p.shown}${p.more > 0 ? ` (и ещё ${p.more})` : ''}`,
+    'app.systemStore': 'системным хранилищем',
+    'app.route': (p) => (p.proxy ? `через ${p.proxy} (${p.variable})` : p.entry ? `напрямую (запись «${p.entry}» в ${p.variable})` : 'напрямую (прокси не задан)'),
+    'app.secretKind': (p) => SECRET_KIND[p.kind] ?? 'секрет',
+    'python.trust.get': (p) =>
+      `Получите корневой сертификат: gigadoctor ca --out ${p.file}; затем для Python SDK ${p.set} (или GigaChat(ca_bundle_file="${p.file}"))`,
+    'python.trust.requests': (p) =>
+      `Код на requests читает REQUESTS_CA_BUNDLE: укажите в ней набор с обычными корневыми и этим (cat "$(python -m certifi)" ${p.file} > bundle.pem)`,
+    'python.trust.certifi': 'Не дописывайте сертификат в certifi/cacert.pem виртуального окружения: следующий pip install certifi молча его сотрёт',
+    CODE_NOT_A_PROJECT: (p) =>
+      `Не просматривался: в ${str(p.project, 'этой папке')} нет манифеста (package.json, pyproject.toml, requirements.txt …) и нет git`,
+    'CODE_NOT_A_PROJECT.project': 'Чтобы проверить файлы приложения, запустите из его папки или укажите её: gigadoctor check --project <папка приложения>',
+    CODE_OK: (p) => `Прочитано файлов: ${p.files}, ошибок не найдено${p.sdks.length ? `; объявленные SDK GigaChat: ${p.sdks.join(', ')}` : ''}`,
+    CODE_WRONG_URL: (p) => `${p.places}: ${p.url} — ${wrongUrl(p)}; запросы приложения уходят не туда`,
+    'CODE_WRONG_URL.replace': (p) => `Замените на ${p.correct}${p.others ? ' (и в остальных перечисленных местах)' : ''}`,
+    'CODE_WRONG_URL.defaults': (p) =>
+      `Лучше не писать адреса в коде: умолчания SDK верны (OAuth ${p.auth}, API ${p.api}), а GIGACHAT_AUTH_URL / GIGACHAT_BASE_URL их переопределяют`,
+    'CODE_WRONG_URL.keyLeft': 'Это хост Yandex Cloud: отправленный туда ключ GigaChat ушёл за пределы Сбера; если приложение с ним запускалось, выпустите новый ключ в Studio',
+    CODE_TLS_VERIFY_OFF: (p) => `${p.places}: ${str(p.what, 'проверка отключена')} — приложение примет любой сертификат, в том числе подменённый`,
+    'CODE_TLS_VERIFY_OFF.install': (p) => `Уберите это и установите корневой сертификат Минцифры: gigadoctor ca --out ${p.file}`,
+    'CODE_TLS_VERIFY_OFF.point': (p) =>
+      `Python SDK: GIGACHAT_CA_BUNDLE_FILE=${p.file} (или ca_bundle_file=…); Node: NODE_EXTRA_CA_CERTS=${p.file} до запуска node`,
+    CODE_UNOFFICIAL_VARIABLE: (p) =>
+      `${p.places}: код использует ${p.variables}; официальные SDK читают GIGACHAT_CREDENTIALS (ключ) и GIGACHAT_ACCESS_TOKEN (готовый токен)`,
+    'CODE_UNOFFICIAL_VARIABLE.rename': (p) =>
+      `Переименуйте ${str(p.variable, 'её')} в ${p.official} в коде и в .env (значение то же) — тогда SDK подхватит ключ сам`,
+    'CODE_UNOFFICIAL_VARIABLE.token': (p) => `Если значение — готовый токен доступа (eyJ…, 30 минут), используйте ${p.variable}`,
+    CODE_MODEL_RETIRED: (p) => `${p.places}: модель «${p.model}» первого поколения выводится из работы; её замена — ${p.successor}`,
+    'CODE_MODEL_RETIRED.use': (p) => `Используйте «${p.successor}» (или задайте ${p.variable}=${p.successor} и читайте её)`,
+    CODE_MODEL_MISSPELLED: (p) => `${p.places}: модели «${p.model}» нет (регистр важен); возможно, имелась в виду ${p.suggestion}`,
+    'CODE_MODEL_MISSPELLED.write': (p) => `Напишите точно «${p.suggestion}»; gigadoctor check --model ${p.suggestion} проверит, доступна ли она вашему ключу`,
+    CODE_SECRET_COMMITTED: (p) =>
+      `${p.places}: ${p.kind} (${p.length} симв., sha256:${p.fingerprint}) в файле, который отслеживает git, — он есть у всех, у кого есть репозиторий`,
+    'CODE_SECRET_COMMITTED.newKey': (p) =>
+      `Выпустите новый ${p.token ? 'ключ (токен истечёт через 30 минут, ключ — нет)' : 'ключ авторизации'} в Studio (${p.studio}) и перестаньте пользоваться этим`,
+    'CODE_SECRET_COMMITTED.untrack': (p) =>
+      `Уберите его из файла и из индекса: git rm --cached ${str(p.file, '<файл>')} (для .env) или перенесите значение в .env, и добавьте .env в .gitignore`,
+    'CODE_SECRET_COMMITTED.history': 'В истории он останется: перепишите её (git filter-repo) или считайте репозиторий скомпрометированным',
+    CODE_SECRET_IN_FILE: (p) =>
+      `${p.places}: ${p.kind} (${p.length} симв., sha256:${p.fingerprint}) записан в ${p.envFile ? 'файле .env, который не указан в .gitignore' : 'файле проекта'}`,
+    'CODE_SECRET_IN_FILE.gitignore': 'Добавьте .env в .gitignore до следующего коммита (echo .env >> .gitignore)',
+    'CODE_SECRET_IN_FILE.move': 'Перенесите значение из кода в .env (GIGACHAT_CREDENTIALS=…) или в окружение и добавьте .env в .gitignore',
+    CODE_SDK_KNOWN_ISSUE: (p) => `${p.places}: ${p.name} ${p.version}: ${p.problem} (${p.source})`,
+    'CODE_SDK_KNOWN_ISSUE.workaround': (p) => str(p.workaround, 'Перейдите на версию без этой проблемы (см. источник выше)'),
+    CODE_SDK_PROXY_DIFFERS: (p) =>
+      `К ${p.host} SDK для npm (axios) идёт ${p.sdk}, а проверки gigadoctor шли ${p.gigadoctor}: их вердикты не про приложение`,
+    'CODE_SDK_PROXY_DIFFERS.agree':
+      'Согласуйте их: axios читает записи NO_PROXY как точные имена, если они не начинаются с «.» (".sberbank.ru" покрывает поддомены), читает ALL_PROXY и не берёт HTTP_PROXY для https',
+    'CODE_SDK_PROXY_DIFFERS.explicit': 'Или задайте SDK путь явно (httpsAgent / proxy в его настройках) и проверьте этот путь gigadoctor',
+    CODE_SCAN_PARTIAL: (p) => {
+      const left = [opt(p.filesLeftOut, 'файлов: '), opt(p.foldersLeftOut, 'папок: ')].filter(Boolean).join(', ');
+      return `Остановлен на ${SCAN_LIMIT[p.reason] ?? 'пределе'} после ${p.files} файлов${left ? `; не прочитано ${left}` : ''}`;
+    },
+    'CODE_SCAN_PARTIAL.ignore':
+      'Перечислите то, что читать не нужно (данные, сгенерированный код), в .gigadoctorignore (синтаксис gitignore) или укажите --project на папку самого приложения',
+    PYTHON_NOT_A_PROJECT: 'Не проект на Python (нет pyproject.toml, requirements.txt, .venv или файлов .py): пропущено',
+    'PYTHON_NOT_A_PROJECT.noInterpreter': 'Проект на Python, но интерпретатор не найден (VIRTUAL_ENV, .venv, venv, python3 в PATH)',
+    'PYTHON_NOT_A_PROJECT.activate': 'Активируйте виртуальное окружение приложения (VIRTUAL_ENV) или создайте его в .venv и запустите снова',
+    'PYTHON_NOT_A_PROJECT.project':
+      'Чтобы проверить доверие и прокси самого приложения на Python, запустите из его папки или укажите её: gigadoctor check --project <папка>',
+    PYTHON_TLS_OK: (p) => `${p.who} проверяет ${p.targets} с ${p.ca}`,
+    PYTHON_TLS_DIVERGES: (p) =>
+      `Доктор доволен, приложение — нет: Node проверяет ${p.host}:${p.port}, а ${p.who} — нет (${str(p.error, 'проверка не прошла')}) с ${p.ca}`,
+    'PYTHON_TLS_DIVERGES.nodeFails': (p) =>
+      `Python проверяет хосты GigaChat с ${p.ca}, а Node (проверка tls) — нет: приложения на Python здесь работают, на Node — нет`,
+    'PYTHON_TLS_DIVERGES.node': (p) => `Node тоже нужен корневой сертификат: ${p.set} до запуска node (gigadoctor ca --out ${p.file})`,
+    PYTHON_TLS_FAILED: (p) => `${p.who}: ${p.host}:${p.port} не проходит проверку (${str(p.error, 'проверка не прошла')}) с ${p.ca}`,
+    PYTHON_NETWORK_FAILED: (p) => {
+      const what = p.kind === 'timeout' ? 'время ожидания истекло' : p.kind === 'proxy' ? `прокси ${p.proxy} отказал (${p.error})` : `ошибка: ${p.error}`;
+      return `${p.who}: ${p.host}:${p.port} — ${what}${p.proxy && p.kind !== 'proxy' ? ` через ${p.proxy}` : ''}`;
+    },
+    'PYTHON_NETWORK_FAILED.proxyRules':
+      'Python читает HTTPS_PROXY / HTTP_PROXY / ALL_PROXY и NO_PROXY по своим правилам (httpx, requests): сравните с тем, что использует Node (подробности dns и tcp)',
+    'PYTHON_NETWORK_FAILED.sameEnv':
+      'Запустите интерпретатор приложения с тем же окружением, что и приложение (служба, контейнер и оболочка часто различаются)',
+    PYTHON_PROBE_FAILED: (p) => `${str(p.interpreter, 'Интерпретатор')} не завершил пробу (${p.reason}${opt(p.detail, ': ')})`,
+    'PYTHON_PROBE_FAILED.starts': (p) =>
+      `Проверьте, что ${str(p.interpreter, 'интерпретатор')} запускается: ${str(p.interpreter, 'python3')} -c "import ssl; print(ssl.OPENSSL_VERSION)"`,
+    PYTHON_SDK_MISSING: (p) => `Для ${str(p.interpreter, 'этого интерпретатора')} (Python ${p.python}) не установлены ни gigachat, ни langchain-gigachat`,
+    'PYTHON_SDK_MISSING.install': (p) => `${p.interpreter} -m pip install gigachat (в виртуальном окружении приложения)`,
+    PYTHON_VERIFY_DISABLED: (p) => `${p.variable} выключена (${p.source}): Python SDK примет любой сертификат`,
+    'PYTHON_VERIFY_DISABLED.remove': (p) => `Уберите ${p.variable} и задайте ${p.set}`,
   },
 } satisfies Phrases & { say: Record<keyof (typeof english)['say'], Phrase> };

@@ -2,6 +2,7 @@
 import type { Code } from '../codes.js';
 import type { Remedy } from '../steps.js';
 import { apiRemedies } from './api.js';
+import { appRemedies } from './app.js';
 import { credentialRemedies } from './credentials.js';
 import { networkRemedies } from './network.js';
 import { oauthRemedies } from './oauth.js';
@@ -15,4 +16,5 @@ export const REMEDIES: Record<Code, Remedy> = {
   ...oauthRemedies,
   ...apiRemedies,
   ...runnerRemedies,
+  ...appRemedies,
 };

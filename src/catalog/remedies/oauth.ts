@@ -126,4 +126,13 @@ export const oauthRemedies = {
     },
     steps: (_d, shell) => [say('step.syncClock', { sync: run('clockSync'), note: clockNote(shell) }), say('CLOCK_SKEW.vm')],
   },
+  // Found in an app's log by gigadoctor explain: the app asked the API without a token.
+  ACCESS_TOKEN_UNAVAILABLE: {
+    summary: () => say('ACCESS_TOKEN_UNAVAILABLE'),
+    steps: () => [
+      say('ACCESS_TOKEN_UNAVAILABLE.cause'),
+      say('ACCESS_TOKEN_UNAVAILABLE.key', { variable: CREDENTIALS_VAR }),
+      say('ACCESS_TOKEN_UNAVAILABLE.check'),
+    ],
+  },
 } satisfies Record<string, Remedy>;

@@ -11,7 +11,7 @@ import {
 import type { Shell } from '../types.js';
 import { PROXY, RETRY, clockNote, duration, hostPortOf, reportStep, timeoutStep } from './common.js';
 
-const NODE_CA_VAR = 'NODE_EXTRA_CA_CERTS';
+export const NODE_CA_VAR = 'NODE_EXTRA_CA_CERTS';
 const ROOT_FILE = RUSSIAN_ROOT_CA.file;
 /** The root's fingerprint as remedies quote it: its first and last bytes. */
 const SHORT_SHA256 = `${RUSSIAN_ROOT_CA.sha256.slice(0, 5)}…${RUSSIAN_ROOT_CA.sha256.slice(-5)}`;
