@@ -182,6 +182,6 @@ describe('where trust comes from', () => {
     expect(notes.map((n) => n.code)).not.toContain('NODE_EXTRA_CA_CERTS_IN_ENV_FILE');
     expect(run.code).toBe(1);
     const human = await runCli(['--no-color'], { env: withheld(m.plain), cwd });
-    expect(human.stdout).toMatch(/^Root cause: TLS certificate — .*NODE_EXTRA_CA_CERTS/m);
+    expect(human.stdout).toMatch(/^✗ TLS certificate +NODE_EXTRA_CA_CERTS_IN_ENV_FILE$/m);
   });
 });

@@ -78,10 +78,4 @@ describe('the tick list', () => {
     expect(run.stdout).not.toMatch(/^Root cause:/m);
     expect(run.stdout).toMatch(/^Then confirm: .*--only env/m);
   });
-
-  it('with two problems, the footer names the root cause and its first step', async () => {
-    const run = await runCli(['--no-color', '--no-dotenv', '--scope', 'GIGACHAT_API_BAD'], { env: mockEnv(mock) });
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^Root cause: /m);
-  });
 });
