@@ -319,7 +319,8 @@ describe('root cause', () => {
       const human = await runCli(['check', '--no-color'], { env: mockEnv(mock) });
       expect(human.code).toBe(1);
       expect(human.stdout).toMatch(/^- Models list, Chat probe: not run, because OAuth token failed$/m);
-      expect(human.stdout).toMatch(/^Root cause: OAuth token — /m);
+      expect(human.stdout).toMatch(/^✗ OAuth token +OAUTH_\w+$/m);
+      expect(human.stdout).toMatch(/^Then confirm: .*--only oauth/m);
       expectClean(human, mock);
     } finally {
       mock.setScenario('ok');
