@@ -8,6 +8,7 @@ import { connect as tcpConnect, createServer, type AddressInfo, type Socket } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, type MockProxy, type MockServer } from '../../src/mock/index.js';
 import { createProbe } from '../../src/probe/probe.js';
+import { parseProxyUrl, type ProxyEndpoint } from '../../src/probe/proxy-route.js';
 import { checkOf, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let mock: MockServer;
@@ -235,6 +236,37 @@ describe('a server that closes the connection after each answer (without Connect
       }
       // The tcp step's connection carried the handshake and the first request; each later one needed a new one.
       expect(front.accepted.count).toBe(4);
+    } finally {
+      await probe.close();
+      await front.close();
+    }
+  });
+
+  it('through a proxy, each new connection is a new tunnel through it, secured with the run\'s trust', async () => {
+    const front = await startClosingFront(mock.authOrigin);
+    const { hostname, port } = new URL(front.origin);
+    const via = parseProxyUrl({ value: proxy.url, name: 'HTTPS_PROXY' }) as ProxyEndpoint;
+    const probe = createProbe({
+      trust: { insecure: false, extraCaPem: mock.caPem },
+      proxy: { httpsProxy: { value: proxy.url, name: 'HTTPS_PROXY' }, httpProxy: null, noProxy: null },
+      connectTimeoutMs: 2000,
+    });
+    const connects = proxy.connects.length;
+    try {
+      expect(await probe.connect(hostname, Number(port), 2000, via)).toMatchObject({ ok: true });
+      expect(await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000, via })).toMatchObject({ ok: true });
+      for (let i = 0; i < 3; i++) {
+        const answer = await probe.http({
+          url: `${front.origin}/api/v2/oauth`,
+          method: 'POST',
+          headers: { Authorization: `Basic ${mock.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'scope=GIGACHAT_API_PERS',
+          timeoutMs: 2000,
+        });
+        expect(answer).toMatchObject({ ok: true, response: { status: 200, viaProxy: proxy.url } });
+      }
+      expect(proxy.connects.slice(connects).map((c) => c.target)).toEqual(Array(3).fill(`${hostname}:${port}`));
+      expect(front.accepted.count).toBe(3);
     } finally {
       await probe.close();
       await front.close();
