@@ -48,9 +48,12 @@ export interface ServerDateSeen {
 export interface Probe {
   http(req: HttpRequest): Promise<HttpResult>;
   resolve(host: string, timeoutMs: number): Promise<NetResult<DnsAnswer>>;
-  /** TCP to host:port; with `via`, to the proxy and a CONNECT to host:port through it. */
+  /** TCP to host:port; with `via`, to the proxy and a CONNECT to host:port through it. The connection is kept for the handshake. */
   connect(host: string, port: number, timeoutMs: number, via?: ProxyEndpoint | null): Promise<NetResult<TcpAnswer>>;
-  /** A handshake with the trust the run uses (`verify: true`), or one that only reads the chain. */
+  /**
+   * A handshake with the trust the run uses (`verify: true`), on the connection `connect` kept,
+   * which then carries the requests to host:port; or (`verify: false`) one that only reads the chain.
+   */
   handshake(host: string, port: number, opts: { verify: boolean; timeoutMs: number; via?: ProxyEndpoint | null }): Promise<NetResult<TlsAnswer>>;
   /** The last Date header any response (or proxy) gave, for judging the local clock. */
   serverDate?(): ServerDateSeen | null;

@@ -8,6 +8,9 @@ import { connect as tcpConnect, createServer, type AddressInfo, type Socket } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, type MockProxy, type MockServer } from '../../src/mock/index.js';
 import { createProbe } from '../../src/probe/probe.js';
+import type { ClientCertMaterial } from '../../src/probe/net.js';
+import { parseProxyUrl, type ProxyConfig, type ProxyEndpoint } from '../../src/probe/proxy-route.js';
+import type { HttpRequest } from '../../src/probe/types.js';
 import { checkOf, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let mock: MockServer;
@@ -30,6 +33,26 @@ async function counted(args: string[], extra: Record<string, string> = {}) {
     handshakes: { auth: mock.handshakes.auth - before.auth, api: mock.handshakes.api - before.api },
     connections: { auth: mock.connections.auth - connectionsBefore.auth, api: mock.connections.api - connectionsBefore.api },
     requests: mock.requests.slice(requestsBefore).map((r) => `${r.method} ${r.path}`),
+  };
+}
+
+/** A probe that trusts the stand-in's CA, as a run with --ca-file does. */
+function probeTrusting(caPem: string, more: { proxy?: ProxyConfig; clientCert?: ClientCertMaterial } = {}) {
+  return createProbe({
+    trust: { insecure: false, extraCaPem: caPem, clientCert: more.clientCert },
+    proxy: more.proxy ?? { httpsProxy: null, httpProxy: null, noProxy: null },
+    connectTimeoutMs: 2000,
+  });
+}
+
+/** The token request as the oauth step sends it. */
+function tokenRequest(url: string, credentials: string, timeoutMs = 2000): HttpRequest {
+  return {
+    url,
+    method: 'POST',
+    headers: { Authorization: `Basic ${credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'scope=GIGACHAT_API_PERS',
+    timeoutMs,
   };
 }
 
@@ -104,21 +127,11 @@ describe('the verified connection carries the next request at once (the probe, a
     const cert = mtls.clientCertificate!;
     try {
       for (let i = 0; i < 5; i++) {
-        const probe = createProbe({
-          trust: { insecure: false, extraCaPem: mtls.caPem, clientCert: { cert: cert.certPem, key: cert.keyPem } },
-          proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
-          connectTimeoutMs: 2000,
-        });
+        const probe = probeTrusting(mtls.caPem, { clientCert: { cert: cert.certPem, key: cert.keyPem } });
         const before = mtls.handshakes.auth;
         const answer = await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 }).then((hs) => {
           expect(hs).toMatchObject({ ok: true, value: { protocol: 'TLSv1.3' } });
-          return probe.http({
-            url: mtls.authUrl,
-            method: 'POST',
-            headers: { Authorization: `Basic ${mtls.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
-            body: 'scope=GIGACHAT_API_PERS',
-            timeoutMs: 1000,
-          });
+          return probe.http(tokenRequest(mtls.authUrl, mtls.credentials, 1000));
         });
         await probe.close();
         expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
@@ -148,11 +161,7 @@ describe('a connection the server dropped between the tcp and the tls step', () 
     });
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
     const port = (front.address() as { port: number }).port;
-    const probe = createProbe({
-      trust: { insecure: false, extraCaPem: mock.caPem },
-      proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
-      connectTimeoutMs: 2000,
-    });
+    const probe = probeTrusting(mock.caPem);
     try {
       expect(await probe.connect('127.0.0.1', port, 2000)).toMatchObject({ ok: true });
       const hs = await probe.handshake('127.0.0.1', port, { verify: true, timeoutMs: 2000 });
@@ -215,26 +224,37 @@ describe('a server that closes the connection after each answer (without Connect
   it('the probe sends each request on a live connection: every answer arrives', async () => {
     const front = await startClosingFront(mock.authOrigin);
     const { hostname, port } = new URL(front.origin);
-    const probe = createProbe({
-      trust: { insecure: false, extraCaPem: mock.caPem },
-      proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
-      connectTimeoutMs: 2000,
-    });
+    const probe = probeTrusting(mock.caPem);
     try {
       expect(await probe.connect(hostname, Number(port), 2000)).toMatchObject({ ok: true });
       expect(await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000 })).toMatchObject({ ok: true });
       for (let i = 0; i < 4; i++) {
-        const answer = await probe.http({
-          url: `${front.origin}/api/v2/oauth`,
-          method: 'POST',
-          headers: { Authorization: `Basic ${mock.credentials}`, RqUID: crypto.randomUUID(), 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: 'scope=GIGACHAT_API_PERS',
-          timeoutMs: 2000,
-        });
+        const answer = await probe.http(tokenRequest(`${front.origin}/api/v2/oauth`, mock.credentials));
         expect(answer).toMatchObject({ ok: true, response: { status: 200 } });
       }
       // The tcp step's connection carried the handshake and the first request; each later one needed a new one.
       expect(front.accepted.count).toBe(4);
+    } finally {
+      await probe.close();
+      await front.close();
+    }
+  });
+
+  it('through a proxy, each new connection is a new tunnel through it, secured with the run\'s trust', async () => {
+    const front = await startClosingFront(mock.authOrigin);
+    const { hostname, port } = new URL(front.origin);
+    const via = parseProxyUrl({ value: proxy.url, name: 'HTTPS_PROXY' }) as ProxyEndpoint;
+    const probe = probeTrusting(mock.caPem, { proxy: { httpsProxy: { value: proxy.url, name: 'HTTPS_PROXY' }, httpProxy: null, noProxy: null } });
+    const connects = proxy.connects.length;
+    try {
+      expect(await probe.connect(hostname, Number(port), 2000, via)).toMatchObject({ ok: true });
+      expect(await probe.handshake(hostname, Number(port), { verify: true, timeoutMs: 2000, via })).toMatchObject({ ok: true });
+      for (let i = 0; i < 3; i++) {
+        const answer = await probe.http(tokenRequest(`${front.origin}/api/v2/oauth`, mock.credentials));
+        expect(answer).toMatchObject({ ok: true, response: { status: 200, viaProxy: proxy.url } });
+      }
+      expect(proxy.connects.slice(connects).map((c) => c.target)).toEqual(Array(3).fill(`${hostname}:${port}`));
+      expect(front.accepted.count).toBe(3);
     } finally {
       await probe.close();
       await front.close();
@@ -275,11 +295,7 @@ describe('a server that closes every connection as a request arrives, answering 
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const probe = createProbe({
-      trust: { insecure: false, extraCaPem: mock.caPem },
-      proxy: { httpsProxy: null, httpProxy: null, noProxy: null },
-      connectTimeoutMs: 2000,
-    });
+    const probe = probeTrusting(mock.caPem);
     try {
       expect(await probe.handshake('127.0.0.1', port, { verify: true, timeoutMs: 2000 })).toMatchObject({ ok: true });
       const answer = await probe.http({ url: `https://127.0.0.1:${port}/api/v1/models`, method: 'GET', headers: {}, timeoutMs: 2000 });
