@@ -1,28 +1,13 @@
 import { resolveSettings } from './settings/resolve.js';
 import { detectShell } from './render/shell.js';
 import { diagnose } from './diagnose.js';
-import type { Report } from './report-types.js';
+import type { CheckOptions, Report } from './report-types.js';
 
 /** Options mirror the command-line flags; `env` defaults to process.env, `cwd` to process.cwd(). */
-export interface RunChecksOptions {
-  /** A .env file to read (default ./.env in `cwd` when present), or false for none. */
-  dotenv?: string | false;
-  authUrl?: string;
-  baseUrl?: string;
-  scope?: string;
-  model?: string;
-  caFile?: string;
-  insecure?: boolean;
+export interface RunChecksOptions extends CheckOptions {
   /** Per network step, in ms. */
   timeout?: number;
-  /** false: no chat probe. */
-  chat?: boolean;
-  /** Check ids, comma-separated, as on the command line. */
-  only?: string;
-  skip?: string;
   lang?: 'ru' | 'en';
-  strict?: boolean;
-  verbose?: boolean;
   env?: Record<string, string | undefined>;
   cwd?: string;
 }

@@ -5,6 +5,27 @@ import type { CheckId, Details } from './catalog/types.js';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'skip';
 
+/** The options the command line and the programmatic API share (each adds its own few). */
+export interface CheckOptions {
+  /** A .env file to read (default ./.env in the folder run from, when present), or false for none. */
+  dotenv?: string | false;
+  authUrl?: string;
+  baseUrl?: string;
+  scope?: string;
+  model?: string;
+  caFile?: string;
+  insecure?: boolean;
+  /** false: no chat probe. */
+  chat?: boolean;
+  /** Check ids, comma-separated, as on the command line. */
+  only?: string;
+  skip?: string;
+  strict?: boolean;
+  verbose?: boolean;
+  /** The app's folder the code and python checks look at. */
+  project?: string;
+}
+
 export interface CheckResult {
   id: CheckId;
   title: string;

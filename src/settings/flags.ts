@@ -1,5 +1,6 @@
 import '../util/zod.js';
 import * as z from 'zod/mini';
+import type { CheckOptions } from '../report-types.js';
 import { echoValue } from '../util/sanitize.js';
 
 export const CHECK_IDS = ['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oauth', 'models', 'chat', 'code', 'python'] as const;
@@ -8,26 +9,12 @@ export const CHECK_IDS = ['env', 'format', 'endpoints', 'dns', 'tcp', 'tls', 'oa
 export class UsageError extends Error {}
 
 /** The options as commander hands them over, before validation. */
-export interface RawFlags {
+export interface RawFlags extends CheckOptions {
   json?: boolean;
   format?: string;
-  /** --dotenv <path>, or false for --no-dotenv. */
-  dotenv?: string | false;
-  authUrl?: string;
-  baseUrl?: string;
-  scope?: string;
-  model?: string;
-  caFile?: string;
-  insecure?: boolean;
   timeout?: string;
-  chat?: boolean;
-  only?: string;
-  skip?: string;
   lang?: string;
-  strict?: boolean;
-  verbose?: boolean;
   color?: boolean;
-  project?: string;
 }
 
 const idList = z.pipe(
