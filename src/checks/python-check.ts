@@ -1,4 +1,5 @@
 import { findInterpreter } from '../app/python/interpreter.js';
+import { CA_BUNDLE_VAR } from '../gigachat/index.js';
 import { runPythonProbe, type PythonFacts, type PythonHandshake } from '../app/python/run-probe.js';
 import { pythonMarker } from '../app/project.js';
 import { VERIFICATION_CODES } from '../trust/classify-tls.js';
@@ -26,7 +27,7 @@ export const pythonCheck: Check = {
       return { status: 'skip', code: 'PYTHON_NOT_A_PROJECT', details: { project, reason: marker ? 'no-interpreter' : 'no-python-project' }, satisfiesNeeds: true };
     }
     // The SDK reads GIGACHAT_CA_BUNDLE_FILE (the process env, or .env when the app loads it); --ca-file is gigadoctor's alone.
-    const ca = settings.caFile?.name === 'GIGACHAT_CA_BUNDLE_FILE' ? settings.caFile : null;
+    const ca = settings.caFile?.name === CA_BUNDLE_VAR ? settings.caFile : null;
     const outcome = await runPythonProbe(interpreter, {
       targets: networkTargets(settings).map(({ host, port, which }) => ({ host, port, which })),
       caBundle: ca?.value ?? null,

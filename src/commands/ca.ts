@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { caWords } from '../catalog/phrases/ca.js';
 import { langFromLocale } from '../settings/resolve.js';
 import { bundledRussianCas } from '../trust/bundled.js';
 import { RUSSIAN_CA_PAGE } from '../gigachat/index.js';
@@ -18,12 +19,10 @@ import { write, type CliIO } from './io.js';
  * An identical file is left alone and counts as success, so the command is safe to re-run.
  */
 export async function caCommand(io: CliIO, opts: { out?: string }): Promise<number> {
-  const ru = langFromLocale(io.env) === 'ru';
+  const t = caWords(langFromLocale(io.env));
   const bundled = bundledRussianCas();
   if (!bundled.ok) {
-    io.stderr.write(ru
-      ? `gigadoctor ca: встроенный сертификат «${bundled.failed}» не совпал со своим отпечатком SHA-256 — он не будет выдан. Скачайте сертификаты с ${RUSSIAN_CA_PAGE}\n`
-      : `gigadoctor ca: the bundled "${bundled.failed}" does not match its pinned SHA-256 and will not be written. Download the certificates from ${RUSSIAN_CA_PAGE}\n`);
+    io.stderr.write(t.mismatch(bundled.failed, RUSSIAN_CA_PAGE));
     return 1;
   }
   const text = bundleText(bundled.cas.map((c) => ({ cert: c.cert, pem: c.pinned.pem, file: c.pinned.file })));
@@ -38,19 +37,15 @@ export async function caCommand(io: CliIO, opts: { out?: string }): Promise<numb
   const read = readBounded(path, Buffer.byteLength(text) + 1);
   const existing = read.ok ? read.buf.toString('utf8') : null;
   if (!read.ok && read.reason !== 'absent' && !read.reason.startsWith('too large')) {
-    io.stderr.write(ru
-      ? `gigadoctor ca: ${path}: ${read.reason} — укажите путь к обычному файлу\n`
-      : `gigadoctor ca: ${path}: ${read.reason}; give the path of a regular file\n`);
+    io.stderr.write(t.notAFile(path, read.reason));
     return 1;
   }
   if (existing !== null || !read.ok && read.reason.startsWith('too large')) {
     if (existing === text) {
-      io.stderr.write(ru ? `${path} уже содержит эти сертификаты — не изменён\n` : `${path} already holds these certificates; left unchanged\n`);
+      io.stderr.write(t.unchanged(path));
       return 0;
     }
-    io.stderr.write(ru
-      ? `gigadoctor ca: ${path} уже существует и отличается — не перезаписываю. Укажите другое имя или удалите файл сами\n`
-      : `gigadoctor ca: ${path} exists and differs; not overwriting it. Choose another name or remove the file yourself\n`);
+    io.stderr.write(t.exists(path));
     return 1;
   }
   try {
@@ -63,9 +58,7 @@ export async function caCommand(io: CliIO, opts: { out?: string }): Promise<numb
     return 1;
   }
   const fp = bundled.cas.map((c) => `  ${c.pinned.name}: SHA-256 ${c.pinned.sha256}`).join('\n');
-  io.stderr.write(ru
-    ? `Записано в ${path}:\n${fp}\nNode: NODE_EXTRA_CA_CERTS=${path} (задать до запуска node); Python SDK: GIGACHAT_CA_BUNDLE_FILE=${path}\n`
-    : `Wrote ${path}:\n${fp}\nNode: NODE_EXTRA_CA_CERTS=${path} (set before node starts); Python SDK: GIGACHAT_CA_BUNDLE_FILE=${path}\n`);
+  io.stderr.write(t.wrote(path, fp));
   return 0;
 }
 

@@ -2,10 +2,12 @@ import type { Shell } from '../catalog/types.js';
 import { Chalk } from 'chalk';
 import fs from 'node:fs';
 import { loadCatalog } from '../catalog/index.js';
+import { explainWords } from '../catalog/phrases/explain.js';
+import { isLang } from '../catalog/phrases/format.js';
 import type { Catalog, Lang } from '../catalog/types.js';
 import type { Finding } from '../explain/findings.js';
 import { hintText } from '../explain/hints.js';
-import { STDIN_IDLE_MS, fileProblem, followFile, readFile, readStream, type FileProblem } from '../explain/input.js';
+import { STDIN_IDLE_MS, fileProblem, followFile, readFile, readStream } from '../explain/input.js';
 import { present } from '../explain/present.js';
 import { LogReader } from '../explain/reader.js';
 import { environmentScrubber, redactPasted } from '../explain/redact.js';
@@ -47,8 +49,8 @@ export interface ShownFinding {
  * is printed back if it could be a secret.
  */
 export async function explainCommand(io: CliIO, text: string, opts: ExplainOptions): Promise<number> {
-  const lang: Lang = opts.lang === 'ru' || opts.lang === 'en' ? opts.lang : langFromLocale(io.env);
-  const t = lang === 'ru' ? RU : EN;
+  const lang: Lang = isLang(opts.lang) ? opts.lang : langFromLocale(io.env);
+  const t = explainWords(lang);
   const usage = (message: string) => {
     io.stderr.write(`gigadoctor explain: ${message}\n`);
     return 2;
@@ -131,7 +133,7 @@ class Output {
       await write(this.io.stdout, this.#safe(`${JSON.stringify(doc, null, 2)}\n`));
       return;
     }
-    const t = this.lang === 'ru' ? RU : EN;
+    const t = explainWords(this.lang);
     const c = this.#c;
     const lines: string[] = [];
     if (shown.length) lines.push(c.bold(`gigadoctor explain${this.#unicode ? ' · ' : ' | '}${t.found(shown.length)}`), '');
@@ -151,11 +153,11 @@ class Output {
   }
 
   #block(f: ShownFinding): string[] {
-    const t = this.lang === 'ru' ? RU : EN;
+    const t = explainWords(this.lang);
     const c = this.#c;
     const bullet = this.#unicode ? '•' : '*';
     const arrow = this.#unicode ? '→' : '->';
-    const where = [t.lines(f.lines, f.count), f.firstSeen ? (f.firstSeen === f.lastSeen ? f.firstSeen : `${f.firstSeen} … ${f.lastSeen}`) : '', f.runtime ?? '']
+    const where = [t.lines(shortList(f.lines), f.count), f.firstSeen ? (f.firstSeen === f.lastSeen ? f.firstSeen : `${f.firstSeen} … ${f.lastSeen}`) : '', f.runtime ?? '']
       .filter(Boolean).join(', ');
     const out = [`${c.cyan(bullet)} ${c.bold(f.code)}  ${f.title}`, `  ${c.dim(where)}`];
     if (f.excerpt) out.push(`  ${c.dim(`${t.in}: ${f.excerpt}`)}`);
@@ -177,45 +179,7 @@ export function excerpt(f: Pick<Finding, 'excerpt'>, max = 160): string {
   return `${from > 0 ? '…' : ''}${cut}${from + max < line.length ? '…' : ''}`;
 }
 
-const EN = {
-  found: (n: number) => (n === 1 ? '1 known problem' : `${n} known problems`),
-  in: 'seen in',
-  lines: (lines: number[], count: number) => `${count === 1 ? 'line' : `${count}×, lines`} ${shortList(lines)}`,
-  confirm: 'Confirm on this machine: gigadoctor check (add --no-chat to spend no tokens); it tests the real setup step by step.',
-  noMatch: 'No known GigaChat problem found in this text. Run gigadoctor check: it tests the key, the network, TLS, OAuth and the API from this machine and names the step that fails.',
-  noText: 'give the error text as an argument (gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN"), on stdin (… 2>&1 | gigadoctor explain) or as a file (--file logs/app.log)',
-  followNeedsFile: '--follow needs --file PATH (the log to follow)',
-  fileAndText: 'give either --file or the text, not both',
-  fileProblem: (p: FileProblem, path: string) => ({
-    missing: `${path}: no such file`,
-    directory: `${path} is a folder; give a log file`,
-    'not-regular': `${path} is not a regular file (a device never ends); give a log file or pipe it on stdin`,
-    unreadable: `${path} cannot be read (permissions?)`,
-  })[p],
-};
-
-const RU: typeof EN = {
-  found: (n: number) => {
-    const m10 = n % 10;
-    const m100 = n % 100;
-    const word = m10 === 1 && m100 !== 11 ? 'известная проблема' : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? 'известные проблемы' : 'известных проблем';
-    return `${n} ${word}`;
-  },
-  in: 'найдено в',
-  lines: (lines: number[], count: number) => `${count === 1 ? 'строка' : `${count} раз, строки`} ${shortList(lines)}`,
-  confirm: 'Проверьте на этой машине: gigadoctor check (с --no-chat токены не тратятся) — он проверит настройку шаг за шагом.',
-  noMatch: 'В этом тексте не найдено известных проблем GigaChat. Запустите gigadoctor check: он проверит ключ, сеть, TLS, OAuth и API с этой машины и назовёт шаг, который не проходит.',
-  noText: 'нужен текст ошибки — аргументом (gigadoctor explain "SELF_SIGNED_CERT_IN_CHAIN"), на stdin (… 2>&1 | gigadoctor explain) или файлом (--file logs/app.log)',
-  followNeedsFile: '--follow работает с --file PATH (какой лог читать)',
-  fileAndText: 'укажите либо --file, либо текст, но не оба',
-  fileProblem: (p: FileProblem, path: string) => ({
-    missing: `${path}: файла нет`,
-    directory: `${path} — папка; укажите файл лога`,
-    'not-regular': `${path} — не обычный файл (устройство не кончается); укажите файл лога или подайте его на stdin`,
-    unreadable: `${path} не читается (права доступа?)`,
-  })[p],
-};
-
+/** Line numbers as shown: all of a few, else the first five and the last. */
 function shortList(lines: number[]): string {
   if (lines.length <= 6) return lines.join(', ');
   return `${lines.slice(0, 5).join(', ')}, …, ${lines[lines.length - 1]}`;

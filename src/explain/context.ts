@@ -3,7 +3,7 @@
  * from the SDK functions in its traceback), the host and port, the scope, the model. Read from that
  * record alone; a model name only from a model field or message, never from a module path.
  */
-import { OFFICIAL } from '../catalog/text-helpers.js';
+import { AUTH_HOST, OFFICIAL_HOSTS, SCOPES, hostsPattern, officialPort } from '../gigachat/index.js';
 
 /** Which request the record is about: the OAuth exchange, the model list, chat, or another API call. */
 export type Context = 'oauth' | 'models' | 'chat' | 'api' | null;
@@ -17,8 +17,8 @@ export interface Found {
   model?: string;
 }
 
-const AUTH_HOST = OFFICIAL.authHost;
-const GIGACHAT_HOST = /\b(ngw\.devices\.sberbank\.ru|gigachat(?:-preview)?\.devices\.sberbank\.ru|api\.giga\.chat)\b(?::(\d{2,5}))?/i;
+const GIGACHAT_HOST = new RegExp(String.raw`\b(${hostsPattern(OFFICIAL_HOSTS)})\b(?::(\d{2,5}))?`, 'i');
+const SCOPE = new RegExp(String.raw`\b(${SCOPES.join('|')})\b`);
 /** The API paths that decide the step. `/token` is the login/password flow of on-premise installs. */
 const PATH = /\/(api\/v2\/oauth|oauth\b|chat\/completions|embeddings|models\b|tokens\/count|balance|files|threads|ai\/check|token\b)/i;
 const HOSTNAME = /^(?:\[[0-9a-f:]+\]|\d{1,3}(?:\.\d{1,3}){3}|localhost|(?:[a-z0-9-]+\.)+[a-z]{2,})$/i;
@@ -83,9 +83,9 @@ export function findContext(text: string): Found {
     if (u.port) f.port = Number(u.port);
   }
   // The OAuth host listens on 9443 only; every other host here speaks HTTPS on 443.
-  if (f.host && f.port === undefined) f.port = f.host === AUTH_HOST ? OFFICIAL.authPort : 443;
+  if (f.host && f.port === undefined) f.port = officialPort(f.host) ?? 443;
 
-  const scope = /\b(GIGACHAT_API_(?:PERS|B2B|CORP))\b/.exec(text);
+  const scope = SCOPE.exec(text);
   if (scope) f.scope = scope[1];
   const model = /["']model["']\s*:\s*["']([\w.:-]{2,60})["']|\bmodel\s*[=:]\s*["']?([A-Za-z][\w.:-]{1,59})|модел[ьи]\s+["«']?([A-Za-z][\w.:-]{1,59})|\b(GigaChat(?:-\d+(?:\.\d+)?)?(?:-(?:Pro|Max|Lite|Plus|Ultra|Preview|preview))+|GigaChat-\d+(?:\.\d+)?)\b/.exec(text);
   if (model) f.model = model[1] ?? model[2] ?? model[3] ?? model[4];

@@ -3,6 +3,7 @@
  * record is about. Shared by the English rules (rules.ts) and the Russian ones (russian.ts).
  */
 import type { Code } from '../catalog/codes.js';
+import { DEFAULT_SCOPE, SCOPES } from '../gigachat/index.js';
 import type { Details } from '../catalog/types.js';
 import type { Found } from './context.js';
 
@@ -83,8 +84,7 @@ export function codesForStatus(status: number, f: Found): CodeWithDetails[] {
  * apps never change (a business key sent with GIGACHAT_API_PERS is the usual code 7).
  */
 export function scopeDetails(f: Found): Details {
-  const SCOPES = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_CORP'];
-  if (f.scope) return { scope: f.scope, otherScopes: SCOPES.filter((s) => s !== f.scope) };
-  return { otherScopes: SCOPES.slice(1) };
+  const scope = f.scope ?? DEFAULT_SCOPE;
+  return { ...(f.scope ? { scope: f.scope } : {}), otherScopes: SCOPES.filter((s) => s !== scope) };
 }
 

@@ -10,8 +10,7 @@
  * api/post_auth.ts ("Possibly invalid credentials format"); GigaChat's error bodies
  * (/work/shared/reference/gigachat-api.md §3-4); the guide's "typical problems in logs".
  */
-import { OFFICIAL } from '../catalog/text-helpers.js';
-import { UNOFFICIAL_CREDENTIALS } from '../gigachat/index.js';
+import { ACCESS_TOKEN_VAR, AUTH_URL_VAR, BASE_URL_VAR, CREDENTIALS_VAR, KNOWN_WRONG_HOSTS, UNOFFICIAL_CREDENTIALS } from '../gigachat/index.js';
 import type { Found } from './context.js';
 import { byContext, codesForStatus, net, scopeDetails, withModel, withUrl, type CodeWithDetails, type Rule } from './rule-kit.js';
 import { RUSSIAN_RULES } from './russian.js';
@@ -20,6 +19,12 @@ export type { HintId, Rule } from './rule-kit.js';
 
 const OAUTH_BODY = (code: number, message: string) =>
   new RegExp(`"code"\\s*:\\s*${code}\\s*,\\s*"message"|${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]?")}`, 'i');
+
+/** A known-wrong host named in a log, with the official URL it should be and the variable that sets it. */
+function knownWrong(host: string): CodeWithDetails[] {
+  const { which, correct } = KNOWN_WRONG_HOSTS[host];
+  return [{ code: 'ENDPOINT_KNOWN_WRONG', details: { which, host, correct, variable: which === 'auth' ? AUTH_URL_VAR : BASE_URL_VAR } }];
+}
 
 const badResponse = (f: Found, reason: string): CodeWithDetails[] =>
   [{ code: byContext(f, { oauth: 'OAUTH_BAD_RESPONSE', chat: 'CHAT_BAD_RESPONSE', api: 'API_BAD_RESPONSE' }), details: withUrl(f, { reason }) }];
@@ -41,13 +46,13 @@ export const RULES: Rule[] = [
     id: 'yandex-oauth',
     re: /\bauth\.api\.cloud\.yandex\.net\b/i,
     pattern: 'auth.api.cloud.yandex.net (a Yandex Cloud host, not GigaChat)',
-    codes: () => [{ code: 'ENDPOINT_KNOWN_WRONG', details: { which: 'auth', host: 'auth.api.cloud.yandex.net', correct: OFFICIAL.authUrl, variable: 'GIGACHAT_AUTH_URL' } }],
+    codes: () => knownWrong('auth.api.cloud.yandex.net'),
   },
   {
     id: 'api-gigachat-ru',
     re: /\bapi\.gigachat\.ru\b/i,
     pattern: 'api.gigachat.ru (not a GigaChat API host)',
-    codes: () => [{ code: 'ENDPOINT_KNOWN_WRONG', details: { which: 'api', host: 'api.gigachat.ru', correct: OFFICIAL.baseUrl, variable: 'GIGACHAT_BASE_URL' } }],
+    codes: () => knownWrong('api.gigachat.ru'),
   },
   // --- OAuth error bodies: {"code": N, "message": "..."} ---
   {
@@ -285,19 +290,19 @@ export const RULES: Rule[] = [
     id: 'unofficial-name',
     re: new RegExp(`\\b(${UNOFFICIAL_CREDENTIALS.join('|')})\\b`),
     pattern: 'a credential variable the official SDKs do not read',
-    codes: (m) => [{ code: 'CREDENTIALS_UNOFFICIAL_NAME', details: { variable: m[1], official: 'GIGACHAT_CREDENTIALS' } }],
+    codes: (m) => [{ code: 'CREDENTIALS_UNOFFICIAL_NAME', details: { variable: m[1], official: CREDENTIALS_VAR } }],
   },
   {
     id: 'bearer-bearer',
     re: /\bBearer\s+Bearer\b/i,
     pattern: '"Bearer Bearer …" (the prefix is in the value)',
-    codes: () => [{ code: 'CREDENTIALS_BEARER_PREFIX', details: { variable: 'GIGACHAT_ACCESS_TOKEN' } }],
+    codes: () => [{ code: 'CREDENTIALS_BEARER_PREFIX', details: { variable: ACCESS_TOKEN_VAR } }],
   },
   {
     id: 'basic-basic',
     re: /\bBasic\s+Basic\b/i,
     pattern: '"Basic Basic …" (the prefix is in the value)',
-    codes: () => [{ code: 'CREDENTIALS_BASIC_PREFIX', details: { variable: 'GIGACHAT_CREDENTIALS' } }],
+    codes: () => [{ code: 'CREDENTIALS_BASIC_PREFIX', details: { variable: CREDENTIALS_VAR } }],
   },
   {
     id: 'no-access-token',

@@ -44,11 +44,12 @@ export function officialPort(host: string): number | undefined {
 }
 
 /** Hosts from the field guide's errata: another company's OAuth, a wrapper that never served the API. */
-export const KNOWN_WRONG_HOSTS: Record<string, { which: 'auth' | 'api'; correct: string }> = {
+export const KNOWN_WRONG_HOSTS: Record<string, { which: 'auth' | 'api'; correct: string; site?: true }> = {
   'auth.api.cloud.yandex.net': { which: 'auth', correct: AUTH_URL },
   'api.gigachat.ru': { which: 'api', correct: BASE_URL },
-  'console.gigachat.ai': { which: 'api', correct: BASE_URL },
-  'gigachat.ai': { which: 'api', correct: BASE_URL },
+  // `site`: a wrapper site or landing page, wrong only where code uses it as the API.
+  'console.gigachat.ai': { which: 'api', correct: BASE_URL, site: true },
+  'gigachat.ai': { which: 'api', correct: BASE_URL, site: true },
 };
 
 /** GigaChat Studio, where a project's authorization key is issued. */

@@ -1,5 +1,4 @@
-import { DEPRECATED_MODELS, KNOWN_CHAT_MODELS } from '../../gigachat/index.js';
-import { UNOFFICIAL_CREDENTIALS } from '../../gigachat/index.js';
+import { DEPRECATED_MODELS, KNOWN_CHAT_MODELS, UNOFFICIAL_CREDENTIALS, officialNameFor } from '../../gigachat/index.js';
 import { nearest } from '../../util/nearest.js';
 import type { LineHit } from './finding.js';
 
@@ -39,7 +38,7 @@ export function variableHits(line: string): LineHit[] {
   const hits: LineHit[] = [];
   for (const m of line.matchAll(READS)) {
     const variable = m[1] ?? m[2];
-    hits.push({ code: 'CODE_UNOFFICIAL_VARIABLE', index: m.index ?? 0, facts: { variable, official: 'GIGACHAT_CREDENTIALS' } });
+    hits.push({ code: 'CODE_UNOFFICIAL_VARIABLE', index: m.index ?? 0, facts: { variable, official: officialNameFor(variable) } });
   }
   return hits;
 }

@@ -3,6 +3,11 @@ export { opt, str, truncate } from '../text-helpers.js';
 import { opt } from '../text-helpers.js';
 import type { Lang } from '../types.js';
 
+/** A language gigadoctor speaks, e.g. from --lang. */
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'ru';
+}
+
 /** The one place a language picks its table. */
 export function inLanguage<T>(lang: Lang, tables: Record<Lang, T>): T {
   return tables[lang];
