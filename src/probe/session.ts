@@ -78,7 +78,9 @@ export class HostSession {
   }
 
   close(): void {
-    for (const socket of this.owned) socket.destroy();
+    // Newest first: a TLS socket goes before the TCP socket it was made on. The other order
+    // frees the connection under the TLS layer that still uses it, and Node crashes at exit (SIGSEGV).
+    for (const socket of [...this.owned].reverse()) socket.destroy();
     this.owned.clear();
     this.opened = null;
     this.idle = null;

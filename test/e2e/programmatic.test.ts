@@ -54,3 +54,20 @@ describe("require('gigadoctor') from CommonJS", () => {
     expect(JSON.parse(out)).toEqual(['function', 'CREDENTIALS_MISSING']);
   });
 });
+
+describe('a process that used runChecks ends cleanly', () => {
+  it('exit 0 after a run with a CA file (the probe closes a TLS socket before the TCP socket under it; the other order crashed Node at exit)', async () => {
+    const { spawn } = await import('node:child_process');
+    const options = { env: { GIGACHAT_CREDENTIALS: 'placeholder' }, dotenv: false, only: 'tls', cwd: tmpdir(), authUrl: mock.authUrl, baseUrl: mock.baseUrl, caFile };
+    const script = `require('gigadoctor').runChecks(${JSON.stringify(options)}).then((r) => process.stdout.write(r.checks.find((c) => c.id === 'tls').code));`;
+    for (let i = 0; i < 3; i++) {
+      const r = await new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['-e', script], { cwd: join(__dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.on('close', (code, signal) => resolve({ code, signal, out }));
+      });
+      expect(r).toEqual({ code: 0, signal: null, out: 'TLS_OK' });
+    }
+  });
+});
