@@ -79,11 +79,14 @@ function commandAt(text: string, i: number): number {
     const m = shape.exec(text);
     if (m) return i + m[0].replace(/[.,;:)]+$/, '').length;
   }
-  PROGRAM.lastIndex = i;
-  if (PROGRAM.test(text)) return argumentsEnd(text, PROGRAM.lastIndex);
-  PROGRAM_INTRODUCED.lastIndex = i;
-  if (INTRODUCED.test(text.slice(Math.max(0, i - 2), i)) || i === 0) {
-    if (PROGRAM_INTRODUCED.test(text)) return argumentsEnd(text, PROGRAM_INTRODUCED.lastIndex);
+  const introduced = i === 0 || INTRODUCED.test(text.slice(Math.max(0, i - 2), i));
+  for (const program of introduced ? [PROGRAM, PROGRAM_INTRODUCED] : [PROGRAM]) {
+    program.lastIndex = i;
+    if (!program.test(text)) continue;
+    const name = program.lastIndex;
+    const end = argumentsEnd(text, name);
+    // A name the sentence goes on from ("gigadoctor sends all three") is the sentence's subject.
+    return end === name && text[end] === ' ' ? i : end;
   }
   return i;
 }
