@@ -30,12 +30,12 @@ const PROGRAM =
 const PROGRAM_INTRODUCED = /(?:gigadoctor|node|npm|git|echo|ls|dir|date|cat|python3?|pip|docker|base64|env(?= \|)|set(?= \|))(?= |\)|$)/y;
 const INTRODUCED = /(?:: |[—–] |\(|; )$/;
 
-/** Words that join a command to the rest of the sentence. */
-const JOINER = /^(?:or|and|then)$/;
-const CYRILLIC_WORD = /^\p{Script=Cyrillic}/u;
-const PLAIN_WORD = /^[a-z]+[,.;:]?$/;
-/** This many plain lower-case words in a row are a sentence going on, not a command's arguments. */
-const SENTENCE_RUN = 4;
+/**
+ * What follows a blank when the sentence goes on: a dash, a joining word, a Russian word, or
+ * four plain lower-case words in a row (arguments are rarely plain words, prose is).
+ */
+const SENTENCE = /(?:[—–]|or|and|then)(?= |$)|\p{Script=Cyrillic}|(?:[a-z]+[,.;:]? ){3}[a-z]+[,.;:]?(?= |$)/uy;
+const PLACEHOLDER = /<[^<>\s][^<>]*>/y;
 
 const SGR = /\u001b\[[0-9;]*m/y;
 
@@ -112,9 +112,9 @@ function argumentsEnd(text: string, from: number): number {
         continue;
       }
     }
-    const placeholder = ch === '<' ? /^<[^<>\s][^<>]*>/.exec(text.slice(p)) : null;
-    if (placeholder) {
-      p += placeholder[0].length;
+    PLACEHOLDER.lastIndex = p;
+    if (ch === '<' && PLACEHOLDER.test(text)) {
+      p = PLACEHOLDER.lastIndex;
       continue;
     }
     if (ch === '(' || ch === '[' || ch === '{') {
@@ -125,17 +125,10 @@ function argumentsEnd(text: string, from: number): number {
       depth--;
     } else if (depth === 0) {
       if (';,.'.includes(ch) && (p + 1 === text.length || text[p + 1] === ' ')) return p;
-      if (ch === ' ' && sentenceFollows(text, p + 1)) return p;
+      SENTENCE.lastIndex = p + 1;
+      if (ch === ' ' && SENTENCE.test(text)) return p;
     }
     p++;
   }
   return p;
-}
-
-function sentenceFollows(text: string, p: number): boolean {
-  const words = text.slice(p).split(' ');
-  if (/^[—–]$/.test(words[0]) || JOINER.test(words[0]) || CYRILLIC_WORD.test(words[0])) return true;
-  let run = 0;
-  while (run < words.length && PLAIN_WORD.test(words[run])) run++;
-  return run >= SENTENCE_RUN;
 }

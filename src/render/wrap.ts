@@ -42,14 +42,19 @@ interface Unit {
 /** The text's words, with every command one word whatever blanks it holds. */
 function unitsOf(text: string): Unit[] {
   const spans = commandSpans(text);
-  const inCommand = (i: number) => spans.some(([s, e]) => i >= s && i < e);
   const units: Unit[] = [];
   let start = 0;
+  let next = 0; // the first span not yet behind us
+  let command = false;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && (text[i] !== ' ' || inCommand(i))) continue;
+    while (next < spans.length && spans[next][1] <= i) next++;
+    const inCommand = next < spans.length && spans[next][0] <= i;
+    command ||= inCommand;
+    if (i < text.length && (text[i] !== ' ' || inCommand)) continue;
     const piece = text.slice(start, i);
-    if (piece) units.push({ text: piece, columns: columnsOf(piece), command: spans.some(([s, e]) => s < i && e > start) });
+    if (piece) units.push({ text: piece, columns: columnsOf(piece), command });
     start = i + 1;
+    command = false;
   }
   return units;
 }

@@ -131,6 +131,13 @@ describe('hanging lines', () => {
     expect(hanging(lead, 'Set the model: export GIGACHAT_MODEL=GigaChat-2', 80)).toBe(`${lead}Set the model: export GIGACHAT_MODEL=GigaChat-2`);
   });
 
+  it('text from outside, however long and odd, wraps in linear time (no hang)', () => {
+    const hostile = [`sudo ${'x '.repeat(40_000)}`, `export A=${"'b ".repeat(40_000)}`, `: gigadoctor ${'<a ('.repeat(40_000)}`, 'w'.repeat(200_000)];
+    const started = Date.now();
+    for (const text of hostile) expect(hanging(lead, text, 80).length).toBeGreaterThan(text.length);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('counts columns as a terminal does: colour codes none, Cyrillic one, CJK two', () => {
     expect(columnsOf('\u001b[31m✗\u001b[39m ошибка')).toBe(8);
     expect(columnsOf('模型')).toBe(4);
