@@ -8,6 +8,7 @@ import type { Shell } from '../../src/catalog/types.js';
 import { commandSpans } from '../../src/render/command-spans.js';
 import { renderHuman } from '../../src/render/human.js';
 import { remedyContext } from '../../src/render/shell.js';
+import { REDACTED, Scrubber } from '../../src/secret/index.js';
 import { columnsOf, hanging } from '../../src/render/wrap.js';
 import type { Report } from '../../src/types.js';
 import { expectGolden, GOLDEN_DIR, normalise } from '../golden/normalise.js';
@@ -136,6 +137,17 @@ describe('hanging lines', () => {
     const started = Date.now();
     for (const text of hostile) expect(hanging(lead, text, 80).length).toBeGreaterThan(text.length);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a secret with blanks that a line break splits is still found by the scrubber that runs after', () => {
+    const scrubber = new Scrubber();
+    const password = 'c0rrect-h0rse b4ttery-st4ple w1th m0re';
+    scrubber.add(password);
+    const text = hanging(`${' '.repeat(21)}→ `, `The proxy password ${password} was refused by the proxy at the corporate gateway`, 60);
+    expect(text.split('\n').some((l) => l.endsWith('c0rrect-h0rse'))).toBe(true);
+    const shown = scrubber.scrub(text);
+    expect(shown).toContain(REDACTED);
+    for (const piece of password.split(' ')) expect(shown).not.toContain(piece);
   });
 
   it('counts columns as a terminal does: colour codes none, Cyrillic one, CJK two', () => {
