@@ -36,7 +36,7 @@ interface Layout {
   column: number;
   indent: string;
   /** `lead` and `body` wrapped to the terminal, continuing under the body. */
-  line: (lead: string, body: string, paint?: (s: string) => string) => string;
+  wrapped: (lead: string, body: string, paint?: (s: string) => string) => string;
 }
 
 /** The shape of the report: `titles` are every check's, so the columns line up before all are known. */
@@ -56,7 +56,7 @@ function layout(titles: readonly string[], opts: HumanOptions): Layout {
     dash: u ? '—' : '-',
     column,
     indent: ' '.repeat(column + (u ? 2 : 5)),
-    line: (lead, body, paint) => hanging(lead, body, opts.width, paint),
+    wrapped: (lead, body, paint) => hanging(lead, body, opts.width, paint),
   };
 }
 
@@ -73,8 +73,8 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
 
 /** The first lines, before any check has finished. */
 export function humanHeader(version: string, opts: HumanOptions): string {
-  const { c, ui, dot, line } = layout([''], opts);
-  return `${line('', `gigadoctor ${version}${dot}${ui.heading}`, c.bold)}
+  const { c, ui, dot, wrapped } = layout([''], opts);
+  return `${wrapped('', `gigadoctor ${version}${dot}${ui.heading}`, c.bold)}
 
 `;
 }
@@ -82,27 +82,27 @@ export function humanHeader(version: string, opts: HumanOptions): string {
 /** One check's line, with its summary and remedies under it when it has a problem ('' when folded). */
 export function humanCheckBlock(check: CheckResult, titles: readonly string[], opts: HumanOptions): string {
   if (folded(check)) return '';
-  const { c, u, paint, sym, arrow, column, indent, line } = layout(titles, opts);
+  const { c, u, paint, sym, arrow, column, indent, wrapped } = layout(titles, opts);
   const lines: string[] = [];
   const head = `${sym(check.status)} ${check.title.padEnd(column)}`;
   if (check.status === 'pass' || check.status === 'skip') {
-    lines.push(line(head, check.summary, c.dim));
+    lines.push(wrapped(head, check.summary, c.dim));
   } else {
-    lines.push(line(head, check.code, paint[check.status]));
-    lines.push(line(indent, check.summary));
-    for (const step of check.remediation) lines.push(line(`${indent}${c.cyan(arrow)} `, step));
+    lines.push(wrapped(head, check.code, paint[check.status]));
+    lines.push(wrapped(indent, check.summary));
+    for (const step of check.remediation) lines.push(wrapped(`${indent}${c.cyan(arrow)} `, step));
   }
   for (const note of notesOf(check)) {
-    lines.push(line(`${indent}${c.yellow(u ? '·' : '*')} `, `${c.yellow(note.code)} ${note.summary}`));
-    for (const step of note.remediation) lines.push(line(`${indent}  ${c.cyan(arrow)} `, step));
+    lines.push(wrapped(`${indent}${c.yellow(u ? '·' : '*')} `, `${c.yellow(note.code)} ${note.summary}`));
+    for (const step of note.remediation) lines.push(wrapped(`${indent}  ${c.cyan(arrow)} `, step));
   }
-  if (opts.verbose) lines.push(...verboseLines(check, indent, line, { u, credentialVariable: opts.credentialVariable, lang: opts.lang, dim: c.dim }));
+  if (opts.verbose) lines.push(...verboseLines(check, indent, wrapped, { u, credentialVariable: opts.credentialVariable, lang: opts.lang, dim: c.dim }));
   return `${lines.join('\n')}\n`;
 }
 
 /** After the checks: what did not run and why, the counts, and the root cause or the verdict. */
 export function humanTail(report: Report, opts: HumanOptions): string {
-  const { c, ui, u, sym, dot, dash, line } = layout(report.checks.map((x) => x.title), opts);
+  const { c, ui, u, sym, dot, dash, wrapped } = layout(report.checks.map((x) => x.title), opts);
   const lines: string[] = [];
   // Checks that did not run because another one failed: one line per cause, not one per check.
   const byCause = new Map<string, CheckResult[]>();
@@ -116,9 +116,9 @@ export function humanTail(report: Report, opts: HumanOptions): string {
   }
   for (const [cause, list] of byCause) {
     const causeTitle = report.checks.find((x) => x.id === cause)?.title ?? cause;
-    lines.push(line(`${sym('skip')} `, ui.blockedBy(list.map((x) => x.title).join(', '), causeTitle), c.dim));
+    lines.push(wrapped(`${sym('skip')} `, ui.blockedBy(list.map((x) => x.title).join(', '), causeTitle), c.dim));
   }
-  for (const [option, list] of byOption) lines.push(line(`${sym('skip')} `, ui.leftOut(list.map((x) => x.title).join(', '), option), c.dim));
+  for (const [option, list] of byOption) lines.push(wrapped(`${sym('skip')} `, ui.leftOut(list.map((x) => x.title).join(', '), option), c.dim));
 
   // Counts that are not zero, the good news first: a green run does not open with "✗ 0 failed".
   const { pass, warn, fail, skip } = report.counts;
@@ -128,7 +128,7 @@ export function humanTail(report: Report, opts: HumanOptions): string {
     fail ? `${sym('fail')} ${ui.failed(fail)}` : '',
     skip ? `${sym('skip')} ${ui.skipped(skip)}` : '',
   ].filter(Boolean);
-  lines.push('', line('', [...counts, ui.duration(report.durationMs)].join(c.dim(dot))));
+  lines.push('', wrapped('', [...counts, ui.duration(report.durationMs)].join(c.dim(dot))));
 
   const problems = report.checks.filter((x) => x.status === 'fail' || x.status === 'warn');
   const root = problems.find((x) => x.status === 'fail') ?? problems[0];
@@ -137,21 +137,21 @@ export function humanTail(report: Report, opts: HumanOptions): string {
     // With one failure (or, under --strict, one warning) its remedies are right above: the
     // footer only says how to confirm the fix.
     if (problems.filter((x) => x.status === root.status).length > 1) {
-      lines.push(line(`${c.bold(ui.rootCause)}: `, `${root.title} ${dash} ${root.summary}`));
+      lines.push(wrapped(`${c.bold(ui.rootCause)}: `, `${root.title} ${dash} ${root.summary}`));
       if (root.remediation[0]) {
         const more = root.remediation.length > 1 ? ` ${c.dim(ui.moreSteps(root.remediation.length - 1))}` : '';
-        lines.push(line(`${c.bold(ui.next)}: `, `${root.remediation[0]}${more}`));
+        lines.push(wrapped(`${c.bold(ui.next)}: `, `${root.remediation[0]}${more}`));
       }
     }
-    lines.push(line(`${c.bold(ui.confirm)}: `, ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`)));
-    if (report.exitCode === 3) lines.push(line('', ui.inconclusive));
+    lines.push(wrapped(`${c.bold(ui.confirm)}: `, ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`)));
+    if (report.exitCode === 3) lines.push(wrapped('', ui.inconclusive));
   } else if (report.exitCode === 0 && verificationOff(report)) {
     // Requests that passed with verification off prove nothing about the trust a real client has.
-    lines.push(line('', ui.unverified, c.yellow));
+    lines.push(wrapped('', ui.unverified, c.yellow));
   } else if (report.exitCode === 0 && notRun.length > 0) {
-    lines.push(line('', ui.partlyGood(notRun.map((x) => x.title).join(', ')), c.green));
+    lines.push(wrapped('', ui.partlyGood(notRun.map((x) => x.title).join(', ')), c.green));
   } else if (report.exitCode === 0) {
-    lines.push(line('', ui.allGood, c.green));
+    lines.push(wrapped('', ui.allGood, c.green));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -172,9 +172,9 @@ interface VerboseOptions {
  * --verbose: how the check looked. The request as sent (secrets named, never shown), the
  * answer's status and headers, timings, then every other detail the check recorded.
  */
-function verboseLines(check: CheckResult, pad: string, line: Layout['line'], o: VerboseOptions): string[] {
-  const detail = (text: string) => line(pad, text, o.dim);
-  const subDetail = (text: string) => line(`${pad}  `, text, o.dim);
+function verboseLines(check: CheckResult, pad: string, wrapped: Layout['wrapped'], o: VerboseOptions): string[] {
+  const detail = (text: string) => wrapped(pad, text, o.dim);
+  const subDetail = (text: string) => wrapped(`${pad}  `, text, o.dim);
   const { notes: _notes, http, chain, ...rest } = check.details;
   const ui = uiText(o.lang);
   const dot = o.u ? ' · ' : ' | ';
