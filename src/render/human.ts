@@ -3,6 +3,7 @@ import { NOT_APPLICABLE_CODES } from '../catalog/codes.js';
 import type { Lang } from '../catalog/types.js';
 import type { CheckResult, Report, Status } from '../types.js';
 import { uiText } from '../catalog/phrases/ui.js';
+import { hanging } from './wrap.js';
 
 export interface HumanOptions {
   lang: Lang;
@@ -11,6 +12,8 @@ export interface HumanOptions {
   verbose: boolean;
   /** The variable the key came from, to name it in --verbose request headers (never its value). */
   credentialVariable?: string;
+  /** The terminal's columns: text wraps to them. None off a terminal: a line per item, as before. */
+  width?: number;
 }
 
 const SYMBOLS: Record<Status, [string, string]> = {
@@ -29,8 +32,11 @@ interface Layout {
   arrow: string;
   dot: string;
   dash: string;
-  width: number;
+  /** The title column. */
+  column: number;
   indent: string;
+  /** `lead` and `body` wrapped to the terminal, continuing under the body. */
+  wrapped: (lead: string, body: string, paint?: (s: string) => string) => string;
 }
 
 /** The shape of the report: `titles` are every check's, so the columns line up before all are known. */
@@ -38,7 +44,7 @@ function layout(titles: readonly string[], opts: HumanOptions): Layout {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const u = opts.unicode;
   const paint: Record<Status, (s: string) => string> = { pass: c.green, warn: c.yellow, fail: c.red, skip: c.dim };
-  const width = Math.max(...titles.map((t) => t.length)) + 2;
+  const column = Math.max(...titles.map((t) => t.length)) + 2;
   return {
     c,
     ui: uiText(opts.lang),
@@ -48,8 +54,9 @@ function layout(titles: readonly string[], opts: HumanOptions): Layout {
     arrow: u ? '→' : '->',
     dot: u ? ' · ' : ' | ',
     dash: u ? '—' : '-',
-    width,
-    indent: ' '.repeat(width + (u ? 2 : 5)),
+    column,
+    indent: ' '.repeat(column + (u ? 2 : 5)),
+    wrapped: (lead, body, paint) => hanging(lead, body, opts.width, paint),
   };
 }
 
@@ -66,8 +73,8 @@ export function renderHuman(report: Report, opts: HumanOptions): string {
 
 /** The first lines, before any check has finished. */
 export function humanHeader(version: string, opts: HumanOptions): string {
-  const { c, ui, dot } = layout([''], opts);
-  return `${c.bold(`gigadoctor ${version}${dot}${ui.heading}`)}
+  const { c, ui, dot, wrapped } = layout([''], opts);
+  return `${wrapped('', `gigadoctor ${version}${dot}${ui.heading}`, c.bold)}
 
 `;
 }
@@ -75,27 +82,27 @@ export function humanHeader(version: string, opts: HumanOptions): string {
 /** One check's line, with its summary and remedies under it when it has a problem ('' when folded). */
 export function humanCheckBlock(check: CheckResult, titles: readonly string[], opts: HumanOptions): string {
   if (folded(check)) return '';
-  const { c, u, paint, sym, arrow, width, indent } = layout(titles, opts);
+  const { c, u, paint, sym, arrow, column, indent, wrapped } = layout(titles, opts);
   const lines: string[] = [];
-  const head = `${sym(check.status)} ${check.title.padEnd(width)}`;
+  const head = `${sym(check.status)} ${check.title.padEnd(column)}`;
   if (check.status === 'pass' || check.status === 'skip') {
-    lines.push(`${head}${c.dim(check.summary)}`);
+    lines.push(wrapped(head, check.summary, c.dim));
   } else {
-    lines.push(`${head}${paint[check.status](check.code)}`);
-    lines.push(`${indent}${check.summary}`);
-    for (const step of check.remediation) lines.push(`${indent}${c.cyan(arrow)} ${step}`);
+    lines.push(wrapped(head, check.code, paint[check.status]));
+    lines.push(wrapped(indent, check.summary));
+    for (const step of check.remediation) lines.push(wrapped(`${indent}${c.cyan(arrow)} `, step));
   }
   for (const note of notesOf(check)) {
-    lines.push(`${indent}${c.yellow(u ? '·' : '*')} ${c.yellow(note.code)} ${note.summary}`);
-    for (const step of note.remediation) lines.push(`${indent}  ${c.cyan(arrow)} ${step}`);
+    lines.push(wrapped(`${indent}${c.yellow(u ? '·' : '*')} `, `${c.yellow(note.code)} ${note.summary}`));
+    for (const step of note.remediation) lines.push(wrapped(`${indent}  ${c.cyan(arrow)} `, step));
   }
-  if (opts.verbose) lines.push(...verboseLines(check, indent, c.dim, { u, credentialVariable: opts.credentialVariable, lang: opts.lang }));
+  if (opts.verbose) lines.push(...verboseLines(check, indent, wrapped, { u, credentialVariable: opts.credentialVariable, lang: opts.lang, dim: c.dim }));
   return `${lines.join('\n')}\n`;
 }
 
 /** After the checks: what did not run and why, the counts, and the root cause or the verdict. */
 export function humanTail(report: Report, opts: HumanOptions): string {
-  const { c, ui, u, sym, dot, dash } = layout(report.checks.map((x) => x.title), opts);
+  const { c, ui, u, sym, dot, dash, wrapped } = layout(report.checks.map((x) => x.title), opts);
   const lines: string[] = [];
   // Checks that did not run because another one failed: one line per cause, not one per check.
   const byCause = new Map<string, CheckResult[]>();
@@ -109,9 +116,9 @@ export function humanTail(report: Report, opts: HumanOptions): string {
   }
   for (const [cause, list] of byCause) {
     const causeTitle = report.checks.find((x) => x.id === cause)?.title ?? cause;
-    lines.push(`${sym('skip')} ${c.dim(ui.blockedBy(list.map((x) => x.title).join(', '), causeTitle))}`);
+    lines.push(wrapped(`${sym('skip')} `, ui.blockedBy(list.map((x) => x.title).join(', '), causeTitle), c.dim));
   }
-  for (const [option, list] of byOption) lines.push(`${sym('skip')} ${c.dim(ui.leftOut(list.map((x) => x.title).join(', '), option))}`);
+  for (const [option, list] of byOption) lines.push(wrapped(`${sym('skip')} `, ui.leftOut(list.map((x) => x.title).join(', '), option), c.dim));
 
   // Counts that are not zero, the good news first: a green run does not open with "✗ 0 failed".
   const { pass, warn, fail, skip } = report.counts;
@@ -121,7 +128,7 @@ export function humanTail(report: Report, opts: HumanOptions): string {
     fail ? `${sym('fail')} ${ui.failed(fail)}` : '',
     skip ? `${sym('skip')} ${ui.skipped(skip)}` : '',
   ].filter(Boolean);
-  lines.push('', [...counts, ui.duration(report.durationMs)].join(c.dim(dot)));
+  lines.push('', wrapped('', [...counts, ui.duration(report.durationMs)].join(c.dim(dot))));
 
   const problems = report.checks.filter((x) => x.status === 'fail' || x.status === 'warn');
   const root = problems.find((x) => x.status === 'fail') ?? problems[0];
@@ -130,21 +137,21 @@ export function humanTail(report: Report, opts: HumanOptions): string {
     // With one failure (or, under --strict, one warning) its remedies are right above: the
     // footer only says how to confirm the fix.
     if (problems.filter((x) => x.status === root.status).length > 1) {
-      lines.push(`${c.bold(ui.rootCause)}: ${root.title} ${dash} ${root.summary}`);
+      lines.push(wrapped(`${c.bold(ui.rootCause)}: `, `${root.title} ${dash} ${root.summary}`));
       if (root.remediation[0]) {
         const more = root.remediation.length > 1 ? ` ${c.dim(ui.moreSteps(root.remediation.length - 1))}` : '';
-        lines.push(`${c.bold(ui.next)}: ${root.remediation[0]}${more}`);
+        lines.push(wrapped(`${c.bold(ui.next)}: `, `${root.remediation[0]}${more}`));
       }
     }
-    lines.push(`${c.bold(ui.confirm)}: ${ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`)}`);
-    if (report.exitCode === 3) lines.push(ui.inconclusive);
+    lines.push(wrapped(`${c.bold(ui.confirm)}: `, ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`)));
+    if (report.exitCode === 3) lines.push(wrapped('', ui.inconclusive));
   } else if (report.exitCode === 0 && verificationOff(report)) {
     // Requests that passed with verification off prove nothing about the trust a real client has.
-    lines.push(c.yellow(ui.unverified));
+    lines.push(wrapped('', ui.unverified, c.yellow));
   } else if (report.exitCode === 0 && notRun.length > 0) {
-    lines.push(c.green(ui.partlyGood(notRun.map((x) => x.title).join(', '))));
+    lines.push(wrapped('', ui.partlyGood(notRun.map((x) => x.title).join(', ')), c.green));
   } else if (report.exitCode === 0) {
-    lines.push(c.green(ui.allGood));
+    lines.push(wrapped('', ui.allGood, c.green));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -158,28 +165,31 @@ interface VerboseOptions {
   u: boolean;
   credentialVariable?: string;
   lang: Lang;
+  dim: (s: string) => string;
 }
 
 /**
  * --verbose: how the check looked. The request as sent (secrets named, never shown), the
  * answer's status and headers, timings, then every other detail the check recorded.
  */
-function verboseLines(check: CheckResult, pad: string, dim: (s: string) => string, o: VerboseOptions): string[] {
+function verboseLines(check: CheckResult, pad: string, wrapped: Layout['wrapped'], o: VerboseOptions): string[] {
+  const detail = (text: string) => wrapped(pad, text, o.dim);
+  const subDetail = (text: string) => wrapped(`${pad}  `, text, o.dim);
   const { notes: _notes, http, chain, ...rest } = check.details;
   const ui = uiText(o.lang);
   const dot = o.u ? ' · ' : ' | ';
-  const out = [`${pad}${dim(`${check.id}${dot}${check.code}${dot}${check.durationMs} ms`)}`];
+  const out = [detail(`${check.id}${dot}${check.code}${dot}${check.durationMs} ms`)];
   if (isRecord(http)) {
     const arrow = o.u ? '→' : '->';
     const ttfb = typeof http.ttfbMs === 'number' ? ` (${ui.firstByte} ${http.ttfbMs} ms)` : '';
-    out.push(`${pad}${dim(`${str(http.method)} ${str(http.url)} ${arrow} HTTP ${str(http.status)}${dot}${str(http.ms)} ms${ttfb}`)}`);
+    out.push(detail(`${str(http.method)} ${str(http.url)} ${arrow} HTTP ${str(http.status)}${dot}${str(http.ms)} ms${ttfb}`));
     const sent: string[] = [];
     if (typeof http.rqUid === 'string') {
       sent.push(`Authorization: Basic <${o.credentialVariable ?? 'GIGACHAT_CREDENTIALS'}: ${ui.notShown}>`, `RqUID: ${http.rqUid}`);
     } else if (typeof http.xRequestId === 'string') {
       sent.push(`Authorization: Bearer <${ui.accessToken}: ${ui.notShown}>`, `X-Request-ID: ${http.xRequestId}`);
     }
-    if (sent.length) out.push(`${pad}${dim(`  ${ui.sent}: ${sent.join(dot)}`)}`);
+    if (sent.length) out.push(subDetail(`${ui.sent}: ${sent.join(dot)}`));
     const received = [
       ['Date', http.date],
       ['X-Request-ID', http.requestId],
@@ -187,18 +197,18 @@ function verboseLines(check: CheckResult, pad: string, dim: (s: string) => strin
       ['Server', http.server],
       ['Content-Type', http.contentType],
     ].filter(([, v]) => typeof v === 'string' && v).map(([k, v]) => `${k}: ${v as string}`);
-    if (received.length) out.push(`${pad}${dim(`  ${ui.received}: ${received.join(dot)}`)}`);
+    if (received.length) out.push(subDetail(`${ui.received}: ${received.join(dot)}`));
   }
   if (Array.isArray(chain)) {
     chain.filter(isRecord).forEach((cert, i) => {
-      out.push(`${pad}${dim(`chain[${i}]: ${str(cert.subject)} ${o.u ? '←' : '<-'} ${str(cert.issuer)}${dot}${str(cert.validFrom)} – ${str(cert.validTo)}${dot}sha256 ${str(cert.sha256)}`)}`);
+      out.push(detail(`chain[${i}]: ${str(cert.subject)} ${o.u ? '←' : '<-'} ${str(cert.issuer)}${dot}${str(cert.validFrom)} – ${str(cert.validTo)}${dot}sha256 ${str(cert.sha256)}`));
     });
   }
   for (const [k, v] of Object.entries(rest)) {
     if (Array.isArray(v) && v.every(isRecord)) {
-      v.forEach((item, i) => out.push(`${pad}${dim(`${k}[${i}]: ${Object.entries(item).map(([ik, iv]) => `${ik}=${str(iv)}`).join(', ')}`)}`));
+      v.forEach((item, i) => out.push(detail(`${k}[${i}]: ${Object.entries(item).map(([ik, iv]) => `${ik}=${str(iv)}`).join(', ')}`)));
     } else {
-      out.push(`${pad}${dim(`${k}: ${str(v)}`)}`);
+      out.push(detail(`${k}: ${str(v)}`));
     }
   }
   return out;

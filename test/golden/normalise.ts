@@ -1,11 +1,12 @@
 /**
  * Golden files hold what a person reads, with what changes from run to run replaced:
  * times, ports, ids, dates, temp paths, the Node and OS versions, certificate fingerprints.
- * Update them with UPDATE_GOLDEN=1 npx vitest run test/e2e/report-golden.test.ts.
+ * Update them with UPDATE_GOLDEN=1 npx vitest run test/e2e/report-golden.test.ts (the wrapped
+ * reports in test/golden/wrap: test/unit/render-wrap.test.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { expect } from 'vitest';
 
 export const GOLDEN_DIR = resolve(__dirname);
@@ -44,13 +45,14 @@ export function normaliseJson(text: string): string {
   return normalise(`${JSON.stringify(walk(doc), null, 2)}\n`);
 }
 
-/** Compares with test/golden/<name>, or writes it when UPDATE_GOLDEN=1. */
-export function expectGolden(name: string, actual: string): void {
+/** Compares with test/golden/<name>, or writes it when UPDATE_GOLDEN=1; `test` is the file that makes it. */
+export function expectGolden(name: string, actual: string, test = 'test/e2e/report-golden.test.ts'): void {
   const file = resolve(GOLDEN_DIR, name);
   if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
     return;
   }
-  if (!existsSync(file)) throw new Error(`missing golden file test/golden/${name}: run UPDATE_GOLDEN=1 npx vitest run test/e2e/report-golden.test.ts`);
+  if (!existsSync(file)) throw new Error(`missing golden file test/golden/${name}: run UPDATE_GOLDEN=1 npx vitest run ${test}`);
   expect(actual, `golden file test/golden/${name} (UPDATE_GOLDEN=1 to accept)`).toBe(readFileSync(file, 'utf8'));
 }
