@@ -23,6 +23,7 @@ export const CODES = {
   CREDENTIALS_SECRET_ONLY: 'variable, source',
   CREDENTIALS_NOT_BASE64: 'variable, source, position (1-based index of the first non-base64 character), length',
   CREDENTIALS_UNEXPECTED_CONTENT: 'variable, source, length, decodedLength',
+  CREDENTIALS_TRUNCATED: 'variable, source, length, expectedLength (of a whole key), cutIn (id|secret: where the decoded ClientID:ClientSecret stops)',
   ACCESS_TOKEN_IS_KEY: 'variable (GIGACHAT_ACCESS_TOKEN), source',
   ACCESS_TOKEN_MALFORMED: 'variable, source, length, segments',
   SCOPE_INVALID: 'scope, source, suggestion (nearest valid scope or null)',

@@ -168,6 +168,7 @@ export const phrases = {
     CREDENTIALS_SECRET_ONLY: 'Only a Client Secret or ID',
     CREDENTIALS_NOT_BASE64: 'Key is not Base64',
     CREDENTIALS_UNEXPECTED_CONTENT: 'Key decodes to something else',
+    CREDENTIALS_TRUNCATED: 'Key cut short',
     ACCESS_TOKEN_IS_KEY: 'Authorization key in the token variable',
     ACCESS_TOKEN_MALFORMED: 'Access token malformed',
     SCOPE_INVALID: 'Invalid scope',
@@ -481,6 +482,11 @@ export const phrases = {
     'CREDENTIALS_UNEXPECTED_CONTENT.once':
       'Do not encode the key again: the Authorization key from Studio is already Base64 and goes into the variable as is (double encoding is a common mistake)',
     'CREDENTIALS_UNEXPECTED_CONTENT.project': 'Make sure it is the key of your GigaChat API project, not a key or token of another service',
+    CREDENTIALS_TRUNCATED: (p) =>
+      `${p.variable}${p.at} is cut short${opt(p.length, ': ', ' characters')}${opt(p.expected, ' of a key\'s ')}; ` +
+      `it decodes to the start of ClientID:ClientSecret and stops ${p.inSecret ? 'inside the Client Secret' : 'inside the Client ID'}`,
+    'CREDENTIALS_TRUNCATED.whole':
+      'Copy the whole key from Studio again (it ends in "=="): a selection that stopped at the edge of a window or a wrapped line loses its end; if you no longer have it, generate a new one',
     ACCESS_TOKEN_IS_KEY: (p) => `${p.variable}${p.at} holds an authorization key (Base64 of ClientID:ClientSecret), not an access token`,
     'ACCESS_TOKEN_IS_KEY.move': (p) => `Move the value to GIGACHAT_CREDENTIALS: ${p.set}`,
     'ACCESS_TOKEN_IS_KEY.remove': (p) =>

@@ -170,6 +170,7 @@ export const phrases = {
     CREDENTIALS_SECRET_ONLY: 'Только Client Secret или ID',
     CREDENTIALS_NOT_BASE64: 'Ключ не в Base64',
     CREDENTIALS_UNEXPECTED_CONTENT: 'Ключ раскодируется во что-то не то',
+    CREDENTIALS_TRUNCATED: 'Ключ обрезан',
     ACCESS_TOKEN_IS_KEY: 'Ключ вместо токена',
     ACCESS_TOKEN_MALFORMED: 'Токен доступа повреждён',
     SCOPE_INVALID: 'Неверный scope',
@@ -481,6 +482,11 @@ export const phrases = {
     'CREDENTIALS_UNEXPECTED_CONTENT.once':
       'Не кодируйте ключ повторно: Authorization key из Studio уже в Base64 и кладётся в переменную как есть (двойное кодирование — частая ошибка)',
     'CREDENTIALS_UNEXPECTED_CONTENT.project': 'Убедитесь, что это ключ вашего проекта GigaChat API, а не ключ или токен другого сервиса',
+    CREDENTIALS_TRUNCATED: (p) =>
+      `${p.variable}${p.at} обрезан${opt(p.length, ': ', ' симв.')}${opt(p.expected, ' из ')}; ` +
+      `он раскодируется в начало ClientID:ClientSecret и обрывается ${p.inSecret ? 'внутри Client Secret' : 'внутри Client ID'}`,
+    'CREDENTIALS_TRUNCATED.whole':
+      'Скопируйте ключ из Studio заново целиком (он заканчивается на «==»): выделение, оборванное на краю окна или на переносе строки, теряет конец; если ключа больше нет, сгенерируйте новый',
     ACCESS_TOKEN_IS_KEY: (p) => `В ${p.variable}${p.at} лежит ключ авторизации (Base64 от ClientID:ClientSecret), а не токен доступа`,
     'ACCESS_TOKEN_IS_KEY.move': (p) => `Перенесите значение в GIGACHAT_CREDENTIALS: ${p.set}`,
     'ACCESS_TOKEN_IS_KEY.remove': (p) =>

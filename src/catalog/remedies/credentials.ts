@@ -148,6 +148,11 @@ export const credentialRemedies = {
       say('CREDENTIALS_UNEXPECTED_CONTENT', { ...subject(d), twice: d.encodedTwice === true, length: str(d.length), decoded: str(d.decodedLength) }),
     steps: (d) => [say('CREDENTIALS_UNEXPECTED_CONTENT.once'), say('CREDENTIALS_UNEXPECTED_CONTENT.project'), fixAt(d)],
   },
+  CREDENTIALS_TRUNCATED: {
+    summary: (d) =>
+      say('CREDENTIALS_TRUNCATED', { ...subject(d), length: str(d.length), expected: str(d.expectedLength), inSecret: str(d.cutIn) === 'secret' }),
+    steps: (d) => [say('CREDENTIALS_TRUNCATED.whole'), fixAt(d)],
+  },
   ACCESS_TOKEN_IS_KEY: {
     summary: (d) => say('ACCESS_TOKEN_IS_KEY', subject(d, ACCESS_TOKEN_VAR)),
     steps: (d) => {
