@@ -316,6 +316,17 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
     expect(inEnv).not.toContain('SETENV(GIGACHAT_TOKEN=');
   });
 
+  it('a format finding in an unofficial variable is fixed under the official name', () => {
+    for (const code of ['CREDENTIALS_QUOTED', 'CREDENTIALS_WHITESPACE', 'CREDENTIALS_TRUNCATED'] as const) {
+      const inEnv = render(cat, code, { variable: 'GIGACHAT_TOKEN', source: 'env', quote: '"' }, fakeCtx).steps.join('\n');
+      expect(inEnv, code).toContain('SETENV(GIGACHAT_CREDENTIALS=');
+      expect(errataIn(inEnv), code).toEqual([]);
+      const inFile = render(cat, code, { variable: 'GIGACHAT_TOKEN', source: '.env:2', quote: '"' }, fakeCtx).steps.join('\n');
+      expect(inFile, code).toContain('GIGACHAT_CREDENTIALS=<');
+      expect(errataIn(inFile), code).toEqual([]);
+    }
+  });
+
   it('summaries are exact: variable, source, host:port, status, scope', () => {
     expect(cat.codes.CREDENTIALS_EMPTY.summary({ variable: 'GIGACHAT_CREDENTIALS', source: '.env:7' })).toContain('.env:7');
     expect(cat.codes.TCP_TIMEOUT.summary({ host: 'ngw.devices.sberbank.ru', port: 9443, timeoutMs: 10000 })).toContain(

@@ -2,7 +2,7 @@
 
 import {
   ACCESS_TOKEN_VAR, CREDENTIALS_VAR, DEFAULT_MODEL, DEFAULT_SCOPE, MODEL_VAR, PASSWORD_VAR, SCOPE_VAR, SECOND_GENERATION, STUDIO_URL,
-  USER_VAR,
+  USER_VAR, officialNameFor,
 } from '../../gigachat/index.js';
 import { has, isFileSource, list, str } from '../text-helpers.js';
 import { none, run, say, setEnv, unsetEnv, type Details, type Param, type Remedy, type Say } from '../steps.js';
@@ -23,9 +23,12 @@ function placeholderFor(name: string): Param {
   }
 }
 
-/** The last step of every "fix the value" remedy: the .env line, or the variable set again. */
+/**
+ * The last step of every "fix the value" remedy: the .env line, or the variable set again, under
+ * its official name (a key found in GIGACHAT_TOKEN goes back as GIGACHAT_CREDENTIALS).
+ */
 function fixAt(d: Details, fallback = CREDENTIALS_VAR): Say {
-  const name = variableOf(d, fallback);
+  const name = officialNameFor(variableOf(d, fallback));
   const source = str(d.source);
   return isFileSource(source)
     ? say('fix.fileLine', { file: source, name, value: placeholderFor(name) })
