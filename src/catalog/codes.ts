@@ -6,7 +6,7 @@ export const CODES = {
   // --- env ---
   CREDENTIALS_FOUND: 'variable, source, length, fingerprint, kind (key|accessToken|password)',
   CREDENTIALS_MISSING: 'envFile (path or null), unofficial (names present but empty)',
-  CREDENTIALS_UNOFFICIAL_NAME: 'variable (the unofficial name used), official (the name the SDKs read), source',
+  CREDENTIALS_UNOFFICIAL_NAME: 'variable (the unofficial name used), official (the name the SDKs read), source, inUse (as a note: the variable the SDKs use instead)',
   CREDENTIALS_SHADOWED: 'variable, winnerSource ("env"), fileSource (".env:LINE"), envFile',
   ENV_FILE_UNREADABLE: 'path, reason',
   // --- format ---

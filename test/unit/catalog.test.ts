@@ -327,6 +327,17 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
     }
   });
 
+  it('with the official variable set too, an unofficial one is said to be ignored, not to be set', () => {
+    const d = { variable: 'GIGACHAT_API_KEY', official: 'GIGACHAT_CREDENTIALS', source: 'env', inUse: 'GIGACHAT_CREDENTIALS' };
+    const { summary, steps } = render(cat, 'CREDENTIALS_UNOFFICIAL_NAME', d, fakeCtx);
+    expect(summary).toMatch(cat.lang === 'ru' ? /GIGACHAT_API_KEY.* не используется: задана и GIGACHAT_CREDENTIALS, берётся она/ : /GIGACHAT_API_KEY.* is ignored: GIGACHAT_CREDENTIALS is set too and is the one used/);
+    expect(steps.join('\n')).toContain('unset GIGACHAT_API_KEY');
+    expect(steps.join('\n')).not.toContain('SETENV(GIGACHAT_CREDENTIALS=');
+    const inFile = render(cat, 'CREDENTIALS_UNOFFICIAL_NAME', { ...d, source: '.env:4' }, fakeCtx).steps.join('\n');
+    expect(inFile).toContain('.env:4');
+    expect(inFile).not.toContain('unset GIGACHAT_API_KEY');
+  });
+
   it('summaries are exact: variable, source, host:port, status, scope', () => {
     expect(cat.codes.CREDENTIALS_EMPTY.summary({ variable: 'GIGACHAT_CREDENTIALS', source: '.env:7' })).toContain('.env:7');
     expect(cat.codes.TCP_TIMEOUT.summary({ host: 'ngw.devices.sberbank.ru', port: 9443, timeoutMs: 10000 })).toContain(

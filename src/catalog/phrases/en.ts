@@ -412,7 +412,12 @@ export const phrases = {
       'If you only have a ready access token (valid 30 minutes), put it in GIGACHAT_ACCESS_TOKEN instead; with GIGACHAT_CREDENTIALS the SDK refreshes tokens by itself',
     'CREDENTIALS_MISSING.unofficial': (p) => `The official SDKs do not read ${p.names}: use GIGACHAT_CREDENTIALS`,
     CREDENTIALS_UNOFFICIAL_NAME: (p) =>
-      `The credential is in ${p.variable || 'an unofficial variable'}${p.at}, which the official SDKs do not read; they read ${p.official}`,
+      p.inUse
+        ? `${p.variable || 'An unofficial variable'}${p.at} is ignored: ${p.inUse} is set too and is the one used; the official SDKs do not read ${p.variable || 'that name'}`
+        : `The credential is in ${p.variable || 'an unofficial variable'}${p.at}, which the official SDKs do not read; they read ${p.official}`,
+    'CREDENTIALS_UNOFFICIAL_NAME.removeIgnored': (p) =>
+      `Make sure ${p.inUse} holds the right key, then remove ${p.name} so nobody takes it for the one in use: ` +
+      (p.file ? `delete its line in ${p.file}` : p.unset),
     'CREDENTIALS_UNOFFICIAL_NAME.rename': (p) => `In ${p.file} rename the variable ${p.name} to ${p.official}, keeping the value`,
     'CREDENTIALS_UNOFFICIAL_NAME.set': (p) => `Set the official name: ${p.set}${p.unset ? `, then remove the old one: ${p.unset}` : ''}`,
     'CREDENTIALS_UNOFFICIAL_NAME.which':

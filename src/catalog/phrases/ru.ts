@@ -413,7 +413,12 @@ export const phrases = {
       'Если есть только готовый токен доступа (живёт 30 минут), положите его в GIGACHAT_ACCESS_TOKEN; с GIGACHAT_CREDENTIALS SDK обновляет токены сам',
     'CREDENTIALS_MISSING.unofficial': (p) => `Официальные SDK не читают ${p.names}: используйте GIGACHAT_CREDENTIALS`,
     CREDENTIALS_UNOFFICIAL_NAME: (p) =>
-      `Ключ лежит в ${p.variable || 'неофициальной переменной'}${p.at}, а официальные SDK её не читают — они читают ${p.official}`,
+      p.inUse
+        ? `${p.variable || 'Неофициальная переменная'}${p.at} не используется: задана и ${p.inUse}, берётся она; ${p.variable || 'это имя'} официальные SDK не читают`
+        : `Ключ лежит в ${p.variable || 'неофициальной переменной'}${p.at}, а официальные SDK её не читают — они читают ${p.official}`,
+    'CREDENTIALS_UNOFFICIAL_NAME.removeIgnored': (p) =>
+      `Убедитесь, что в ${p.inUse} нужный ключ, и уберите ${p.name}, чтобы её не приняли за используемую: ` +
+      (p.file ? `удалите её строку в ${p.file}` : p.unset),
     'CREDENTIALS_UNOFFICIAL_NAME.rename': (p) => `В ${p.file} переименуйте переменную ${p.name} в ${p.official}, значение оставьте`,
     'CREDENTIALS_UNOFFICIAL_NAME.set': (p) => `Задайте официальное имя: ${p.set}${p.unset ? `, а старое уберите: ${p.unset}` : ''}`,
     'CREDENTIALS_UNOFFICIAL_NAME.which':

@@ -35,6 +35,12 @@ function fixAt(d: Details, fallback = CREDENTIALS_VAR): Say {
     : say('fix.setAgain', { set: setEnv(name, placeholderFor(name)) });
 }
 
+/** The variable the SDKs take instead of this unofficial one (the env check's `inUse`), when it is another. */
+function ignoredFor(d: Details): string {
+  const inUse = str(d.inUse);
+  return inUse !== str(d.variable) ? inUse : '';
+}
+
 const studioStep = say('step.studio', { studio: STUDIO_URL });
 
 /** The variable and where it came from, the subject of most format findings. */
@@ -56,11 +62,19 @@ export const credentialRemedies = {
     ],
   },
   CREDENTIALS_UNOFFICIAL_NAME: {
-    summary: (d) => say('CREDENTIALS_UNOFFICIAL_NAME', { variable: str(d.variable), at: at(d), official: str(d.official, CREDENTIALS_VAR) }),
+    summary: (d) =>
+      say('CREDENTIALS_UNOFFICIAL_NAME', { variable: str(d.variable), at: at(d), official: str(d.official, CREDENTIALS_VAR), inUse: ignoredFor(d) }),
     steps: (d) => {
       const name = str(d.variable);
       const official = str(d.official, CREDENTIALS_VAR);
       const source = str(d.source);
+      const inUse = ignoredFor(d);
+      if (inUse && name) {
+        return [
+          say('CREDENTIALS_UNOFFICIAL_NAME.removeIgnored', { name, inUse, file: isFileSource(source) ? source : '', unset: unsetEnv(name) }),
+          say('CREDENTIALS_UNOFFICIAL_NAME.code', { name, official }),
+        ];
+      }
       return [
         isFileSource(source) && name
           ? say('CREDENTIALS_UNOFFICIAL_NAME.rename', { file: source, name, official })
