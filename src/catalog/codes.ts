@@ -7,7 +7,7 @@ export const CODES = {
   CREDENTIALS_FOUND: 'variable, source, length, fingerprint, kind (key|accessToken|password)',
   CREDENTIALS_MISSING: 'envFile (path or null), unofficial (names present but empty)',
   CREDENTIALS_UNOFFICIAL_NAME: 'variable (the unofficial name used), official (the name the SDKs read), source, inUse (as a note: the variable the SDKs use instead)',
-  CREDENTIALS_SHADOWED: 'variable, winnerSource ("env"), fileSource (".env:LINE"), envFile',
+  CREDENTIALS_SHADOWED: 'variable (the key or any setting, e.g. GIGACHAT_SCOPE), winnerSource ("env"), fileSource (".env:LINE"), envFile, credential (the key\'s facts when variable is another setting)',
   ENV_FILE_UNREADABLE: 'path, reason',
   // --- format ---
   CREDENTIALS_OK: 'variable, kind, length, fingerprint, scope, model',

@@ -338,6 +338,19 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
     expect(inFile).not.toContain('unset GIGACHAT_API_KEY');
   });
 
+  it('a setting other than the key shadowed by the environment is not described as a key', () => {
+    const credential = { variable: 'GIGACHAT_CREDENTIALS', source: 'env', length: 100, fingerprint: '1a2b3c4d', kind: 'key' };
+    const d = { variable: 'GIGACHAT_SCOPE', winnerSource: 'env', fileSource: '.env:1', envFile: '/app/.env', credential };
+    const { all } = render(cat, 'CREDENTIALS_SHADOWED', d, fakeCtx);
+    expect(all).not.toContain(render(cat, 'CREDENTIALS_MISSING', {}, fakeCtx).all.match(/<[^>]+Studio>/)![0]);
+    expect(all).not.toMatch(/1a2b3c4d|\b100\b/);
+    expect(all).toMatch(/SETENV\(GIGACHAT_SCOPE=<[^>]+>\)/);
+    expect(all).toContain('GIGACHAT_API_CORP');
+    const other = render(cat, 'CREDENTIALS_SHADOWED', { ...d, variable: 'GIGACHAT_MODEL' }, fakeCtx).all;
+    expect(other).toMatch(/SETENV\(GIGACHAT_MODEL=<[^>]+>\)/);
+    expect(other).not.toContain('Studio');
+  });
+
   it('summaries are exact: variable, source, host:port, status, scope', () => {
     expect(cat.codes.CREDENTIALS_EMPTY.summary({ variable: 'GIGACHAT_CREDENTIALS', source: '.env:7' })).toContain('.env:7');
     expect(cat.codes.TCP_TIMEOUT.summary({ host: 'ngw.devices.sberbank.ru', port: 9443, timeoutMs: 10000 })).toContain(

@@ -395,6 +395,8 @@ export const phrases = {
     // --- env and format ---
     'placeholder.password': '<password>',
     'placeholder.user': '<user>',
+    'placeholder.scope': '<your scope>',
+    'placeholder.value': '<the intended value>',
     'fix.fileLine': (p) => `Fix the line in ${p.file} so it reads ${p.name}=${p.value} (no quotes, no spaces)`,
     'fix.setAgain': (p) => `Set it again where your app starts: ${p.set}`,
     'step.studio': (p) =>

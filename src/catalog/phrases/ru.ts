@@ -396,6 +396,8 @@ export const phrases = {
     // --- учётные данные и формат ---
     'placeholder.password': '<пароль>',
     'placeholder.user': '<логин>',
+    'placeholder.scope': '<ваш scope>',
+    'placeholder.value': '<нужное значение>',
     'fix.fileLine': (p) => `Исправьте строку ${p.file}, чтобы было ${p.name}=${p.value} (без кавычек и пробелов)`,
     'fix.setAgain': (p) => `Задайте значение заново там, откуда запускается приложение: ${p.set}`,
     'step.studio': (p) =>

@@ -9,17 +9,21 @@ import { none, run, say, setEnv, unsetEnv, type Details, type Param, type Remedy
 import { KEY, TOKEN, at, checkTitle, tokenMovedToCredentials, variableOf } from './common.js';
 import { scopesExplained } from './oauth.js';
 
-/** The placeholder a variable's value is shown as. */
+/** The placeholder a variable's value is shown as: the key only for a variable that holds one. */
 function placeholderFor(name: string): Param {
-  switch (name) {
+  switch (officialNameFor(name)) {
+    case CREDENTIALS_VAR:
+      return KEY;
     case ACCESS_TOKEN_VAR:
       return TOKEN;
     case PASSWORD_VAR:
       return say('placeholder.password');
     case USER_VAR:
       return say('placeholder.user');
+    case SCOPE_VAR:
+      return say('placeholder.scope');
     default:
-      return KEY;
+      return say('placeholder.value');
   }
 }
 
@@ -95,6 +99,7 @@ export const credentialRemedies = {
         }),
         say('CREDENTIALS_SHADOWED.fixFile', { file }),
         say('CREDENTIALS_SHADOWED.set', { set: setEnv(name, placeholderFor(name)) }),
+        name === SCOPE_VAR && say('SCOPE_INVALID.valid', { scopes: scopesExplained }),
       ];
     },
   },
