@@ -380,6 +380,16 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
     }
   });
 
+  it('a failure that exits 1 (not transient) does not promise that a retry may pass', () => {
+    const retry = cat.lang === 'ru' ? /при повторном запуске может пройти/ : /may pass on retry/;
+    const runAgain = cat.lang === 'ru' ? 'Запустите ещё раз' : 'Run again';
+    for (const code of ALL_CODES.filter((c) => !TRANSIENT_CODES.has(c))) {
+      const { summary, steps } = render(cat, code, sampleFor(code), fakeCtx);
+      expect(summary, code).not.toMatch(retry);
+      expect(steps, code).not.toContain(runAgain);
+    }
+  });
+
   it('rate-limit codes quote Retry-After when present', () => {
     for (const code of ['OAUTH_RATE_LIMITED', 'API_RATE_LIMITED', 'CHAT_RATE_LIMITED'] as const) {
       const { summary, steps } = render(cat, code, { status: 429, retryAfter: 17 }, fakeCtx);

@@ -575,9 +575,10 @@ export const phrases = {
     'TCP_UNREACHABLE.route': 'Check the network connection and the VPN: this machine has no route to the host',
     'TCP_UNREACHABLE.proxy': (p) => `If the network reaches the internet only through a proxy, set it: ${p.set}`,
     'tcp.test': (p) => `Test: ${p.test}`,
-    CONNECTION_RESET: (p) => `The connection to ${str(p.target, 'the server')} was reset${opt(p.url, ' (', ')')}; ${p.retry}`,
+    CONNECTION_RESET: (p) =>
+      `The connection to ${str(p.target, 'the server')} was reset${opt(p.url, ' (', ')')}: something on the way closed it, most often a firewall, DPI or a proxy`,
     'CONNECTION_RESET.cut': (p) =>
-      `If it keeps happening, a firewall, DPI or proxy is cutting the connection: check with IT; if the network requires a proxy, set it: ${p.set}`,
+      `Ask IT whether a firewall, DPI or proxy cuts connections to this host; if the network requires a proxy, set it: ${p.set}`,
     'proxy.noProxy': (p) => `If GigaChat is reachable directly, exclude its hosts from the proxy: ${p.set}`,
     PROXY_UNREACHABLE: (p) =>
       `Proxy ${str(p.proxy, '(from HTTPS_PROXY)')} is unreachable${opt(p.errno, ' (', ')')}${p.dns ? ': its host name does not resolve' : ''}${opt(p.target, ', so nothing reaches ')}`,

@@ -143,9 +143,9 @@ export const networkRemedies = {
     ],
   },
   CONNECTION_RESET: {
-    summary: (d) => say('CONNECTION_RESET', { target: hostPortOf(d), url: str(d.url), retry: RETRY }),
+    // Not transient (exit 1, not 3): a reset on the way to GigaChat is most often a firewall or DPI, and that repeats.
+    summary: (d) => say('CONNECTION_RESET', { target: hostPortOf(d), url: str(d.url) }),
     steps: (d) => [
-      say('step.runAgain'),
       say('CONNECTION_RESET.cut', { set: setEnv('HTTPS_PROXY', PROXY) }),
       say('tcp.test', { test: run('tcpTest', targetOf(d).host, targetOf(d).port) }),
     ],
