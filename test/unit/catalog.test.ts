@@ -390,6 +390,20 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
     }
   });
 
+  it("a remedy that sets a proxy variable says Node's fetch needs NODE_USE_ENV_PROXY=1 to read it", () => {
+    let setsProxy = 0;
+    for (const code of ALL_CODES) {
+      const proxyVariable = code === 'PROXY_INVALID_URL' ? [{ variable: 'HTTP_PROXY', reason: 'no-scheme', value: 'proxy:3128' }] : [];
+      for (const d of [sampleFor(code), {}, ...proxyVariable]) {
+        const steps = render(cat, code, d, fakeCtx).steps.join('\n');
+        if (!/SETENV\((HTTPS?_PROXY|https?_proxy)=/.test(steps)) continue;
+        setsProxy++;
+        expect(steps, code).toContain('SETENV(NODE_USE_ENV_PROXY=1)');
+      }
+    }
+    expect(setsProxy).toBeGreaterThan(10);
+  });
+
   it('rate-limit codes quote Retry-After when present', () => {
     for (const code of ['OAUTH_RATE_LIMITED', 'API_RATE_LIMITED', 'CHAT_RATE_LIMITED'] as const) {
       const { summary, steps } = render(cat, code, { status: 429, retryAfter: 17 }, fakeCtx);

@@ -579,6 +579,8 @@ export const phrases = {
       `The connection to ${str(p.target, 'the server')} was reset${opt(p.url, ' (', ')')}: something on the way closed it, most often a firewall, DPI or a proxy`,
     'CONNECTION_RESET.cut': (p) =>
       `Ask IT whether a firewall, DPI or proxy cuts connections to this host; if the network requires a proxy, set it: ${p.set}`,
+    'proxy.nodeFetch': (p) =>
+      `${p.step}. A Node.js app also needs ${p.set}: without it Node's built-in fetch ignores HTTPS_PROXY`,
     'proxy.noProxy': (p) => `If GigaChat is reachable directly, exclude its hosts from the proxy: ${p.set}`,
     PROXY_UNREACHABLE: (p) =>
       `Proxy ${str(p.proxy, '(from HTTPS_PROXY)')} is unreachable${opt(p.errno, ' (', ')')}${p.dns ? ': its host name does not resolve' : ''}${opt(p.target, ', so nothing reaches ')}`,

@@ -46,6 +46,9 @@ export const waitStep = (d: Details): Say => say('step.wait', { seconds: retryAf
 export const timeoutStep = say('step.timeout');
 export const reportStep = say('step.report');
 
+/** A step that sets HTTPS_PROXY, and what a Node.js app needs besides: its own fetch reads the proxy only with NODE_USE_ENV_PROXY=1. */
+export const withNodeFetchProxy = (step: Say): Say => say('proxy.nodeFetch', { step, set: setEnv('NODE_USE_ENV_PROXY', '1') });
+
 export const tokenMovedToCredentials = say('step.tokenToCredentials', { unset: unsetEnv(ACCESS_TOKEN_VAR), set: setEnv(CREDENTIALS_VAR, KEY) });
 
 /** After a redirect: go to the final address when it is GigaChat's own, else to the official one. */

@@ -7,7 +7,7 @@ import { has, hostOf, isOfficialAuthHost, num, otherScopes, pathEndsWith, retryA
 import { none, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say } from '../steps.js';
 import {
   KEY, PROXY, RETRY, badResponse, bodyKind, checkTitle, clockNote, duration, redirectSteps, reportStep, serverErrorSteps, serverSaid, timeoutStep,
-  variableOf, waitStep,
+  variableOf, waitStep, withNodeFetchProxy,
 } from './common.js';
 
 /** Whom a scope is for: individuals, businesses prepaid or postpaid. */
@@ -105,9 +105,11 @@ export const oauthRemedies = {
     summary: (d) => say('OAUTH_TIMEOUT', { url: str(d.url), within: duration(d.timeoutMs), retry: RETRY }),
     steps: (d) => [
       say('step.runAgain'),
-      say('OAUTH_TIMEOUT.port', {
-        port: AUTH_PORT, test: run('tcpTest', hostOf(d.url) ?? AUTH_HOST, String(AUTH_PORT)), set: setEnv('HTTPS_PROXY', PROXY),
-      }),
+      withNodeFetchProxy(
+        say('OAUTH_TIMEOUT.port', {
+          port: AUTH_PORT, test: run('tcpTest', hostOf(d.url) ?? AUTH_HOST, String(AUTH_PORT)), set: setEnv('HTTPS_PROXY', PROXY),
+        }),
+      ),
       timeoutStep,
     ],
   },

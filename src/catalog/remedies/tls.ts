@@ -9,7 +9,7 @@ import {
   none, persistEnv, placeholderPath, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say,
 } from '../steps.js';
 import type { Shell } from '../types.js';
-import { PROXY, RETRY, clockNote, duration, hostPortOf, reportStep, timeoutStep } from './common.js';
+import { PROXY, RETRY, clockNote, duration, hostPortOf, reportStep, timeoutStep, withNodeFetchProxy } from './common.js';
 
 export const NODE_CA_VAR = 'NODE_EXTRA_CA_CERTS';
 const ROOT_FILE = RUSSIAN_ROOT_CA.file;
@@ -118,7 +118,7 @@ export const tlsRemedies = {
   },
   TLS_TIMEOUT: {
     summary: (d) => say('TLS_TIMEOUT', { target: hostPortOf(d), proxy: str(d.proxy), within: duration(d.timeoutMs), retry: RETRY }),
-    steps: () => [say('step.runAgain'), say('TLS_TIMEOUT.dpi', { set: setEnv('HTTPS_PROXY', PROXY) }), timeoutStep],
+    steps: () => [say('step.runAgain'), withNodeFetchProxy(say('TLS_TIMEOUT.dpi', { set: setEnv('HTTPS_PROXY', PROXY) })), timeoutStep],
   },
   TLS_HANDSHAKE_FAILED: {
     summary: (d) => say('TLS_HANDSHAKE_FAILED', { target: hostPortOf(d), error: [str(d.errno), str(d.message)].filter(Boolean).join(' ') }),
