@@ -21,7 +21,13 @@ export type Recipe =
   | 'base64Pair'
   | 'decodeBase64File' // input, output
   | 'listFile' // path
-  | 'caFingerprint'; // file
+  | 'caFingerprint' // file
+  | 'tlsProbe' // host, port
+  | 'certShow' // file
+  | 'derCertToPem' // input, output
+  | 'derKeyToPem' // input, output
+  | 'keyReads' // key file
+  | 'keyMatchesCert'; // cert file, key file
 
 /** A message's name; the English table lists them, and the Russian one must hold the same (phrases/ru.ts). */
 export type PhraseKey = keyof (typeof import('./phrases/en.js'))['phrases']['say'];

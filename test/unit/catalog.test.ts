@@ -404,6 +404,24 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
     expect(setsProxy).toBeGreaterThan(10);
   });
 
+  it('no openssl in a PowerShell or cmd remedy: certutil, curl.exe and node do its jobs there', () => {
+    const reasons = ['der', 'missing', 'not-pem', 'key-mismatch', 'unusable', 'double-base64'];
+    for (const code of ALL_CODES) {
+      const variants = [sampleFor(code), {}, ...reasons.map((reason) => ({ ...sampleFor(code), reason })), { ...sampleFor(code), reason: 'der', which: 'key' }];
+      for (const shell of ['powershell', 'cmd'] as const) {
+        for (const d of variants) expect(render(cat, code, d, shellCtx(shell)).steps.join('\n'), `${code} ${shell}`).not.toMatch(/\bopenssl\b/i);
+      }
+    }
+    const der = (shell: Shell, which: string) =>
+      render(cat, 'CLIENT_CERT_INVALID', { which, reason: 'der', path: 'C:\\certs\\client.der' }, shellCtx(shell)).steps.join('\n');
+    expect(der('powershell', 'cert')).toContain("certutil -encode 'C:\\certs\\client.der' client.crt");
+    expect(der('cmd', 'key')).toMatch(/node -e "[^"]+" "C:\\certs\\client\.der" client\.key/);
+    expect(der('posix', 'cert')).toContain('openssl x509 -inform der');
+    expect(render(cat, 'CA_FILE_INVALID', { reason: 'der', path: 'ca.der' }, shellCtx('cmd')).steps.join('\n')).toContain('certutil -encode ca.der');
+    expect(render(cat, 'TLS_HANDSHAKE_FAILED', { host: 'gigachat.devices.sberbank.ru', port: 443 }, shellCtx('powershell')).steps.join('\n'))
+      .toContain('curl.exe -v https://gigachat.devices.sberbank.ru:443/');
+  });
+
   it('rate-limit codes quote Retry-After when present', () => {
     for (const code of ['OAUTH_RATE_LIMITED', 'API_RATE_LIMITED', 'CHAT_RATE_LIMITED'] as const) {
       const { summary, steps } = render(cat, code, { status: 429, retryAfter: 17 }, fakeCtx);

@@ -125,7 +125,7 @@ export const tlsRemedies = {
     steps: (d) => {
       const { host, port } = targetOf(d);
       return [
-        say('TLS_HANDSHAKE_FAILED.look', { command: `openssl s_client -connect ${host}:${port} -servername ${host}` }),
+        say('TLS_HANDSHAKE_FAILED.look', { command: run('tlsProbe', host, port) }),
         say('TLS_HANDSHAKE_FAILED.middlebox'),
         say('TLS_HANDSHAKE_FAILED.node'),
         reportStep,
@@ -145,7 +145,7 @@ export const tlsRemedies = {
   TLS_CLIENT_CERT_REJECTED: {
     summary: (d) => say('TLS_CLIENT_CERT_REJECTED', { target: hostPortOf(d), certFile: str(d.certFile), errno: str(d.errno) }),
     steps: (d) => [
-      say('TLS_CLIENT_CERT_REJECTED.check', { file: str(d.certFile, CLIENT_CERT_FILE) }),
+      say('TLS_CLIENT_CERT_REJECTED.check', { show: run('certShow', str(d.certFile, CLIENT_CERT_FILE)) }),
       say('TLS_CLIENT_CERT_REJECTED.intermediate'),
       say('TLS_CLIENT_CERT_REJECTED.enrolled'),
     ],
@@ -179,7 +179,7 @@ export const tlsRemedies = {
       const fix: Record<string, Say> = {
         missing: say('CA_FILE_INVALID.absolute'),
         unreadable: say('CA_FILE_INVALID.absolute'),
-        der: say('CA_FILE_INVALID.der', { path, file: ROOT_FILE }),
+        der: say('CA_FILE_INVALID.der', { convert: run('derCertToPem', path, ROOT_FILE) }),
         'private-key': say('CA_FILE_INVALID.privateKey', { name }),
         'double-base64': say('CA_FILE_INVALID.decode', { decode: run('decodeBase64File', path, good) }),
       };
@@ -208,7 +208,11 @@ export const tlsRemedies = {
         case 'too-large':
           return [say('CLIENT_CERT_INVALID.absolute', { set: setEnv(str(d.variable, CERT_FILE_VAR), placeholderPath(ownFile)) })];
         case 'der':
-          return [say(isKey ? 'CLIENT_CERT_INVALID.derKey' : 'CLIENT_CERT_INVALID.derCert', { path })];
+          return [
+            isKey
+              ? say('CLIENT_CERT_INVALID.derKey', { convert: run('derKeyToPem', path, CLIENT_KEY_FILE) })
+              : say('CLIENT_CERT_INVALID.derCert', { convert: run('derCertToPem', path, CLIENT_CERT_FILE) }),
+          ];
         case 'no-key':
           return [say('CLIENT_CERT_INVALID.noKey', { set: setEnv(KEY_FILE_VAR, placeholderPath(CLIENT_KEY_FILE)) })];
         case 'passphrase-missing':
@@ -216,9 +220,12 @@ export const tlsRemedies = {
         case 'bad-passphrase':
           return [say('CLIENT_CERT_INVALID.badPassphrase')];
         case 'key-mismatch':
-          return [say('CLIENT_CERT_INVALID.mismatch'), say('CLIENT_CERT_INVALID.compare', { cert: str(d.path, CLIENT_CERT_FILE) })];
+          return [
+            say('CLIENT_CERT_INVALID.mismatch'),
+            say('CLIENT_CERT_INVALID.compare', { compare: run('keyMatchesCert', str(d.path, CLIENT_CERT_FILE), CLIENT_KEY_FILE) }),
+          ];
         default:
-          return [say('CLIENT_CERT_INVALID.check')];
+          return [say('CLIENT_CERT_INVALID.check', { cert: run('certShow', CLIENT_CERT_FILE), key: run('keyReads', CLIENT_KEY_FILE) })];
       }
     },
   },
