@@ -113,11 +113,15 @@ export function setEnvCommand(shell: Shell, name: string, value: string): string
   }
 }
 
-/** Removes a variable from the current session. */
+/**
+ * Removes a variable from the current session. In PowerShell also from the user's variables
+ * (System Properties, setx, SetEnvironmentVariable), which every new session would bring back; an
+ * empty value deletes it.
+ */
 export function unsetEnvCommand(shell: Shell, name: string): string {
   switch (shell) {
     case 'powershell':
-      return `Remove-Item Env:${name}`;
+      return `Remove-Item Env:${name}; [Environment]::SetEnvironmentVariable('${name}', '', 'User')`;
     case 'cmd':
       return `set "${name}="`;
     default:
