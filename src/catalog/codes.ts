@@ -30,7 +30,7 @@ export const CODES = {
   MODEL_NAME_SUSPICIOUS: 'model, source, suggestion (nearest known model or null)',
   // --- endpoints ---
   ENDPOINTS_OFFICIAL: 'authUrl, baseUrl',
-  ENDPOINT_CUSTOM_HOST: 'which (auth|api), url, host, variable (setting name, e.g. GIGACHAT_AUTH_URL)',
+  ENDPOINT_CUSTOM_HOST: 'which (auth|api), url, host, variable (setting name, e.g. GIGACHAT_AUTH_URL), source (env|flag|.env:LINE)',
   ENDPOINT_KNOWN_WRONG: 'which, url, host, correct (the official URL), variable',
   ENDPOINT_NOT_HTTPS: 'which, url, variable',
   ENDPOINT_BAD_PATH: 'which, url, path, expectedPath, suggestion (corrected URL), variable',

@@ -518,6 +518,8 @@ export const phrases = {
       `${p.setting} points to ${str(p.host, 'a host')}, which is not an official GigaChat host: the ${p.auth ? 'authorization key' : 'access token'} will be sent there`,
     'ENDPOINT_CUSTOM_HOST.remove': (p) =>
       `If ${str(p.host, 'this host')} is not your own trusted gateway, remove the setting so the SDK default is used: ${p.unset}`,
+    'ENDPOINT_CUSTOM_HOST.deleteLine': (p) =>
+      `If ${str(p.host, 'this host')} is not your own trusted gateway, delete the line ${p.name}=… in ${p.file} so the SDK default is used`,
     'endpoint.official': (p) => `Official addresses: auth ${p.auth}; API ${p.api} or ${p.alt}`,
     'ENDPOINT_CUSTOM_HOST.leaked': 'If the key has already gone to a host you do not control, treat it as leaked: generate a new one in Studio',
     ENDPOINT_KNOWN_WRONG: (p) =>

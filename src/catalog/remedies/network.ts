@@ -5,7 +5,7 @@ import {
   SECOND_GENERATION,
 } from '../../gigachat/index.js';
 import {
-  GIGACHAT_NO_PROXY, envNameOf, has, hostOf, httpsOf, list, num, portOf, proxyWithAuth, records, str, targetOf,
+  GIGACHAT_NO_PROXY, envNameOf, has, hostOf, httpsOf, isFileSource, list, num, portOf, proxyWithAuth, records, str, targetOf,
 } from '../text-helpers.js';
 import { none, run, say, setEnv, unsetEnv, type Details, type Remedy } from '../steps.js';
 import { PROXY, RETRY, duration, hostPortOf, timeoutStep, withNodeFetchProxy } from './common.js';
@@ -30,7 +30,9 @@ export const networkRemedies = {
   ENDPOINT_CUSTOM_HOST: {
     summary: (d) => say('ENDPOINT_CUSTOM_HOST', { setting: endpointSetting(d), host: str(d.host, str(d.url)), auth: isAuth(d) }),
     steps: (d) => [
-      say('ENDPOINT_CUSTOM_HOST.remove', { host: str(d.host), unset: unsetEnv(endpointVariable(d)) }),
+      isFileSource(d.source)
+        ? say('ENDPOINT_CUSTOM_HOST.deleteLine', { host: str(d.host), file: str(d.source), name: endpointVariable(d) })
+        : say('ENDPOINT_CUSTOM_HOST.remove', { host: str(d.host), unset: unsetEnv(endpointVariable(d)) }),
       say('endpoint.official', { auth: AUTH_URL, api: BASE_URL, alt: NEW_BASE_URL }),
       isAuth(d) && say('ENDPOINT_CUSTOM_HOST.leaked'),
     ],
