@@ -94,5 +94,7 @@ export function writeCommand(c: Command, ctx: RemedyContext, value: string, args
       return RECIPES[c.recipe](ctx.shell, args);
     case 'placeholderPath':
       return placeholderPathFor(ctx.shell, c.file);
+    case 'self':
+      return [ctx.self ?? 'gigadoctor', ...args].join(' ');
   }
 }

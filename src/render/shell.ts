@@ -38,8 +38,8 @@ export function detectShell(platform: string, env: Env): Shell {
   return 'powershell';
 }
 
-export function remedyContext(shell: Shell): RemedyContext {
-  return { shell, setEnv: (name, value) => setEnvCommand(shell, name, value) };
+export function remedyContext(shell: Shell, self?: string): RemedyContext {
+  return { shell, setEnv: (name, value) => setEnvCommand(shell, name, value), self };
 }
 
 // ---------- quoting: the one place that knows each shell's rules ----------

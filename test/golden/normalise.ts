@@ -1,12 +1,14 @@
 /**
  * Golden files hold what a person reads, with what changes from run to run replaced:
- * times, ports, ids, dates, temp paths, the Node and OS versions, certificate fingerprints.
+ * times, ports, ids, dates, temp paths, the Node and OS versions, certificate fingerprints, and the
+ * path of the CLI that remedies name (`node <bin> check …`).
  * Update them with UPDATE_GOLDEN=1 npx vitest run test/e2e/report-golden.test.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
+import { BIN } from '../e2e/cli.js';
 
 export const GOLDEN_DIR = resolve(__dirname);
 
@@ -14,6 +16,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function normalise(text: string): string {
   return text
+    .replace(new RegExp(escape(BIN), 'g'), '<bin>')
     .replace(new RegExp(`${escape(tmpdir())}/gd-[A-Za-z0-9-]+`, 'g'), '<tmp>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
     .replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g, '<http-date>')

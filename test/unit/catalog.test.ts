@@ -422,6 +422,22 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
       .toContain('curl.exe -v https://gigachat.devices.sberbank.ru:443/');
   });
 
+  it('a remedy that runs gigadoctor names it as the user ran it', () => {
+    const npx: RemedyContext = { ...fakeCtx, self: 'npx gigadoctor' };
+    let named = 0;
+    for (const code of ALL_CODES) {
+      const variants = [sampleFor(code), {}, { ...sampleFor(code), variable: '--ca-file' }, { ...sampleFor(code), reason: 'unreadable' }, { reason: 'no-python-project' }];
+      for (const d of variants) {
+        const steps = render(cat, code, d, npx).steps.join('\n');
+        expect(steps.replace(/npx gigadoctor/g, ''), code).not.toMatch(/\bgigadoctor (ca|check|--)/);
+        if (steps.includes('npx gigadoctor')) named++;
+      }
+    }
+    expect(named).toBeGreaterThan(20);
+    expect(render(cat, 'CA_FILE_INVALID', { variable: '--ca-file', reason: 'der' }, npx).all).toContain('npx gigadoctor --ca-file /path/to/');
+    expect(render(cat, 'ENV_FILE_UNREADABLE', { path: '/app/.env' }, npx).all).toMatch(/npx gigadoctor --dotenv <[^>]+>.*npx gigadoctor --no-dotenv/);
+  });
+
   it('rate-limit codes quote Retry-After when present', () => {
     for (const code of ['OAUTH_RATE_LIMITED', 'API_RATE_LIMITED', 'CHAT_RATE_LIMITED'] as const) {
       const { summary, steps } = render(cat, code, { status: 429, retryAfter: 17 }, fakeCtx);

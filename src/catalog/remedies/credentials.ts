@@ -5,7 +5,7 @@ import {
   USER_VAR, officialNameFor,
 } from '../../gigachat/index.js';
 import { has, isFileSource, list, str } from '../text-helpers.js';
-import { none, run, say, setEnv, unsetEnv, type Details, type Param, type Remedy, type Say } from '../steps.js';
+import { gigadoctor, none, run, say, setEnv, unsetEnv, type Details, type Param, type Remedy, type Say } from '../steps.js';
 import { KEY, TOKEN, at, checkTitle, tokenMovedToCredentials, variableOf } from './common.js';
 import { scopesExplained } from './oauth.js';
 
@@ -107,7 +107,7 @@ export const credentialRemedies = {
     summary: (d) => say('ENV_FILE_UNREADABLE', { path: str(d.path), reason: str(d.reason) }),
     steps: (d) => [
       say('ENV_FILE_UNREADABLE.check', { path: str(d.path, '.env'), look: run('listFile', str(d.path, '.env')) }),
-      say('ENV_FILE_UNREADABLE.point'),
+      say('ENV_FILE_UNREADABLE.point', { file: gigadoctor('--dotenv', say('placeholder.path')), none: gigadoctor('--no-dotenv') }),
       say('ENV_FILE_UNREADABLE.utf8'),
     ],
   },

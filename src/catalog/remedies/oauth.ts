@@ -4,7 +4,7 @@ import {
   AUTH_HOST, AUTH_PATH, AUTH_PORT, AUTH_URL, AUTH_URL_VAR, ACCESS_TOKEN_VAR, CREDENTIALS_VAR, DEFAULT_SCOPE, SCOPE_AUDIENCE, SCOPE_VAR, SCOPES, STUDIO_URL, isScope,
 } from '../../gigachat/index.js';
 import { has, hostOf, isOfficialAuthHost, num, otherScopes, pathEndsWith, retryAfter, str, withPath } from '../text-helpers.js';
-import { none, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say } from '../steps.js';
+import { gigadoctor, none, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say } from '../steps.js';
 import {
   KEY, PROXY, RETRY, badResponse, bodyKind, checkTitle, clockNote, duration, redirectSteps, reportStep, serverErrorSteps, serverSaid, timeoutStep,
   variableOf, waitStep, withNodeFetchProxy,
@@ -134,7 +134,7 @@ export const oauthRemedies = {
     steps: () => [
       say('ACCESS_TOKEN_UNAVAILABLE.cause'),
       say('ACCESS_TOKEN_UNAVAILABLE.key', { variable: CREDENTIALS_VAR }),
-      say('ACCESS_TOKEN_UNAVAILABLE.check'),
+      say('ACCESS_TOKEN_UNAVAILABLE.check', { run: gigadoctor('check', '--no-chat') }),
     ],
   },
 } satisfies Record<string, Remedy>;

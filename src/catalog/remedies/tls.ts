@@ -6,10 +6,10 @@ import {
 } from '../../gigachat/index.js';
 import { GIGACHAT_NO_PROXY, envNameOf, has, isFileSource, num, portFor, records, str, targetOf } from '../text-helpers.js';
 import {
-  none, persistEnv, placeholderPath, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say,
+  gigadoctor, none, persistEnv, placeholderPath, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say,
 } from '../steps.js';
 import type { Shell } from '../types.js';
-import { PROXY, RETRY, clockNote, duration, hostPortOf, reportStep, timeoutStep, withNodeFetchProxy } from './common.js';
+import { PROXY, RETRY, clockNote, duration, getRootCa, hostPortOf, reportStep, timeoutStep, withNodeFetchProxy } from './common.js';
 
 export const NODE_CA_VAR = 'NODE_EXTRA_CA_CERTS';
 const ROOT_FILE = RUSSIAN_ROOT_CA.file;
@@ -23,7 +23,7 @@ const CLIENT_KEY_FILE = 'client.key';
 
 const caGetStep = (shell: Shell): Say =>
   say('ca.get', {
-    file: ROOT_FILE, page: RUSSIAN_CA_PAGE, sha256: RUSSIAN_ROOT_CA.sha256,
+    getRoot: getRootCa, page: RUSSIAN_CA_PAGE, sha256: RUSSIAN_ROOT_CA.sha256,
     verify: shell === 'posix' ? run('caFingerprint', ROOT_FILE) : undefined,
   });
 
@@ -94,7 +94,7 @@ export const tlsRemedies = {
     summary: (d) =>
       say('TLS_INTERCEPTED', { target: hostPortOf(d), proxy: str(d.proxy), issuer: str(d.issuer), claims: d.claimsRussianRoot === true }),
     steps: (d) => [
-      say('TLS_INTERCEPTED.root', { issuer: str(d.issuer), set: setEnv(NODE_CA_VAR, placeholderPath(CORPORATE_ROOT_FILE)), rootFile: ROOT_FILE }),
+      say('TLS_INTERCEPTED.root', { issuer: str(d.issuer), set: setEnv(NODE_CA_VAR, placeholderPath(CORPORATE_ROOT_FILE)), getRoot: getRootCa }),
       say('TLS_INTERCEPTED.exclude', {
         hosts: [AUTH_HOST, ...OFFICIAL_API_HOSTS].join(', '), bypass: has(d.proxy) ? setEnv('NO_PROXY', GIGACHAT_NO_PROXY) : undefined,
       }),
@@ -153,7 +153,7 @@ export const tlsRemedies = {
   TLS_SUB_CA_EXPIRING: {
     summary: (d) => say('TLS_SUB_CA_EXPIRING', { target: hostPortOf(d), subject: str(d.subject), validTo: str(d.validTo), days: str(d.daysLeft) }),
     steps: () => [
-      say('TLS_SUB_CA_EXPIRING.root', { set: setEnv(NODE_CA_VAR, placeholderPath(ROOT_FILE)), file: ROOT_FILE }),
+      say('TLS_SUB_CA_EXPIRING.root', { set: setEnv(NODE_CA_VAR, placeholderPath(ROOT_FILE)), getRoot: getRootCa }),
       say('TLS_SUB_CA_EXPIRING.successor', { page: RUSSIAN_CA_PAGE }),
     ],
   },
@@ -161,7 +161,7 @@ export const tlsRemedies = {
     summary: (d) =>
       say('TLS_VERIFICATION_DISABLED', { byApp: str(d.reason) === VERIFY_SSL_VAR, source: say('sourceName', { source: str(d.source) }), reason: str(d.reason) }),
     steps: (d) => [
-      say('TLS_VERIFICATION_DISABLED.never', { file: ROOT_FILE, set: setEnv(NODE_CA_VAR, placeholderPath(ROOT_FILE)) }),
+      say('TLS_VERIFICATION_DISABLED.never', { getRoot: getRootCa, set: setEnv(NODE_CA_VAR, placeholderPath(ROOT_FILE)) }),
       str(d.reason) === VERIFY_SSL_VAR
         ? say('TLS_VERIFICATION_DISABLED.turnOn', {
           unset: unsetEnv(VERIFY_SSL_VAR), line: isFileSource(d.source) ? str(d.source) : '', set: setEnv(CA_BUNDLE_VAR, placeholderPath(ROOT_FILE)),
@@ -185,9 +185,9 @@ export const tlsRemedies = {
       };
       return [
         Object.hasOwn(fix, reason) ? fix[reason] : undefined,
-        say('CA_FILE_INVALID.goodCopy', { file: ROOT_FILE, page: RUSSIAN_CA_PAGE, sha256: RUSSIAN_ROOT_CA.sha256 }),
+        say('CA_FILE_INVALID.goodCopy', { getRoot: getRootCa, page: RUSSIAN_CA_PAGE, sha256: RUSSIAN_ROOT_CA.sha256 }),
         name.startsWith('-')
-          ? say('CA_FILE_INVALID.flag', { name, path: good, set: setEnv(NODE_CA_VAR, good) })
+          ? say('CA_FILE_INVALID.flag', { run: gigadoctor(name, good), set: setEnv(NODE_CA_VAR, good) })
           : name === NODE_CA_VAR
             ? say('CA_FILE_INVALID.node', { set: setEnv(name, good) })
             : say('CA_FILE_INVALID.variable', { name, set: setEnv(envNameOf(name), good) }),
