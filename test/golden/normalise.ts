@@ -1,7 +1,6 @@
 /**
  * Golden files hold what a person reads, with what changes from run to run replaced:
- * times, ports, ids, dates, temp paths, the Node and OS versions, certificate fingerprints, and the
- * path of the CLI that remedies name (`node <bin> check …`).
+ * times, ports, ids, dates, temp paths, the Node and OS versions, certificate fingerprints.
  * Update them with UPDATE_GOLDEN=1 npx vitest run test/e2e/report-golden.test.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +15,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function normalise(text: string): string {
   return text
+    // Remedies name the CLI as it was run: `node <bin> check …`.
     .replace(new RegExp(escape(BIN), 'g'), '<bin>')
     .replace(new RegExp(`${escape(tmpdir())}/gd-[A-Za-z0-9-]+`, 'g'), '<tmp>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
