@@ -11,6 +11,7 @@ import type { Lang } from './catalog/types.js';
 import { DEFAULT_MODEL, SCOPES } from './gigachat/index.js';
 import { langFromLocale } from './settings/resolve.js';
 import { waitForStop } from './commands/stop-signals.js';
+import { invokedAs } from './commands/invoked-as.js';
 
 export type { CliIO };
 
@@ -207,6 +208,7 @@ export async function run(): Promise<void> {
   process.on('unhandledRejection', fatal);
   const code = await main({
     argv: process.argv.slice(2),
+    self: invokedAs({ script: process.argv[1], cwd: process.cwd(), env: process.env, platform: process.platform }),
     env: process.env,
     cwd: process.cwd(),
     platform: process.platform,

@@ -16,6 +16,8 @@ import { monotonicMs } from './util/elapsed.js';
 export interface DiagnoseOptions {
   settings: Settings;
   shell: Shell;
+  /** The command that runs gigadoctor here, for the remedies (src/commands/invoked-as.ts). */
+  self?: string;
   platform: string;
   nodeVersion: string;
   /** NODE_EXTRA_CA_CERTS as this process saw it when node started. */
@@ -57,7 +59,7 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   });
   const started = monotonicMs();
   const catalog = await loadCatalog(settings.lang);
-  const remedy = remedyContext(opts.shell);
+  const remedy = remedyContext(opts.shell, opts.self);
   const { onCheck } = opts;
   const { results, products } = await runGraph({
     checks: opts.checks ?? CHECKS,

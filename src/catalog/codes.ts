@@ -6,8 +6,8 @@ export const CODES = {
   // --- env ---
   CREDENTIALS_FOUND: 'variable, source, length, fingerprint, kind (key|accessToken|password)',
   CREDENTIALS_MISSING: 'envFile (path or null), unofficial (names present but empty)',
-  CREDENTIALS_UNOFFICIAL_NAME: 'variable (the unofficial name used), official (the name the SDKs read), source',
-  CREDENTIALS_SHADOWED: 'variable, winnerSource ("env"), fileSource (".env:LINE"), envFile',
+  CREDENTIALS_UNOFFICIAL_NAME: 'variable (the unofficial name used), official (the name the SDKs read), source, inUse (as a note: the variable the SDKs use instead)',
+  CREDENTIALS_SHADOWED: 'variable (the key or any setting, e.g. GIGACHAT_SCOPE), winnerSource ("env"), fileSource (".env:LINE"), envFile, credential (the key\'s facts when variable is another setting)',
   ENV_FILE_UNREADABLE: 'path, reason',
   // --- format ---
   CREDENTIALS_OK: 'variable, kind, length, fingerprint, scope, model',
@@ -23,13 +23,14 @@ export const CODES = {
   CREDENTIALS_SECRET_ONLY: 'variable, source',
   CREDENTIALS_NOT_BASE64: 'variable, source, position (1-based index of the first non-base64 character), length',
   CREDENTIALS_UNEXPECTED_CONTENT: 'variable, source, length, decodedLength',
+  CREDENTIALS_TRUNCATED: 'variable, source, length, expectedLength (of a whole key), cutIn (id|secret: where the decoded ClientID:ClientSecret stops)',
   ACCESS_TOKEN_IS_KEY: 'variable (GIGACHAT_ACCESS_TOKEN), source',
   ACCESS_TOKEN_MALFORMED: 'variable, source, length, segments',
   SCOPE_INVALID: 'scope, source, suggestion (nearest valid scope or null)',
   MODEL_NAME_SUSPICIOUS: 'model, source, suggestion (nearest known model or null)',
   // --- endpoints ---
   ENDPOINTS_OFFICIAL: 'authUrl, baseUrl',
-  ENDPOINT_CUSTOM_HOST: 'which (auth|api), url, host, variable (setting name, e.g. GIGACHAT_AUTH_URL)',
+  ENDPOINT_CUSTOM_HOST: 'which (auth|api), url, host, variable (setting name, e.g. GIGACHAT_AUTH_URL), source (env|flag|.env:LINE)',
   ENDPOINT_KNOWN_WRONG: 'which, url, host, correct (the official URL), variable',
   ENDPOINT_NOT_HTTPS: 'which, url, variable',
   ENDPOINT_BAD_PATH: 'which, url, path, expectedPath, suggestion (corrected URL), variable',

@@ -20,6 +20,22 @@ function viaPowerShell(shell: Shell, ps: string, posix: string): string {
   return shell === 'cmd' ? `powershell -NoProfile -Command "${ps}"` : posix;
 }
 
+/**
+ * Windows has no openssl: certutil handles certificates, and for private keys the Node.js that
+ * runs gigadoctor does (a script in single quotes only, so PowerShell and cmd pass it alike).
+ */
+function nodeScript(script: string, shell: Shell, files: readonly string[]): string {
+  return `node -e "${script}" ${files.map((f) => quoteArg(shell, f)).join(' ')}`;
+}
+const NODE_KEY_TO_PEM =
+  "const c=require('crypto'),f=require('fs'),der=f.readFileSync(process.argv[1]);let k;" +
+  "for(const type of ['pkcs8','pkcs1','sec1'])try{k=k||c.createPrivateKey({key:der,format:'der',type})}catch{}" +
+  "f.writeFileSync(process.argv[2],k.export({type:'pkcs8',format:'pem'}))";
+const NODE_KEY_READS = "require('crypto').createPrivateKey(require('fs').readFileSync(process.argv[1]));console.log('the key reads')";
+const NODE_KEY_MATCHES =
+  "const c=require('crypto'),f=require('fs');" +
+  'console.log(new c.X509Certificate(f.readFileSync(process.argv[1])).publicKey.equals(c.createPublicKey(f.readFileSync(process.argv[2]))))';
+
 const RECIPES: Record<Recipe, (shell: Shell, args: readonly string[]) => string> = {
   tcpTest: (shell, [host, port]) => viaPowerShell(shell, `Test-NetConnection ${host} -Port ${port}`, `nc -vz -w 5 ${host} ${port}`),
   clockSync: (shell) => (isWindows(shell) ? 'w32tm /resync' : 'sudo timedatectl set-ntp true'),
@@ -41,6 +57,28 @@ const RECIPES: Record<Recipe, (shell: Shell, args: readonly string[]) => string>
   listFile: (shell, [path]) =>
     `${shell === 'powershell' ? 'Get-Item' : shell === 'cmd' ? 'dir' : 'ls -l'} ${quoteArg(shell, path)}`,
   caFingerprint: (_shell, [file]) => `openssl x509 -in ${file} -noout -fingerprint -sha256`,
+  // Windows 10+ ships curl.exe built on Schannel: -v shows the handshake as Windows itself makes it.
+  tlsProbe: (shell, [host, port]) =>
+    isWindows(shell) ? `curl.exe -v https://${host}:${port}/` : `openssl s_client -connect ${host}:${port} -servername ${host}`,
+  certShow: (shell, [file]) =>
+    shell === 'powershell'
+      ? `Get-PfxCertificate -FilePath ${quoteArg(shell, file)} | Format-List Subject, Issuer, NotBefore, NotAfter`
+      : shell === 'cmd'
+        ? `certutil -dump ${quoteArg(shell, file)}`
+        : `openssl x509 -in ${quoteArg(shell, file)} -noout -subject -issuer -dates`,
+  derCertToPem: (shell, [input, output]) =>
+    isWindows(shell)
+      ? `certutil -encode ${quoteArg(shell, input)} ${quoteArg(shell, output)}`
+      : `openssl x509 -inform der -in ${quoteArg(shell, input)} -out ${quoteArg(shell, output)}`,
+  derKeyToPem: (shell, [input, output]) =>
+    isWindows(shell)
+      ? nodeScript(NODE_KEY_TO_PEM, shell, [input, output])
+      : `openssl pkey -inform der -in ${quoteArg(shell, input)} -out ${quoteArg(shell, output)}`,
+  keyReads: (shell, [key]) => (isWindows(shell) ? nodeScript(NODE_KEY_READS, shell, [key]) : `openssl pkey -in ${quoteArg(shell, key)} -noout`),
+  keyMatchesCert: (shell, [cert, key]) =>
+    isWindows(shell)
+      ? nodeScript(NODE_KEY_MATCHES, shell, [cert, key])
+      : `[ "$(openssl x509 -in ${quoteArg(shell, cert)} -noout -pubkey)" = "$(openssl pkey -in ${quoteArg(shell, key)} -pubout)" ] && echo true || echo false`,
 };
 
 /** A command as the context's shell writes it; `value` and `args` are already rendered. */
@@ -56,5 +94,7 @@ export function writeCommand(c: Command, ctx: RemedyContext, value: string, args
       return RECIPES[c.recipe](ctx.shell, args);
     case 'placeholderPath':
       return placeholderPathFor(ctx.shell, c.file);
+    case 'self':
+      return [ctx.self ?? 'gigadoctor', ...args].join(' ');
   }
 }

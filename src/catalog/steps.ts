@@ -10,7 +10,8 @@ export type Command =
   | { cmd: 'unsetEnv'; name: string }
   | { cmd: 'persistEnv'; name: string; value: Param }
   | { cmd: 'run'; recipe: Recipe; args: readonly Param[] }
-  | { cmd: 'placeholderPath'; file: string };
+  | { cmd: 'placeholderPath'; file: string }
+  | { cmd: 'self'; args: readonly Param[] };
 
 /** Shell one-liners a remedy may ask for; src/catalog/commands.ts writes each for posix, PowerShell and cmd. */
 export type Recipe =
@@ -21,7 +22,13 @@ export type Recipe =
   | 'base64Pair'
   | 'decodeBase64File' // input, output
   | 'listFile' // path
-  | 'caFingerprint'; // file
+  | 'caFingerprint' // file
+  | 'tlsProbe' // host, port
+  | 'certShow' // file
+  | 'derCertToPem' // input, output
+  | 'derKeyToPem' // input, output
+  | 'keyReads' // key file
+  | 'keyMatchesCert'; // cert file, key file
 
 /** A message's name; the English table lists them, and the Russian one must hold the same (phrases/ru.ts). */
 export type PhraseKey = keyof (typeof import('./phrases/en.js'))['phrases']['say'];
@@ -50,6 +57,9 @@ export const persistEnv = (name: string, value: Param): Command => ({ cmd: 'pers
 export const run = (recipe: Recipe, ...args: Param[]): Command => ({ cmd: 'run', recipe, args });
 /** An absolute path for a file the user downloads, in the shell's style (/path/to/x, C:\certs\x). */
 export const placeholderPath = (file: string): Command => ({ cmd: 'placeholderPath', file });
+
+/** gigadoctor itself, as the user ran it (`npx gigadoctor ca --out x`); the arguments are not quoted. */
+export const gigadoctor = (...args: Param[]): Command => ({ cmd: 'self', args });
 
 /** No steps: a passing verdict. */
 export const none = (): never[] => [];

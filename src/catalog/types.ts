@@ -9,6 +9,8 @@ export interface RemedyContext {
   shell: Shell;
   /** `export NAME=value` / `$env:NAME = "value"` / `set "NAME=value"` */
   setEnv(name: string, value: string): string;
+  /** The command that runs gigadoctor here (`npx gigadoctor`, `node bin/gigadoctor.js`); `gigadoctor` when not given. */
+  self?: string;
 }
 
 export type Details = Record<string, unknown>;

@@ -90,7 +90,7 @@ function judgeUrl(which: Which, setting: Sourced<string>): Array<Note & { status
   }
   const official = which === 'auth' ? OFFICIAL_AUTH_HOSTS : OFFICIAL_API_HOSTS;
   if (!official.includes(host)) {
-    return [{ status: 'warn', code: 'ENDPOINT_CUSTOM_HOST', details: { which, url: shown, host, variable } }];
+    return [{ status: 'warn', code: 'ENDPOINT_CUSTOM_HOST', details: { which, url: shown, host, variable, source: setting.source } }];
   }
   return [];
 }

@@ -38,6 +38,7 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
   const { report, scrubber } = await diagnose({
     settings,
     shell,
+    self: io.self,
     platform: io.platform,
     nodeVersion: io.nodeVersion,
     nodeExtraCaCerts: io.env.NODE_EXTRA_CA_CERTS,

@@ -11,6 +11,8 @@ export interface CliIO {
   stdin: NodeJS.ReadStream;
   /** Resolves when the user asks to stop (a signal, or a closed stdin pipe: stop-signals.ts); only long-running commands call it. */
   waitForInterrupt(): Promise<string>;
+  /** How the user ran gigadoctor (`npx gigadoctor`, `node bin/gigadoctor.js`), for the remedies; `gigadoctor` when not given. */
+  self?: string;
 }
 
 export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {

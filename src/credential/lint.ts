@@ -19,6 +19,11 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const UUID_RE = new RegExp(`^${UUID}$`);
 const UUID_PAIR_RE = new RegExp(`^${UUID}:${UUID}$`);
 const BASE64_RE = /^[A-Za-z0-9+/]+={0,2}$/;
+/** What a key decodes to, character by character: `h` a hex digit, `-` and `:` themselves. */
+const UUID_SHAPE = 'hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh';
+const PAIR_TEMPLATE = `${UUID_SHAPE}:${UUID_SHAPE}`;
+/** The length of a whole key: Base64 of the 73 characters of uuid:uuid. */
+const KEY_LENGTH = Math.ceil(PAIR_TEMPLATE.length / 3) * 4;
 
 const INVISIBLE: Record<number, string> = {
   0x09: 'tab', 0x0a: 'newline', 0x0d: 'carriage return', 0x20: 'space', 0xa0: 'no-break space',
@@ -59,6 +64,10 @@ function lintKey(value: string): LintFinding | null {
   if (value.includes(':') && /^[^:]{8,}:[^:]{8,}$/.test(value) && !BASE64_RE.test(value)) return { code: 'CREDENTIALS_RAW_PAIR' };
   if (UUID_RE.test(value)) return { code: 'CREDENTIALS_SECRET_ONLY' };
   const bad = firstNonBase64(value);
+  if (bad === -1) {
+    const cut = truncatedAt(Buffer.from(value, 'base64').toString('latin1'));
+    if (cut) return { code: 'CREDENTIALS_TRUNCATED', details: { length: value.length, expectedLength: KEY_LENGTH, cutIn: cut } };
+  }
   if (bad !== -1 || value.length % 4 !== 0) {
     return { code: 'CREDENTIALS_NOT_BASE64', details: { position: bad === -1 ? null : bad + 1, length: value.length } };
   }
@@ -73,6 +82,19 @@ function lintKey(value: string): LintFinding | null {
   // id:secret of another shape: real keys are uuid:uuid, but that is observed, not promised.
   if (/^[\x21-\x7e]+:[\x21-\x7e]+$/.test(text)) return null;
   return { code: 'CREDENTIALS_UNEXPECTED_CONTENT', details };
+}
+
+/**
+ * Where a key was cut, when what it decodes to is the start of uuid:uuid and no more: in the
+ * Client ID, or in the Client Secret. Eight characters at least, so a short value is not read as one.
+ */
+function truncatedAt(decoded: string): 'id' | 'secret' | null {
+  if (decoded.length < 8 || decoded.length >= PAIR_TEMPLATE.length) return null;
+  for (let i = 0; i < decoded.length; i++) {
+    const want = PAIR_TEMPLATE[i];
+    if (want === 'h' ? !/[0-9a-fA-F]/.test(decoded[i]) : decoded[i] !== want) return null;
+  }
+  return decoded.length >= UUID_SHAPE.length ? 'secret' : 'id';
 }
 
 function lintAccessToken(value: string): LintFinding | null {

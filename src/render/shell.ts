@@ -38,8 +38,8 @@ export function detectShell(platform: string, env: Env): Shell {
   return 'powershell';
 }
 
-export function remedyContext(shell: Shell): RemedyContext {
-  return { shell, setEnv: (name, value) => setEnvCommand(shell, name, value) };
+export function remedyContext(shell: Shell, self?: string): RemedyContext {
+  return { shell, setEnv: (name, value) => setEnvCommand(shell, name, value), self };
 }
 
 // ---------- quoting: the one place that knows each shell's rules ----------
@@ -113,11 +113,15 @@ export function setEnvCommand(shell: Shell, name: string, value: string): string
   }
 }
 
-/** Removes a variable from the current session. */
+/**
+ * Removes a variable from the current session. In PowerShell also from the user's variables
+ * (System Properties, setx, SetEnvironmentVariable), which every new session would bring back; an
+ * empty value deletes it.
+ */
 export function unsetEnvCommand(shell: Shell, name: string): string {
   switch (shell) {
     case 'powershell':
-      return `Remove-Item Env:${name}`;
+      return `Remove-Item Env:${name}; [Environment]::SetEnvironmentVariable('${name}', '', 'User')`;
     case 'cmd':
       return `set "${name}="`;
     default:

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOf, emptyDir, expectClean, reportOf, runCli } from './cli.js';
+import { BIN, checkOf, emptyDir, expectClean, reportOf, runCli } from './cli.js';
 
 /** A key shaped like a real one (Base64 of two UUIDs), made for this run. */
 const KEY = Buffer.from(`${randomUUID()}:${randomUUID()}`).toString('base64');
@@ -208,7 +208,8 @@ describe('clean projects and folders that are not projects', () => {
     const code = checkOf(reportOf(run), 'code');
     expect(code).toMatchObject({ status: 'skip', code: 'CODE_NOT_A_PROJECT', details: { project: dir } });
     expect(code.summary).toMatch(/Not scanned: .* no manifest .* and no git/);
-    expect(code.remediation[0]).toMatch(/gigadoctor check --project </);
+    // gigadoctor as it was run: node and the script.
+    expect(code.remediation[0]).toContain(`node ${BIN} check --project <`);
     expect(run.code).toBe(0);
   });
 

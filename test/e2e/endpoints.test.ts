@@ -3,10 +3,12 @@
  * is sent. The refusals are proven by a loopback proxy that counts connections: every request
  * the CLI might make goes through HTTPS_PROXY / HTTP_PROXY, and none arrives.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.js';
 import {
-  checkOf, expectClean, mockEnv, reportOf, runCli, startConnectionCounter, type CliRun, type ConnectionCounter,
+  checkOf, emptyDir, expectClean, mockEnv, reportOf, runCli, startConnectionCounter, type CliRun, type ConnectionCounter,
 } from './cli.js';
 
 const OFFICIAL_AUTH = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
@@ -151,6 +153,22 @@ describe('endpoints: warnings and the official addresses', () => {
     expect(checkOf(report, 'chat')).toMatchObject({ status: 'pass', code: 'CHAT_OK' });
     expect(run.code).toBe(0);
     expectClean(run, mock);
+  });
+
+  it('a non-official host from .env: delete the .env line, not a variable that is not in the environment', async () => {
+    const cwd = emptyDir();
+    writeFileSync(join(cwd, '.env'), `GIGACHAT_AUTH_URL=${mock.authUrl}\n`);
+    for (const shell of ['/bin/bash', '/usr/bin/pwsh']) {
+      const run = await runCli(['check', '--json', '--only', 'endpoints'], { cwd, env: { ...mockEnv(mock), GIGACHAT_AUTH_URL: undefined, SHELL: shell } });
+      const endpoints = checkOf(reportOf(run), 'endpoints');
+      expect(endpoints).toMatchObject({ code: 'ENDPOINT_CUSTOM_HOST', details: { variable: 'GIGACHAT_AUTH_URL', source: '.env:1' } });
+      expect(endpoints.remediation[0]).toMatch(/delete the line GIGACHAT_AUTH_URL=… in \.env:1/);
+      expect(endpoints.remediation.join('\n')).not.toMatch(/unset GIGACHAT_AUTH_URL|Remove-Item Env:GIGACHAT_AUTH_URL/);
+      // The base URL still comes from the environment: that one is removed there.
+      const notes = endpoints.details.notes as Array<{ remediation: string[] }>;
+      expect(notes[0].remediation[0]).toContain(shell.endsWith('pwsh') ? 'Remove-Item Env:GIGACHAT_BASE_URL' : 'unset GIGACHAT_BASE_URL');
+      expectClean(run, mock);
+    }
   });
 
   it('GigaChat-3-Ultra on the default API host: ENDPOINT_MODEL_HOST names api.giga.chat (no network with --only)', async () => {

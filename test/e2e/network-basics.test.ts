@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startSilentPort, type MockServer, type SilentPort } from '../../src/mock/index.js';
-import { checkOf, emptyDir, expectNoSecrets, mockEnv, runCli } from './cli.js';
+import { BIN, checkOf, emptyDir, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 const TIMEOUT = 2000;
 /** Twice the timeout plus a few seconds for node to start and the report to render. */
@@ -91,7 +91,8 @@ describe('CA files that are not PEM certificates', () => {
   const cases: Array<[string, string, () => Buffer | string, RegExp]> = [
     ['DER (a .cer file)', 'der', derOf, /openssl x509 -inform der/],
     ['a private key', 'private-key', () => mock.chain.leafKeyPem, /private key/],
-    ['garbage', 'not-pem', () => 'not a certificate\n', /gigadoctor ca --out/],
+    // gigadoctor as it was run: node and the script.
+    ['garbage', 'not-pem', () => 'not a certificate\n', new RegExp(`node ${BIN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ca --out`)],
     ['PEM encoded once more in base64', 'double-base64', () => Buffer.from(mock.caPem).toString('base64'), /base64 -d/],
   ];
   it.each(cases)('--ca-file with %s: CA_FILE_INVALID (%s); no request sent', async (_name, reason, content, remedy) => {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { expect } from 'vitest';
+import { BIN } from '../e2e/cli.js';
 
 export const GOLDEN_DIR = resolve(__dirname);
 
@@ -15,6 +16,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function normalise(text: string): string {
   return text
+    // Remedies name the CLI as it was run: `node <bin> check …`.
+    .replace(new RegExp(escape(BIN), 'g'), '<bin>')
     .replace(new RegExp(`${escape(tmpdir())}/gd-[A-Za-z0-9-]+`, 'g'), '<tmp>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
     .replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g, '<http-date>')

@@ -316,6 +316,41 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
     expect(inEnv).not.toContain('SETENV(GIGACHAT_TOKEN=');
   });
 
+  it('a format finding in an unofficial variable is fixed under the official name', () => {
+    for (const code of ['CREDENTIALS_QUOTED', 'CREDENTIALS_WHITESPACE', 'CREDENTIALS_TRUNCATED'] as const) {
+      const inEnv = render(cat, code, { variable: 'GIGACHAT_TOKEN', source: 'env', quote: '"' }, fakeCtx).steps.join('\n');
+      expect(inEnv, code).toContain('SETENV(GIGACHAT_CREDENTIALS=');
+      expect(errataIn(inEnv), code).toEqual([]);
+      const inFile = render(cat, code, { variable: 'GIGACHAT_TOKEN', source: '.env:2', quote: '"' }, fakeCtx).steps.join('\n');
+      expect(inFile, code).toContain('GIGACHAT_CREDENTIALS=<');
+      expect(errataIn(inFile), code).toEqual([]);
+    }
+  });
+
+  it('with the official variable set too, an unofficial one is said to be ignored, not to be set', () => {
+    const d = { variable: 'GIGACHAT_API_KEY', official: 'GIGACHAT_CREDENTIALS', source: 'env', inUse: 'GIGACHAT_CREDENTIALS' };
+    const { summary, steps } = render(cat, 'CREDENTIALS_UNOFFICIAL_NAME', d, fakeCtx);
+    expect(summary).toMatch(cat.lang === 'ru' ? /GIGACHAT_API_KEY.* не используется: задана и GIGACHAT_CREDENTIALS, берётся она/ : /GIGACHAT_API_KEY.* is ignored: GIGACHAT_CREDENTIALS is set too and is the one used/);
+    expect(steps.join('\n')).toContain('unset GIGACHAT_API_KEY');
+    expect(steps.join('\n')).not.toContain('SETENV(GIGACHAT_CREDENTIALS=');
+    const inFile = render(cat, 'CREDENTIALS_UNOFFICIAL_NAME', { ...d, source: '.env:4' }, fakeCtx).steps.join('\n');
+    expect(inFile).toContain('.env:4');
+    expect(inFile).not.toContain('unset GIGACHAT_API_KEY');
+  });
+
+  it('a setting other than the key shadowed by the environment is not described as a key', () => {
+    const credential = { variable: 'GIGACHAT_CREDENTIALS', source: 'env', length: 100, fingerprint: '1a2b3c4d', kind: 'key' };
+    const d = { variable: 'GIGACHAT_SCOPE', winnerSource: 'env', fileSource: '.env:1', envFile: '/app/.env', credential };
+    const { all } = render(cat, 'CREDENTIALS_SHADOWED', d, fakeCtx);
+    expect(all).not.toContain(render(cat, 'CREDENTIALS_MISSING', {}, fakeCtx).all.match(/<[^>]+Studio>/)![0]);
+    expect(all).not.toMatch(/1a2b3c4d|\b100\b/);
+    expect(all).toMatch(/SETENV\(GIGACHAT_SCOPE=<[^>]+>\)/);
+    expect(all).toContain('GIGACHAT_API_CORP');
+    const other = render(cat, 'CREDENTIALS_SHADOWED', { ...d, variable: 'GIGACHAT_MODEL' }, fakeCtx).all;
+    expect(other).toMatch(/SETENV\(GIGACHAT_MODEL=<[^>]+>\)/);
+    expect(other).not.toContain('Studio');
+  });
+
   it('summaries are exact: variable, source, host:port, status, scope', () => {
     expect(cat.codes.CREDENTIALS_EMPTY.summary({ variable: 'GIGACHAT_CREDENTIALS', source: '.env:7' })).toContain('.env:7');
     expect(cat.codes.TCP_TIMEOUT.summary({ host: 'ngw.devices.sberbank.ru', port: 9443, timeoutMs: 10000 })).toContain(
@@ -343,6 +378,64 @@ describe.each(CATALOGS)('%s catalogue', (_lang, cat) => {
       expect(cat.codes[code].summary(sampleFor(code)), code).toMatch(retryWord);
       expect(cat.codes[code].summary({}), code).toMatch(retryWord);
     }
+  });
+
+  it('a failure that exits 1 (not transient) does not promise that a retry may pass', () => {
+    const retry = cat.lang === 'ru' ? /при повторном запуске может пройти/ : /may pass on retry/;
+    const runAgain = cat.lang === 'ru' ? 'Запустите ещё раз' : 'Run again';
+    for (const code of ALL_CODES.filter((c) => !TRANSIENT_CODES.has(c))) {
+      const { summary, steps } = render(cat, code, sampleFor(code), fakeCtx);
+      expect(summary, code).not.toMatch(retry);
+      expect(steps, code).not.toContain(runAgain);
+    }
+  });
+
+  it("a remedy that sets a proxy variable says Node's fetch needs NODE_USE_ENV_PROXY=1 to read it", () => {
+    let setsProxy = 0;
+    for (const code of ALL_CODES) {
+      const proxyVariable = code === 'PROXY_INVALID_URL' ? [{ variable: 'HTTP_PROXY', reason: 'no-scheme', value: 'proxy:3128' }] : [];
+      for (const d of [sampleFor(code), {}, ...proxyVariable]) {
+        const steps = render(cat, code, d, fakeCtx).steps.join('\n');
+        if (!/SETENV\((HTTPS?_PROXY|https?_proxy)=/.test(steps)) continue;
+        setsProxy++;
+        expect(steps, code).toContain('SETENV(NODE_USE_ENV_PROXY=1)');
+      }
+    }
+    expect(setsProxy).toBeGreaterThan(10);
+  });
+
+  it('no openssl in a PowerShell or cmd remedy: certutil, curl.exe and node do its jobs there', () => {
+    const reasons = ['der', 'missing', 'not-pem', 'key-mismatch', 'unusable', 'double-base64'];
+    for (const code of ALL_CODES) {
+      const variants = [sampleFor(code), {}, ...reasons.map((reason) => ({ ...sampleFor(code), reason })), { ...sampleFor(code), reason: 'der', which: 'key' }];
+      for (const shell of ['powershell', 'cmd'] as const) {
+        for (const d of variants) expect(render(cat, code, d, shellCtx(shell)).steps.join('\n'), `${code} ${shell}`).not.toMatch(/\bopenssl\b/i);
+      }
+    }
+    const der = (shell: Shell, which: string) =>
+      render(cat, 'CLIENT_CERT_INVALID', { which, reason: 'der', path: 'C:\\certs\\client.der' }, shellCtx(shell)).steps.join('\n');
+    expect(der('powershell', 'cert')).toContain("certutil -encode 'C:\\certs\\client.der' client.crt");
+    expect(der('cmd', 'key')).toMatch(/node -e "[^"]+" "C:\\certs\\client\.der" client\.key/);
+    expect(der('posix', 'cert')).toContain('openssl x509 -inform der');
+    expect(render(cat, 'CA_FILE_INVALID', { reason: 'der', path: 'ca.der' }, shellCtx('cmd')).steps.join('\n')).toContain('certutil -encode ca.der');
+    expect(render(cat, 'TLS_HANDSHAKE_FAILED', { host: 'gigachat.devices.sberbank.ru', port: 443 }, shellCtx('powershell')).steps.join('\n'))
+      .toContain('curl.exe -v https://gigachat.devices.sberbank.ru:443/');
+  });
+
+  it('a remedy that runs gigadoctor names it as the user ran it', () => {
+    const npx: RemedyContext = { ...fakeCtx, self: 'npx gigadoctor' };
+    let named = 0;
+    for (const code of ALL_CODES) {
+      const variants = [sampleFor(code), {}, { ...sampleFor(code), variable: '--ca-file' }, { ...sampleFor(code), reason: 'unreadable' }, { reason: 'no-python-project' }];
+      for (const d of variants) {
+        const steps = render(cat, code, d, npx).steps.join('\n');
+        expect(steps.replace(/npx gigadoctor/g, ''), code).not.toMatch(/\bgigadoctor (ca|check|--)/);
+        if (steps.includes('npx gigadoctor')) named++;
+      }
+    }
+    expect(named).toBeGreaterThan(20);
+    expect(render(cat, 'CA_FILE_INVALID', { variable: '--ca-file', reason: 'der' }, npx).all).toContain('npx gigadoctor --ca-file /path/to/');
+    expect(render(cat, 'ENV_FILE_UNREADABLE', { path: '/app/.env' }, npx).all).toMatch(/npx gigadoctor --dotenv <[^>]+>.*npx gigadoctor --no-dotenv/);
   });
 
   it('rate-limit codes quote Retry-After when present', () => {

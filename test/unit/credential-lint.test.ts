@@ -49,6 +49,18 @@ describe('lintCredential (key)', () => {
     expect(JSON.stringify(finding)).not.toContain(key.slice(0, 11));
   });
 
+  it('finds a key cut short, in the Client Secret or in the Client ID, whatever its length mod 4', () => {
+    for (const cut of [60, 61, 62, 63, 88, 52]) {
+      expect(lintCredential(key.slice(0, cut), 'key'), String(cut)).toEqual({
+        code: 'CREDENTIALS_TRUNCATED',
+        details: { length: cut, expectedLength: 100, cutIn: 'secret' },
+      });
+    }
+    expect(lintCredential(key.slice(0, 24), 'key')?.details).toMatchObject({ cutIn: 'id' });
+    // Whole but for its padding: not cut short.
+    expect(lintCredential(key.slice(0, 99), 'key')?.code).toBe('CREDENTIALS_NOT_BASE64');
+  });
+
   it('marks a key encoded twice', () => {
     expect(lintCredential(Buffer.from(key).toString('base64'), 'key')?.details).toMatchObject({ encodedTwice: true });
   });

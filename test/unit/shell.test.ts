@@ -198,6 +198,11 @@ describe('cmd: set "NAME=value", and no %NAME% that cmd would expand', () => {
     expect(expands(arg), arg).toBe(false);
     expect(persistEnvCommand('cmd', 'GD_X', value)).toBe(`setx GD_X ${arg}`);
   });
+  it('PowerShell removes a variable from the session and from the user variables', () => {
+    expect(unsetEnvCommand('powershell', 'GIGACHAT_TOKEN')).toBe(
+      "Remove-Item Env:GIGACHAT_TOKEN; [Environment]::SetEnvironmentVariable('GIGACHAT_TOKEN', '', 'User')",
+    );
+  });
   it('quotes with set "NAME=value", so < > & stay literal', () => {
     expect(setEnvCommand('cmd', 'GIGACHAT_CREDENTIALS', '<authorization key>')).toBe('set "GIGACHAT_CREDENTIALS=<authorization key>"');
     expect(unsetEnvCommand('cmd', 'GIGACHAT_TOKEN')).toBe('set "GIGACHAT_TOKEN="');

@@ -168,6 +168,7 @@ export const phrases = {
     CREDENTIALS_SECRET_ONLY: 'Only a Client Secret or ID',
     CREDENTIALS_NOT_BASE64: 'Key is not Base64',
     CREDENTIALS_UNEXPECTED_CONTENT: 'Key decodes to something else',
+    CREDENTIALS_TRUNCATED: 'Key cut short',
     ACCESS_TOKEN_IS_KEY: 'Authorization key in the token variable',
     ACCESS_TOKEN_MALFORMED: 'Access token malformed',
     SCOPE_INVALID: 'Invalid scope',
@@ -226,8 +227,8 @@ export const phrases = {
     'clock.unixNote': ' (Linux; macOS: sudo sntp -sS time.apple.com)',
     'clock.adminNote': ' (as administrator)',
     'step.wait': (p) => (p.seconds !== undefined ? `Wait ${p.seconds} s (Retry-After) and run again` : 'Wait a few seconds and run again'),
-    'step.timeout': 'On a slow network raise the per-step timeout: gigadoctor --timeout 30000 (GIGACHAT_TIMEOUT for the SDKs is in seconds)',
-    'step.report': 'If it persists, report it with the output of gigadoctor check --json (secrets are removed from it)',
+    'step.timeout': (p) => `On a slow network raise the per-step timeout: ${p.run} (GIGACHAT_TIMEOUT for the SDKs is in seconds)`,
+    'step.report': (p) => `If it persists, report it with the output of ${p.run} (secrets are removed from it)`,
     'step.reportRqUid': (p) => `${p.report}; quote RqUID ${p.rqUid}`,
     'step.runAgain': 'Run again',
     'step.verbose': 'Run with --verbose to see the response (secrets removed)',
@@ -308,8 +309,8 @@ export const phrases = {
     SKIPPED_BY_OPTION: (p) => `Skipped${opt(p.option, ' by ')}`,
     BLOCKED: (p) => (p.id ? `Not run: "${p.title}" (${p.id}) did not pass` : 'Not run: a check it depends on did not pass'),
     INTERNAL_ERROR: (p) => `gigadoctor hit an unexpected error${opt(p.message, ': ')}`,
-    'INTERNAL_ERROR.report':
-      'This is a bug in gigadoctor, not in your setup: please report it with the output of gigadoctor check --json (secrets are removed from it)',
+    'INTERNAL_ERROR.report': (p) =>
+      `This is a bug in gigadoctor, not in your setup: please report it with the output of ${p.run} (secrets are removed from it)`,
     'INTERNAL_ERROR.verbose': 'Run again with --verbose for more detail',
     DEADLINE_EXCEEDED: (p) => `The run hit its overall deadline${opt(p.deadline, ' (', ')')} before this check finished; ${p.retry}`,
     'DEADLINE_EXCEEDED.slow': 'Find the slow step with --verbose; on a slow network raise --timeout (ms per step)',
@@ -394,6 +395,10 @@ export const phrases = {
     // --- env and format ---
     'placeholder.password': '<password>',
     'placeholder.user': '<user>',
+    'placeholder.scope': '<your scope>',
+    'placeholder.path': '<path>',
+    'placeholder.appFolder': "<your app's folder>",
+    'placeholder.value': '<the intended value>',
     'fix.fileLine': (p) => `Fix the line in ${p.file} so it reads ${p.name}=${p.value} (no quotes, no spaces)`,
     'fix.setAgain': (p) => `Set it again where your app starts: ${p.set}`,
     'step.studio': (p) =>
@@ -411,7 +416,12 @@ export const phrases = {
       'If you only have a ready access token (valid 30 minutes), put it in GIGACHAT_ACCESS_TOKEN instead; with GIGACHAT_CREDENTIALS the SDK refreshes tokens by itself',
     'CREDENTIALS_MISSING.unofficial': (p) => `The official SDKs do not read ${p.names}: use GIGACHAT_CREDENTIALS`,
     CREDENTIALS_UNOFFICIAL_NAME: (p) =>
-      `The credential is in ${p.variable || 'an unofficial variable'}${p.at}, which the official SDKs do not read; they read ${p.official}`,
+      p.inUse
+        ? `${p.variable || 'An unofficial variable'}${p.at} is ignored: ${p.inUse} is set too and is the one used; the official SDKs do not read ${p.variable || 'that name'}`
+        : `The credential is in ${p.variable || 'an unofficial variable'}${p.at}, which the official SDKs do not read; they read ${p.official}`,
+    'CREDENTIALS_UNOFFICIAL_NAME.removeIgnored': (p) =>
+      `Make sure ${p.inUse} holds the right key, then remove ${p.name} so nobody takes it for the one in use: ` +
+      (p.file ? `delete its line in ${p.file}` : p.unset),
     'CREDENTIALS_UNOFFICIAL_NAME.rename': (p) => `In ${p.file} rename the variable ${p.name} to ${p.official}, keeping the value`,
     'CREDENTIALS_UNOFFICIAL_NAME.set': (p) => `Set the official name: ${p.set}${p.unset ? `, then remove the old one: ${p.unset}` : ''}`,
     'CREDENTIALS_UNOFFICIAL_NAME.which':
@@ -430,8 +440,7 @@ export const phrases = {
     'CREDENTIALS_SHADOWED.set': (p) => `Or set the intended value explicitly in the shell that starts your app: ${p.set}`,
     ENV_FILE_UNREADABLE: (p) => `Cannot read ${str(p.path, 'the env file')}${opt(p.reason, ': ')}; variables in it were not checked`,
     'ENV_FILE_UNREADABLE.check': (p) => `Check that ${p.path} exists and the current user can read it: ${p.look}`,
-    'ENV_FILE_UNREADABLE.point':
-      'Point gigadoctor at the file your app really loads: gigadoctor --env-file <path>; or ignore env files: gigadoctor --no-env-file',
+    'ENV_FILE_UNREADABLE.point': (p) => `Point gigadoctor at the file your app really loads: ${p.file}; or ignore env files: ${p.none}`,
     'ENV_FILE_UNREADABLE.utf8': 'Save the file as UTF-8 text (not UTF-16), one NAME=value per line',
     CREDENTIALS_OK: (p) =>
       `${p.variable} has the shape of ${SHAPE[p.kind] ?? 'an authorization key'}${opt(p.length, ' (', ' characters)')}${opt(p.scope, '; scope ')}${opt(p.model, '; model ')}`,
@@ -481,6 +490,11 @@ export const phrases = {
     'CREDENTIALS_UNEXPECTED_CONTENT.once':
       'Do not encode the key again: the Authorization key from Studio is already Base64 and goes into the variable as is (double encoding is a common mistake)',
     'CREDENTIALS_UNEXPECTED_CONTENT.project': 'Make sure it is the key of your GigaChat API project, not a key or token of another service',
+    CREDENTIALS_TRUNCATED: (p) =>
+      `${p.variable}${p.at} is cut short${opt(p.length, ': ', ' characters')}${opt(p.expected, ' of a key\'s ')}; ` +
+      `it decodes to the start of ClientID:ClientSecret and stops ${p.inSecret ? 'inside the Client Secret' : 'inside the Client ID'}`,
+    'CREDENTIALS_TRUNCATED.whole':
+      'Copy the whole key from Studio again (it ends in "=="): a selection that stopped at the edge of a window or a wrapped line loses its end; if you no longer have it, generate a new one',
     ACCESS_TOKEN_IS_KEY: (p) => `${p.variable}${p.at} holds an authorization key (Base64 of ClientID:ClientSecret), not an access token`,
     'ACCESS_TOKEN_IS_KEY.move': (p) => `Move the value to GIGACHAT_CREDENTIALS: ${p.set}`,
     'ACCESS_TOKEN_IS_KEY.remove': (p) =>
@@ -505,6 +519,8 @@ export const phrases = {
       `${p.setting} points to ${str(p.host, 'a host')}, which is not an official GigaChat host: the ${p.auth ? 'authorization key' : 'access token'} will be sent there`,
     'ENDPOINT_CUSTOM_HOST.remove': (p) =>
       `If ${str(p.host, 'this host')} is not your own trusted gateway, remove the setting so the SDK default is used: ${p.unset}`,
+    'ENDPOINT_CUSTOM_HOST.deleteLine': (p) =>
+      `If ${str(p.host, 'this host')} is not your own trusted gateway, delete the line ${p.name}=… in ${p.file} so the SDK default is used`,
     'endpoint.official': (p) => `Official addresses: auth ${p.auth}; API ${p.api} or ${p.alt}`,
     'ENDPOINT_CUSTOM_HOST.leaked': 'If the key has already gone to a host you do not control, treat it as leaked: generate a new one in Studio',
     ENDPOINT_KNOWN_WRONG: (p) =>
@@ -562,9 +578,12 @@ export const phrases = {
     'TCP_UNREACHABLE.route': 'Check the network connection and the VPN: this machine has no route to the host',
     'TCP_UNREACHABLE.proxy': (p) => `If the network reaches the internet only through a proxy, set it: ${p.set}`,
     'tcp.test': (p) => `Test: ${p.test}`,
-    CONNECTION_RESET: (p) => `The connection to ${str(p.target, 'the server')} was reset${opt(p.url, ' (', ')')}; ${p.retry}`,
+    CONNECTION_RESET: (p) =>
+      `The connection to ${str(p.target, 'the server')} was reset${opt(p.url, ' (', ')')}: something on the way closed it, most often a firewall, DPI or a proxy`,
     'CONNECTION_RESET.cut': (p) =>
-      `If it keeps happening, a firewall, DPI or proxy is cutting the connection: check with IT; if the network requires a proxy, set it: ${p.set}`,
+      `Ask IT whether a firewall, DPI or proxy cuts connections to this host; if the network requires a proxy, set it: ${p.set}`,
+    'proxy.nodeFetch': (p) =>
+      `${p.step}. A Node.js app also needs ${p.set}: without it Node's built-in fetch ignores HTTPS_PROXY`,
     'proxy.noProxy': (p) => `If GigaChat is reachable directly, exclude its hosts from the proxy: ${p.set}`,
     PROXY_UNREACHABLE: (p) =>
       `Proxy ${str(p.proxy, '(from HTTPS_PROXY)')} is unreachable${opt(p.errno, ' (', ')')}${p.dns ? ': its host name does not resolve' : ''}${opt(p.target, ', so nothing reaches ')}`,
@@ -605,7 +624,7 @@ export const phrases = {
     'placeholder.keyPassword': '<key password>',
     sourceName: (p) => SOURCE[p.source] ?? p.source,
     'ca.get': (p) =>
-      `Get the root certificate: gigadoctor ca --out ${p.file}, or download "Russian Trusted Root CA" from ${p.page}; ` +
+      `Get the root certificate: ${p.getRoot}, or download "Russian Trusted Root CA" from ${p.page}; ` +
       `check that its SHA-256 fingerprint is ${p.sha256}${opt(p.verify, ' (', ')')}`,
     'ca.node': (p) =>
       `Node: set it before node starts — ${p.set} — in the shell, the service unit, the Dockerfile (ENV) or the CI job; ` +
@@ -672,7 +691,7 @@ export const phrases = {
     },
     'TLS_INTERCEPTED.root': (p) =>
       `Ask IT for the root certificate of ${opt(p.issuer, '"', '"') || 'the intercepting proxy'} (PEM) and trust it before node starts: ${p.set}; ` +
-      `the file may hold several certificates, so append the Russian Trusted Root CA to it as well (gigadoctor ca --out ${p.rootFile})`,
+      `the file may hold several certificates, so append the Russian Trusted Root CA to it as well (${p.getRoot})`,
     'TLS_INTERCEPTED.exclude': (p) =>
       `Or ask IT to exclude ${p.hosts} from TLS inspection${p.bypass ? `; if they are reachable directly, bypass the proxy: ${p.bypass}` : ''}`,
     'TLS_INTERCEPTED.antivirus': 'If it is a local antivirus ("scan encrypted connections", HTTPS scanning), add these hosts to its exclusions',
@@ -709,44 +728,44 @@ export const phrases = {
       `Personal and business keys use the public hosts (${p.url}), which need no client certificate: check GIGACHAT_BASE_URL if mTLS is unexpected`,
     TLS_CLIENT_CERT_REJECTED: (p) => `${str(p.target, 'The server')} rejected the client certificate${opt(p.certFile, ' from ')}${opt(p.errno, ' (', ')')}`,
     'TLS_CLIENT_CERT_REJECTED.check': (p) =>
-      `Check that it is the certificate issued for this service and still valid: openssl x509 -in ${p.file} -noout -subject -issuer -dates`,
+      `Check that it is the certificate issued for this service and still valid: ${p.show}`,
     'TLS_CLIENT_CERT_REJECTED.intermediate': 'If it was issued by an intermediate CA, put that intermediate into the certificate file after the certificate',
     'TLS_CLIENT_CERT_REJECTED.enrolled': 'Ask whoever issued it whether it is enrolled for this host; a new one may be needed',
     TLS_SUB_CA_EXPIRING: (p) =>
       `${str(p.target, 'The server')} presents ${str(p.subject, 'the Russian Trusted Sub CA')}, which expires${opt(p.validTo, ' on ')}${opt(p.days, ' (in ', ' days)')}: anything that trusts this intermediate instead of the root will break then`,
-    'TLS_SUB_CA_EXPIRING.root': (p) => `Trust the root, not the intermediate: ${p.set} (gigadoctor ca --out ${p.file})`,
+    'TLS_SUB_CA_EXPIRING.root': (p) => `Trust the root, not the intermediate: ${p.set} (${p.getRoot})`,
     'TLS_SUB_CA_EXPIRING.successor': (p) => `If a bundle of yours pins the Sub CA, add its successor ("Russian Trusted Sub CA 2024") from ${p.page}`,
     TLS_VERIFICATION_DISABLED: (p) =>
       p.byApp
         ? `Your app turns certificate verification OFF (GIGACHAT_VERIFY_SSL_CERTS${opt(p.source, ' from ')}): it would hand the key to any impostor; gigadoctor verified anyway`
         : `Certificate verification is OFF${opt(p.reason, ' (', ')')}: the key and token went out with no proof of who receives them; what verification finds is reported as a warning`,
     'TLS_VERIFICATION_DISABLED.never': (p) =>
-      `Turning verification off is never the fix: trust the Russian Trusted Root CA instead — gigadoctor ca --out ${p.file}, then ${p.set} before node starts`,
+      `Turning verification off is never the fix: trust the Russian Trusted Root CA instead — ${p.getRoot}, then ${p.set} before node starts`,
     'TLS_VERIFICATION_DISABLED.turnOn': (p) =>
       `Turn verification back on: ${p.unset}${opt(p.line, ' and delete the line in ')}; the Python SDK takes the CA file via ${p.set}`,
     'TLS_VERIFICATION_DISABLED.fixFirst':
       'What verification found is shown above as a warning: a client with verification on stops there. Fix that, then run gigadoctor without the option that disables verification',
     CA_FILE_INVALID: (p) => `${p.variable} points to ${str(p.path, 'a file')} that cannot be used: ${CA_FILE_REASON[p.reason] ?? (p.reason || 'it is not a usable PEM certificate file')}`,
     'CA_FILE_INVALID.absolute': 'Use an absolute path (a relative one is resolved from the directory the app starts in) and check that the file is readable',
-    'CA_FILE_INVALID.der': (p) => `Convert it to PEM: openssl x509 -inform der -in ${p.path} -out ${p.file}`,
+    'CA_FILE_INVALID.der': (p) => `Convert it to PEM: ${p.convert}`,
     'CA_FILE_INVALID.privateKey': (p) => `This is a private key: never hand it out; remove it from ${p.name} and use the CA certificate instead`,
     'CA_FILE_INVALID.decode': (p) => `Decode it once: ${p.decode} (CI secret stores often hold files Base64-encoded)`,
-    'CA_FILE_INVALID.goodCopy': (p) => `Get a good copy: gigadoctor ca --out ${p.file}, or ${p.page}; check SHA-256 ${p.sha256}`,
-    'CA_FILE_INVALID.flag': (p) => `Pass the good file: gigadoctor ${p.name} ${p.path}; a Node app needs ${p.set} before node starts`,
+    'CA_FILE_INVALID.goodCopy': (p) => `Get a good copy: ${p.getRoot}, or ${p.page}; check SHA-256 ${p.sha256}`,
+    'CA_FILE_INVALID.flag': (p) => `Pass the good file: ${p.run}; a Node app needs ${p.set} before node starts`,
     'CA_FILE_INVALID.node': (p) => `Point NODE_EXTRA_CA_CERTS at it: ${p.set}; Node only prints a warning and ignores a bad file`,
     'CA_FILE_INVALID.variable': (p) => `Point ${p.name} at it: ${p.set}`,
     CLIENT_CERT_INVALID: (p) =>
       `${p.variable}${opt(p.path, ' (', ')')} cannot be used for mTLS: ${CLIENT_CERT_REASON[p.reason] ?? 'the certificate and key do not form a usable pair'}`,
     'CLIENT_CERT_INVALID.certNotSet': (p) => `GIGACHAT_KEY_FILE is set but the certificate is not: ${p.set}`,
     'CLIENT_CERT_INVALID.absolute': (p) => `Use an absolute path to the file and check that it is readable: ${p.set}`,
-    'CLIENT_CERT_INVALID.derKey': (p) => `Convert the key to PEM: openssl pkey -inform der -in ${p.path} -out client.key`,
-    'CLIENT_CERT_INVALID.derCert': (p) => `Convert the certificate to PEM: openssl x509 -inform der -in ${p.path} -out client.crt`,
+    'CLIENT_CERT_INVALID.derKey': (p) => `Convert the key to PEM: ${p.convert}`,
+    'CLIENT_CERT_INVALID.derCert': (p) => `Convert the certificate to PEM: ${p.convert}`,
     'CLIENT_CERT_INVALID.noKey': (p) => `The certificate file holds no private key: ${p.set}`,
     'CLIENT_CERT_INVALID.passphrase': (p) => `The key is encrypted: give its password where the app starts — ${p.set} — never on a command line`,
     'CLIENT_CERT_INVALID.badPassphrase': 'GIGACHAT_KEY_FILE_PASSWORD does not decrypt the key: check it (and that no quotes or trailing spaces came along)',
     'CLIENT_CERT_INVALID.mismatch': "The key does not belong to the certificate: take the key that was generated with this certificate's request",
-    'CLIENT_CERT_INVALID.compare': (p) => `Compare: openssl x509 -in ${p.cert} -noout -pubkey and openssl pkey -in client.key -pubout must print the same`,
-    'CLIENT_CERT_INVALID.check': 'Check the files with openssl: openssl x509 -in client.crt -noout -subject -dates; openssl pkey -in client.key -noout',
+    'CLIENT_CERT_INVALID.compare': (p) => `Compare the certificate's public key with the key's: ${p.compare} — it must print true`,
+    'CLIENT_CERT_INVALID.check': (p) => `Check the files: the certificate with ${p.cert}; the key with ${p.key}`,
     NODE_EXTRA_CA_CERTS_IN_ENV_FILE: (p) =>
       `NODE_EXTRA_CA_CERTS is set only in ${p.source}${opt(p.path, ' (', ')')}: Node reads it once, when the process starts, before any dotenv code runs — so a Node app never gets this CA`,
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.set': (p) => `Set it where node starts — the shell, the service unit, the Dockerfile (ENV) or the CI job: ${p.set}`,
@@ -758,20 +777,20 @@ export const phrases = {
     'ACCESS_TOKEN_UNAVAILABLE.cause': 'Look for the OAuth error logged before this line: it is the cause (gigadoctor explain lists it first when the log holds it)',
     'ACCESS_TOKEN_UNAVAILABLE.key': (p) =>
       `If nothing failed before it, the app may not have found its key: check that ${p.variable} is set where the app runs (in its environment or the .env it loads)`,
-    'ACCESS_TOKEN_UNAVAILABLE.check': 'gigadoctor check --no-chat tests the key and the token request from this machine',
+    'ACCESS_TOKEN_UNAVAILABLE.check': (p) => `${p.run} tests the key and the token request from this machine`,
 
     // --- code and python ---
     'app.places': (p) => `${p.shown}${p.more > 0 ? ` (+${p.more} more)` : ''}`,
     'app.systemStore': 'the system store',
     'app.route': (p) => (p.proxy ? `through ${p.proxy} (${p.variable})` : p.entry ? `direct (${p.variable} entry "${p.entry}")` : 'direct (no proxy set)'),
     'app.secretKind': (p) => SECRET_KIND[p.kind] ?? 'a secret',
-    'python.trust.get': (p) => `Get the root: gigadoctor ca --out ${p.file}; then for the Python SDK ${p.set} (or GigaChat(ca_bundle_file="${p.file}"))`,
+    'python.trust.get': (p) => `Get the root: ${p.getRoot}; then for the Python SDK ${p.set} (or GigaChat(ca_bundle_file="${p.file}"))`,
     'python.trust.requests': (p) =>
       `Code that uses requests reads REQUESTS_CA_BUNDLE: point it at a bundle that has the usual roots and this one (cat "$(python -m certifi)" ${p.file} > bundle.pem)`,
     'python.trust.certifi': "Do not append the root to the venv's certifi/cacert.pem: the next pip install certifi replaces it, silently",
     CODE_NOT_A_PROJECT: (p) =>
       `Not scanned: ${str(p.project, 'this folder')} has no manifest (package.json, pyproject.toml, requirements.txt …) and no git`,
-    'CODE_NOT_A_PROJECT.project': "To have your app's files checked, run from its folder or name it: gigadoctor check --project <your app's folder>",
+    'CODE_NOT_A_PROJECT.project': (p) => `To have your app's files checked, run from its folder or name it: ${p.run}`,
     CODE_OK: (p) => `${p.files} files read, nothing wrong found${p.sdks.length ? `; GigaChat SDKs declared: ${p.sdks.join(', ')}` : ''}`,
     CODE_WRONG_URL: (p) => `${p.places}: ${p.url} — ${wrongUrl(p)}; the app's requests go to the wrong place`,
     'CODE_WRONG_URL.replace': (p) => `Replace it with ${p.correct}${p.others ? ' (and the other places listed)' : ''}`,
@@ -779,7 +798,7 @@ export const phrases = {
       `Better: do not write URLs in code; the SDKs' defaults are right (OAuth ${p.auth}, API ${p.api}), and GIGACHAT_AUTH_URL / GIGACHAT_BASE_URL override them`,
     'CODE_WRONG_URL.keyLeft': "That host is Yandex Cloud's: a GigaChat key sent there has left Sber; if the app ever ran with it, generate a new key in Studio",
     CODE_TLS_VERIFY_OFF: (p) => `${p.places}: ${str(p.what, 'verification off')} — the app accepts any certificate, including an interceptor's`,
-    'CODE_TLS_VERIFY_OFF.install': (p) => `Remove it and install the Russian Trusted Root CA instead: gigadoctor ca --out ${p.file}`,
+    'CODE_TLS_VERIFY_OFF.install': (p) => `Remove it and install the Russian Trusted Root CA instead: ${p.getRoot}`,
     'CODE_TLS_VERIFY_OFF.point': (p) =>
       `Python SDK: GIGACHAT_CA_BUNDLE_FILE=${p.file} (or ca_bundle_file=…); Node: NODE_EXTRA_CA_CERTS=${p.file} before node starts`,
     CODE_UNOFFICIAL_VARIABLE: (p) =>
@@ -790,7 +809,7 @@ export const phrases = {
     CODE_MODEL_RETIRED: (p) => `${p.places}: model "${p.model}" is a first-generation model being shut down; its successor is ${p.successor}`,
     'CODE_MODEL_RETIRED.use': (p) => `Use "${p.successor}" (or set ${p.variable}=${p.successor} and read it)`,
     CODE_MODEL_MISSPELLED: (p) => `${p.places}: model "${p.model}" does not exist (names are case-sensitive); did you mean ${p.suggestion}?`,
-    'CODE_MODEL_MISSPELLED.write': (p) => `Write "${p.suggestion}" exactly; gigadoctor check --model ${p.suggestion} confirms your key can use it`,
+    'CODE_MODEL_MISSPELLED.write': (p) => `Write "${p.suggestion}" exactly; ${p.run} confirms your key can use it`,
     CODE_SECRET_COMMITTED: (p) =>
       `${p.places}: ${p.kind} (${p.length} chars, sha256:${p.fingerprint}) is in a file git tracks — anyone with the repository has it`,
     'CODE_SECRET_COMMITTED.newKey': (p) =>
@@ -818,13 +837,13 @@ export const phrases = {
     PYTHON_NOT_A_PROJECT: 'Not a Python project (no pyproject.toml, requirements.txt, .venv or .py files): skipped',
     'PYTHON_NOT_A_PROJECT.noInterpreter': 'A Python project, but no interpreter found (VIRTUAL_ENV, .venv, venv, python3 on PATH)',
     'PYTHON_NOT_A_PROJECT.activate': "Activate the app's virtual environment (VIRTUAL_ENV) or create it in .venv, then run again",
-    'PYTHON_NOT_A_PROJECT.project': "To check a Python app's own trust and proxy, run from its folder or name it: gigadoctor check --project <its folder>",
+    'PYTHON_NOT_A_PROJECT.project': (p) => `To check a Python app's own trust and proxy, run from its folder or name it: ${p.run}`,
     PYTHON_TLS_OK: (p) => `${p.who} verifies ${p.targets} with ${p.ca}`,
     PYTHON_TLS_DIVERGES: (p) =>
       `The doctor passes, your app fails: Node verifies ${p.host}:${p.port}, but ${p.who} does not (${str(p.error, 'verification failed')}) with ${p.ca}`,
     'PYTHON_TLS_DIVERGES.nodeFails': (p) =>
       `Python verifies the GigaChat hosts with ${p.ca}, but Node (the tls check) does not: Python apps work here, Node apps do not`,
-    'PYTHON_TLS_DIVERGES.node': (p) => `Node needs the root too: ${p.set} before node starts (gigadoctor ca --out ${p.file})`,
+    'PYTHON_TLS_DIVERGES.node': (p) => `Node needs the root too: ${p.set} before node starts (${p.getRoot})`,
     PYTHON_TLS_FAILED: (p) => `${p.who}: ${p.host}:${p.port} does not verify (${str(p.error, 'verification failed')}) with ${p.ca}`,
     PYTHON_NETWORK_FAILED: (p) => {
       const what = p.kind === 'timeout' ? 'timed out' : p.kind === 'proxy' ? `refused by the proxy ${p.proxy} (${p.error})` : `failed: ${p.error}`;

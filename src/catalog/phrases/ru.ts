@@ -170,6 +170,7 @@ export const phrases = {
     CREDENTIALS_SECRET_ONLY: 'Только Client Secret или ID',
     CREDENTIALS_NOT_BASE64: 'Ключ не в Base64',
     CREDENTIALS_UNEXPECTED_CONTENT: 'Ключ раскодируется во что-то не то',
+    CREDENTIALS_TRUNCATED: 'Ключ обрезан',
     ACCESS_TOKEN_IS_KEY: 'Ключ вместо токена',
     ACCESS_TOKEN_MALFORMED: 'Токен доступа повреждён',
     SCOPE_INVALID: 'Неверный scope',
@@ -228,8 +229,8 @@ export const phrases = {
     'clock.unixNote': ' (Linux; macOS: sudo sntp -sS time.apple.com)',
     'clock.adminNote': ' (от администратора)',
     'step.wait': (p) => (p.seconds !== undefined ? `Подождите ${p.seconds} с (Retry-After) и запустите снова` : 'Подождите несколько секунд и запустите снова'),
-    'step.timeout': 'В медленной сети увеличьте таймаут шага: gigadoctor --timeout 30000 (GIGACHAT_TIMEOUT в SDK задаётся в секундах)',
-    'step.report': 'Если не проходит, пришлите отчёт gigadoctor check --json (секреты из него вырезаны)',
+    'step.timeout': (p) => `В медленной сети увеличьте таймаут шага: ${p.run} (GIGACHAT_TIMEOUT в SDK задаётся в секундах)`,
+    'step.report': (p) => `Если не проходит, пришлите отчёт ${p.run} (секреты из него вырезаны)`,
     'step.reportRqUid': (p) => `${p.report}; укажите RqUID ${p.rqUid}`,
     'step.runAgain': 'Запустите ещё раз',
     'step.verbose': 'Запустите с --verbose, чтобы увидеть ответ (секреты вырезаны)',
@@ -310,8 +311,8 @@ export const phrases = {
     SKIPPED_BY_OPTION: (p) => `Пропущено${opt(p.option, ' по ')}`,
     BLOCKED: (p) => (p.id ? `Не запускалось: проверка «${p.title}» (${p.id}) не прошла` : 'Не запускалось: не прошла проверка, от которой эта зависит'),
     INTERNAL_ERROR: (p) => `Неожиданная ошибка в gigadoctor${opt(p.message, ': ')}`,
-    'INTERNAL_ERROR.report':
-      'Это ошибка gigadoctor, а не вашей настройки: сообщите о ней, приложив вывод gigadoctor check --json (секреты из него вырезаны)',
+    'INTERNAL_ERROR.report': (p) =>
+      `Это ошибка gigadoctor, а не вашей настройки: сообщите о ней, приложив вывод ${p.run} (секреты из него вырезаны)`,
     'INTERNAL_ERROR.verbose': 'Запустите с --verbose, чтобы увидеть подробности',
     DEADLINE_EXCEEDED: (p) => `Прогон упёрся в общий лимит времени${opt(p.deadline, ' (', ')')}, проверка не успела завершиться; ${p.retry}`,
     'DEADLINE_EXCEEDED.slow': 'Найдите медленный шаг с --verbose; в медленной сети увеличьте --timeout (мс на шаг)',
@@ -395,6 +396,10 @@ export const phrases = {
     // --- учётные данные и формат ---
     'placeholder.password': '<пароль>',
     'placeholder.user': '<логин>',
+    'placeholder.scope': '<ваш scope>',
+    'placeholder.path': '<путь>',
+    'placeholder.appFolder': '<папка приложения>',
+    'placeholder.value': '<нужное значение>',
     'fix.fileLine': (p) => `Исправьте строку ${p.file}, чтобы было ${p.name}=${p.value} (без кавычек и пробелов)`,
     'fix.setAgain': (p) => `Задайте значение заново там, откуда запускается приложение: ${p.set}`,
     'step.studio': (p) =>
@@ -412,7 +417,12 @@ export const phrases = {
       'Если есть только готовый токен доступа (живёт 30 минут), положите его в GIGACHAT_ACCESS_TOKEN; с GIGACHAT_CREDENTIALS SDK обновляет токены сам',
     'CREDENTIALS_MISSING.unofficial': (p) => `Официальные SDK не читают ${p.names}: используйте GIGACHAT_CREDENTIALS`,
     CREDENTIALS_UNOFFICIAL_NAME: (p) =>
-      `Ключ лежит в ${p.variable || 'неофициальной переменной'}${p.at}, а официальные SDK её не читают — они читают ${p.official}`,
+      p.inUse
+        ? `${p.variable || 'Неофициальная переменная'}${p.at} не используется: задана и ${p.inUse}, берётся она; ${p.variable || 'это имя'} официальные SDK не читают`
+        : `Ключ лежит в ${p.variable || 'неофициальной переменной'}${p.at}, а официальные SDK её не читают — они читают ${p.official}`,
+    'CREDENTIALS_UNOFFICIAL_NAME.removeIgnored': (p) =>
+      `Убедитесь, что в ${p.inUse} нужный ключ, и уберите ${p.name}, чтобы её не приняли за используемую: ` +
+      (p.file ? `удалите её строку в ${p.file}` : p.unset),
     'CREDENTIALS_UNOFFICIAL_NAME.rename': (p) => `В ${p.file} переименуйте переменную ${p.name} в ${p.official}, значение оставьте`,
     'CREDENTIALS_UNOFFICIAL_NAME.set': (p) => `Задайте официальное имя: ${p.set}${p.unset ? `, а старое уберите: ${p.unset}` : ''}`,
     'CREDENTIALS_UNOFFICIAL_NAME.which':
@@ -431,8 +441,7 @@ export const phrases = {
     'CREDENTIALS_SHADOWED.set': (p) => `Или задайте нужное значение явно в shell, из которого запускается приложение: ${p.set}`,
     ENV_FILE_UNREADABLE: (p) => `Не удалось прочитать ${str(p.path, 'файл окружения')}${opt(p.reason, ': ')}; переменные из него не проверены`,
     'ENV_FILE_UNREADABLE.check': (p) => `Проверьте, что ${p.path} существует и доступен текущему пользователю на чтение: ${p.look}`,
-    'ENV_FILE_UNREADABLE.point':
-      'Укажите gigadoctor тот файл, который реально загружает приложение: gigadoctor --env-file <путь>; или отключите чтение .env: gigadoctor --no-env-file',
+    'ENV_FILE_UNREADABLE.point': (p) => `Укажите gigadoctor тот файл, который реально загружает приложение: ${p.file}; или отключите чтение .env: ${p.none}`,
     'ENV_FILE_UNREADABLE.utf8': 'Сохраните файл как текст в UTF-8 (не UTF-16), по одной строке ИМЯ=значение',
     CREDENTIALS_OK: (p) =>
       `${p.variable}: по форме это ${SHAPE[p.kind] ?? 'ключ авторизации'}${opt(p.length, ' (', ' симв.)')}${opt(p.scope, '; scope ')}${opt(p.model, '; модель ')}`,
@@ -481,6 +490,11 @@ export const phrases = {
     'CREDENTIALS_UNEXPECTED_CONTENT.once':
       'Не кодируйте ключ повторно: Authorization key из Studio уже в Base64 и кладётся в переменную как есть (двойное кодирование — частая ошибка)',
     'CREDENTIALS_UNEXPECTED_CONTENT.project': 'Убедитесь, что это ключ вашего проекта GigaChat API, а не ключ или токен другого сервиса',
+    CREDENTIALS_TRUNCATED: (p) =>
+      `${p.variable}${p.at} обрезан${opt(p.length, ': ', ' симв.')}${opt(p.expected, ' из ')}; ` +
+      `он раскодируется в начало ClientID:ClientSecret и обрывается ${p.inSecret ? 'внутри Client Secret' : 'внутри Client ID'}`,
+    'CREDENTIALS_TRUNCATED.whole':
+      'Скопируйте ключ из Studio заново целиком (он заканчивается на «==»): выделение, оборванное на краю окна или на переносе строки, теряет конец; если ключа больше нет, сгенерируйте новый',
     ACCESS_TOKEN_IS_KEY: (p) => `В ${p.variable}${p.at} лежит ключ авторизации (Base64 от ClientID:ClientSecret), а не токен доступа`,
     'ACCESS_TOKEN_IS_KEY.move': (p) => `Перенесите значение в GIGACHAT_CREDENTIALS: ${p.set}`,
     'ACCESS_TOKEN_IS_KEY.remove': (p) =>
@@ -505,6 +519,8 @@ export const phrases = {
       `${p.setting} указывает на ${str(p.host, 'сторонний хост')} — это не официальный хост GigaChat, и туда уйдёт ${p.auth ? 'ключ авторизации' : 'токен доступа'}`,
     'ENDPOINT_CUSTOM_HOST.remove': (p) =>
       `Если ${str(p.host, 'этот хост')} — не ваш собственный доверенный шлюз, уберите настройку, чтобы действовало значение SDK по умолчанию: ${p.unset}`,
+    'ENDPOINT_CUSTOM_HOST.deleteLine': (p) =>
+      `Если ${str(p.host, 'этот хост')} — не ваш собственный доверенный шлюз, удалите строку ${p.name}=… в ${p.file}, чтобы действовало значение SDK по умолчанию`,
     'endpoint.official': (p) => `Официальные адреса: авторизация ${p.auth}; API ${p.api} или ${p.alt}`,
     'ENDPOINT_CUSTOM_HOST.leaked': 'Если ключ уже уходил на чужой хост, считайте его скомпрометированным: сгенерируйте новый в Studio',
     ENDPOINT_KNOWN_WRONG: (p) =>
@@ -562,9 +578,12 @@ export const phrases = {
     'TCP_UNREACHABLE.route': 'Проверьте подключение к сети и VPN: у этой машины нет маршрута до хоста',
     'TCP_UNREACHABLE.proxy': (p) => `Если в интернет можно выйти только через прокси, задайте его: ${p.set}`,
     'tcp.test': (p) => `Проверка: ${p.test}`,
-    CONNECTION_RESET: (p) => `Соединение с ${str(p.target, 'сервером')} сброшено${opt(p.url, ' (', ')')}; ${p.retry}`,
+    CONNECTION_RESET: (p) =>
+      `Соединение с ${str(p.target, 'сервером')} сброшено${opt(p.url, ' (', ')')}: его закрыло что-то по пути, чаще всего файрвол, DPI или прокси`,
     'CONNECTION_RESET.cut': (p) =>
-      `Если повторяется, соединение рвёт файрвол, DPI или прокси: уточните у администраторов; если в сети нужен прокси, задайте его: ${p.set}`,
+      `Уточните у администраторов, не рвёт ли файрвол, DPI или прокси соединения с этим хостом; если в сети нужен прокси, задайте его: ${p.set}`,
+    'proxy.nodeFetch': (p) =>
+      `${p.step}. Приложению на Node.js нужно ещё ${p.set}: без этого встроенный fetch в Node не читает HTTPS_PROXY`,
     'proxy.noProxy': (p) => `Если GigaChat доступен напрямую, исключите его хосты из прокси: ${p.set}`,
     PROXY_UNREACHABLE: (p) =>
       `Прокси ${str(p.proxy, '(из HTTPS_PROXY)')} недоступен${opt(p.errno, ' (', ')')}${p.dns ? ': его имя не разрешается' : ''}${opt(p.target, ', поэтому нет пути к ')}`,
@@ -605,7 +624,7 @@ export const phrases = {
     'placeholder.keyPassword': '<пароль ключа>',
     sourceName: (p) => SOURCE[p.source] ?? p.source,
     'ca.get': (p) =>
-      `Возьмите корневой сертификат: gigadoctor ca --out ${p.file} или «Russian Trusted Root CA» с ${p.page}; ` +
+      `Возьмите корневой сертификат: ${p.getRoot} или «Russian Trusted Root CA» с ${p.page}; ` +
       `сверьте отпечаток SHA-256: ${p.sha256}${opt(p.verify, ' (', ')')}`,
     'ca.node': (p) =>
       `Node: переменная должна быть задана до запуска node — ${p.set} — в shell, unit-файле сервиса, Dockerfile (ENV) или CI; ` +
@@ -671,7 +690,7 @@ export const phrases = {
     },
     'TLS_INTERCEPTED.root': (p) =>
       `Попросите у администраторов корневой сертификат ${opt(p.issuer, '«', '»') || 'перехватывающего прокси'} (PEM) и подключите его до запуска node: ${p.set}; ` +
-      `в файле может быть несколько сертификатов — допишите туда и Russian Trusted Root CA (gigadoctor ca --out ${p.rootFile})`,
+      `в файле может быть несколько сертификатов — допишите туда и Russian Trusted Root CA (${p.getRoot})`,
     'TLS_INTERCEPTED.exclude': (p) =>
       `Или попросите исключить ${p.hosts} из TLS-инспекции${p.bypass ? `; если они доступны напрямую, пустите их мимо прокси: ${p.bypass}` : ''}`,
     'TLS_INTERCEPTED.antivirus': 'Если это локальный антивирус («проверка защищённых соединений», HTTPS-сканирование), добавьте эти хосты в исключения',
@@ -709,44 +728,44 @@ export const phrases = {
       `Персональные и бизнес-ключи работают с публичными хостами (${p.url}), где клиентский сертификат не нужен: если mTLS неожидан, проверьте GIGACHAT_BASE_URL`,
     TLS_CLIENT_CERT_REJECTED: (p) => `${str(p.target, 'Сервер')} отклонил клиентский сертификат${opt(p.certFile, ' из ')}${opt(p.errno, ' (', ')')}`,
     'TLS_CLIENT_CERT_REJECTED.check': (p) =>
-      `Проверьте, что это сертификат, выданный для этого сервиса, и он ещё действует: openssl x509 -in ${p.file} -noout -subject -issuer -dates`,
+      `Проверьте, что это сертификат, выданный для этого сервиса, и он ещё действует: ${p.show}`,
     'TLS_CLIENT_CERT_REJECTED.intermediate': 'Если его выпустил промежуточный УЦ, допишите этот промежуточный сертификат в файл после самого сертификата',
     'TLS_CLIENT_CERT_REJECTED.enrolled': 'Уточните у выпустившего, зарегистрирован ли сертификат для этого хоста; возможно, нужен новый',
     TLS_SUB_CA_EXPIRING: (p) =>
       `${str(p.target, 'Сервер')} предъявляет ${str(p.subject, 'Russian Trusted Sub CA')}, срок которого истекает${opt(p.validTo, ' ')}${opt(p.days, ' (через ', ' дн.)')}: всё, что доверяет этому промежуточному сертификату вместо корня, тогда сломается`,
-    'TLS_SUB_CA_EXPIRING.root': (p) => `Доверяйте корню, а не промежуточному: ${p.set} (gigadoctor ca --out ${p.file})`,
+    'TLS_SUB_CA_EXPIRING.root': (p) => `Доверяйте корню, а не промежуточному: ${p.set} (${p.getRoot})`,
     'TLS_SUB_CA_EXPIRING.successor': (p) => `Если ваш бандл закрепляет Sub CA, добавьте его преемника («Russian Trusted Sub CA 2024») с ${p.page}`,
     TLS_VERIFICATION_DISABLED: (p) =>
       p.byApp
         ? `Ваше приложение ОТКЛЮЧАЕТ проверку сертификатов (GIGACHAT_VERIFY_SSL_CERTS${opt(p.source, ' из ')}): ключ уйдёт любому подставному серверу; gigadoctor всё равно проверил`
         : `Проверка сертификатов ОТКЛЮЧЕНА${opt(p.reason, ' (', ')')}: ключ и токен ушли без доказательства, кто их получает; найденное проверкой показано как предупреждение`,
     'TLS_VERIFICATION_DISABLED.never': (p) =>
-      `Отключение проверки — никогда не решение: подключите Russian Trusted Root CA — gigadoctor ca --out ${p.file}, затем ${p.set} до запуска node`,
+      `Отключение проверки — никогда не решение: подключите Russian Trusted Root CA — ${p.getRoot}, затем ${p.set} до запуска node`,
     'TLS_VERIFICATION_DISABLED.turnOn': (p) =>
       `Верните проверку: ${p.unset}${opt(p.line, ' и удалите строку ')}; Python SDK принимает CA-файл через ${p.set}`,
     'TLS_VERIFICATION_DISABLED.fixFirst':
       'Что нашла проверка, показано выше как предупреждение: клиент с включённой проверкой на этом остановится. Исправьте это и запустите gigadoctor без опции, отключающей проверку',
     CA_FILE_INVALID: (p) => `${p.variable} указывает на ${str(p.path, 'файл')}, который нельзя использовать: ${CA_FILE_REASON[p.reason] ?? (p.reason || 'это не пригодный PEM-сертификат')}`,
     'CA_FILE_INVALID.absolute': 'Укажите абсолютный путь (относительный считается от каталога, из которого запускается приложение) и проверьте права на чтение',
-    'CA_FILE_INVALID.der': (p) => `Переведите в PEM: openssl x509 -inform der -in ${p.path} -out ${p.file}`,
+    'CA_FILE_INVALID.der': (p) => `Переведите в PEM: ${p.convert}`,
     'CA_FILE_INVALID.privateKey': (p) => `Это закрытый ключ: никому его не передавайте; уберите его из ${p.name} и укажите сертификат УЦ`,
     'CA_FILE_INVALID.decode': (p) => `Раскодируйте один раз: ${p.decode} (хранилища секретов CI часто держат файлы в Base64)`,
-    'CA_FILE_INVALID.goodCopy': (p) => `Возьмите исправную копию: gigadoctor ca --out ${p.file} или ${p.page}; сверьте SHA-256 ${p.sha256}`,
-    'CA_FILE_INVALID.flag': (p) => `Передайте исправный файл: gigadoctor ${p.name} ${p.path}; Node-приложению нужно ${p.set} до запуска node`,
+    'CA_FILE_INVALID.goodCopy': (p) => `Возьмите исправную копию: ${p.getRoot} или ${p.page}; сверьте SHA-256 ${p.sha256}`,
+    'CA_FILE_INVALID.flag': (p) => `Передайте исправный файл: ${p.run}; Node-приложению нужно ${p.set} до запуска node`,
     'CA_FILE_INVALID.node': (p) => `Укажите его в NODE_EXTRA_CA_CERTS: ${p.set}; плохой файл Node молча пропускает, выдав лишь предупреждение`,
     'CA_FILE_INVALID.variable': (p) => `Укажите его в ${p.name}: ${p.set}`,
     CLIENT_CERT_INVALID: (p) =>
       `${p.variable}${opt(p.path, ' (', ')')} нельзя использовать для mTLS: ${CLIENT_CERT_REASON[p.reason] ?? 'сертификат и ключ не образуют рабочую пару'}`,
     'CLIENT_CERT_INVALID.certNotSet': (p) => `GIGACHAT_KEY_FILE задан, а сертификат — нет: ${p.set}`,
     'CLIENT_CERT_INVALID.absolute': (p) => `Укажите абсолютный путь к файлу и проверьте права на чтение: ${p.set}`,
-    'CLIENT_CERT_INVALID.derKey': (p) => `Переведите ключ в PEM: openssl pkey -inform der -in ${p.path} -out client.key`,
-    'CLIENT_CERT_INVALID.derCert': (p) => `Переведите сертификат в PEM: openssl x509 -inform der -in ${p.path} -out client.crt`,
+    'CLIENT_CERT_INVALID.derKey': (p) => `Переведите ключ в PEM: ${p.convert}`,
+    'CLIENT_CERT_INVALID.derCert': (p) => `Переведите сертификат в PEM: ${p.convert}`,
     'CLIENT_CERT_INVALID.noKey': (p) => `В файле сертификата нет закрытого ключа: ${p.set}`,
     'CLIENT_CERT_INVALID.passphrase': (p) => `Ключ зашифрован: задайте пароль там, где запускается приложение — ${p.set}, — но не в командной строке`,
     'CLIENT_CERT_INVALID.badPassphrase': 'GIGACHAT_KEY_FILE_PASSWORD не расшифровывает ключ: проверьте его (и что не прихватились кавычки или пробелы в конце)',
     'CLIENT_CERT_INVALID.mismatch': 'Ключ не от этого сертификата: возьмите ключ, с которым создавался запрос на этот сертификат',
-    'CLIENT_CERT_INVALID.compare': (p) => `Сравните: openssl x509 -in ${p.cert} -noout -pubkey и openssl pkey -in client.key -pubout должны совпасть`,
-    'CLIENT_CERT_INVALID.check': 'Проверьте файлы через openssl: openssl x509 -in client.crt -noout -subject -dates; openssl pkey -in client.key -noout',
+    'CLIENT_CERT_INVALID.compare': (p) => `Сравните открытый ключ сертификата и ключа: ${p.compare} — должно напечататься true`,
+    'CLIENT_CERT_INVALID.check': (p) => `Проверьте файлы: сертификат — ${p.cert}; ключ — ${p.key}`,
     NODE_EXTRA_CA_CERTS_IN_ENV_FILE: (p) =>
       `NODE_EXTRA_CA_CERTS задан только в ${p.source}${opt(p.path, ' (', ')')}: Node читает его один раз, при запуске процесса, раньше любого кода dotenv — Node-приложение этот CA не получит`,
     'NODE_EXTRA_CA_CERTS_IN_ENV_FILE.set': (p) => `Задайте его там, где запускается node — в shell, unit-файле сервиса, Dockerfile (ENV) или CI: ${p.set}`,
@@ -758,7 +777,7 @@ export const phrases = {
     'ACCESS_TOKEN_UNAVAILABLE.cause': 'Найдите ошибку OAuth в логе перед этой строкой: причина в ней (gigadoctor explain ставит её первой, если она есть в логе)',
     'ACCESS_TOKEN_UNAVAILABLE.key': (p) =>
       `Если перед этим ничего не упало, приложение, возможно, не нашло ключ: проверьте, что ${p.variable} задан там, где оно запускается (в его окружении или в .env, который оно читает)`,
-    'ACCESS_TOKEN_UNAVAILABLE.check': 'gigadoctor check --no-chat проверит ключ и запрос токена с этой машины',
+    'ACCESS_TOKEN_UNAVAILABLE.check': (p) => `${p.run} проверит ключ и запрос токена с этой машины`,
 
     // --- code и python ---
     'app.places': (p) => `${p.shown}${p.more > 0 ? ` (и ещё ${p.more})` : ''}`,
@@ -766,13 +785,13 @@ export const phrases = {
     'app.route': (p) => (p.proxy ? `через ${p.proxy} (${p.variable})` : p.entry ? `напрямую (запись «${p.entry}» в ${p.variable})` : 'напрямую (прокси не задан)'),
     'app.secretKind': (p) => SECRET_KIND[p.kind] ?? 'секрет',
     'python.trust.get': (p) =>
-      `Получите корневой сертификат: gigadoctor ca --out ${p.file}; затем для Python SDK ${p.set} (или GigaChat(ca_bundle_file="${p.file}"))`,
+      `Получите корневой сертификат: ${p.getRoot}; затем для Python SDK ${p.set} (или GigaChat(ca_bundle_file="${p.file}"))`,
     'python.trust.requests': (p) =>
       `Код на requests читает REQUESTS_CA_BUNDLE: укажите в ней набор с обычными корневыми и этим (cat "$(python -m certifi)" ${p.file} > bundle.pem)`,
     'python.trust.certifi': 'Не дописывайте сертификат в certifi/cacert.pem виртуального окружения: следующий pip install certifi молча его сотрёт',
     CODE_NOT_A_PROJECT: (p) =>
       `Не просматривался: в ${str(p.project, 'этой папке')} нет манифеста (package.json, pyproject.toml, requirements.txt …) и нет git`,
-    'CODE_NOT_A_PROJECT.project': 'Чтобы проверить файлы приложения, запустите из его папки или укажите её: gigadoctor check --project <папка приложения>',
+    'CODE_NOT_A_PROJECT.project': (p) => `Чтобы проверить файлы приложения, запустите из его папки или укажите её: ${p.run}`,
     CODE_OK: (p) => `Прочитано файлов: ${p.files}, ошибок не найдено${p.sdks.length ? `; объявленные SDK GigaChat: ${p.sdks.join(', ')}` : ''}`,
     CODE_WRONG_URL: (p) => `${p.places}: ${p.url} — ${wrongUrl(p)}; запросы приложения уходят не туда`,
     'CODE_WRONG_URL.replace': (p) => `Замените на ${p.correct}${p.others ? ' (и в остальных перечисленных местах)' : ''}`,
@@ -780,7 +799,7 @@ export const phrases = {
       `Лучше не писать адреса в коде: умолчания SDK верны (OAuth ${p.auth}, API ${p.api}), а GIGACHAT_AUTH_URL / GIGACHAT_BASE_URL их переопределяют`,
     'CODE_WRONG_URL.keyLeft': 'Это хост Yandex Cloud: отправленный туда ключ GigaChat ушёл за пределы Сбера; если приложение с ним запускалось, выпустите новый ключ в Studio',
     CODE_TLS_VERIFY_OFF: (p) => `${p.places}: ${str(p.what, 'проверка отключена')} — приложение примет любой сертификат, в том числе подменённый`,
-    'CODE_TLS_VERIFY_OFF.install': (p) => `Уберите это и установите корневой сертификат Минцифры: gigadoctor ca --out ${p.file}`,
+    'CODE_TLS_VERIFY_OFF.install': (p) => `Уберите это и установите корневой сертификат Минцифры: ${p.getRoot}`,
     'CODE_TLS_VERIFY_OFF.point': (p) =>
       `Python SDK: GIGACHAT_CA_BUNDLE_FILE=${p.file} (или ca_bundle_file=…); Node: NODE_EXTRA_CA_CERTS=${p.file} до запуска node`,
     CODE_UNOFFICIAL_VARIABLE: (p) =>
@@ -791,7 +810,7 @@ export const phrases = {
     CODE_MODEL_RETIRED: (p) => `${p.places}: модель «${p.model}» первого поколения выводится из работы; её замена — ${p.successor}`,
     'CODE_MODEL_RETIRED.use': (p) => `Используйте «${p.successor}» (или задайте ${p.variable}=${p.successor} и читайте её)`,
     CODE_MODEL_MISSPELLED: (p) => `${p.places}: модели «${p.model}» нет (регистр важен); возможно, имелась в виду ${p.suggestion}`,
-    'CODE_MODEL_MISSPELLED.write': (p) => `Напишите точно «${p.suggestion}»; gigadoctor check --model ${p.suggestion} проверит, доступна ли она вашему ключу`,
+    'CODE_MODEL_MISSPELLED.write': (p) => `Напишите точно «${p.suggestion}»; ${p.run} проверит, доступна ли она вашему ключу`,
     CODE_SECRET_COMMITTED: (p) =>
       `${p.places}: ${p.kind} (${p.length} симв., sha256:${p.fingerprint}) в файле, который отслеживает git, — он есть у всех, у кого есть репозиторий`,
     'CODE_SECRET_COMMITTED.newKey': (p) =>
@@ -819,14 +838,13 @@ export const phrases = {
     PYTHON_NOT_A_PROJECT: 'Не проект на Python (нет pyproject.toml, requirements.txt, .venv или файлов .py): пропущено',
     'PYTHON_NOT_A_PROJECT.noInterpreter': 'Проект на Python, но интерпретатор не найден (VIRTUAL_ENV, .venv, venv, python3 в PATH)',
     'PYTHON_NOT_A_PROJECT.activate': 'Активируйте виртуальное окружение приложения (VIRTUAL_ENV) или создайте его в .venv и запустите снова',
-    'PYTHON_NOT_A_PROJECT.project':
-      'Чтобы проверить доверие и прокси самого приложения на Python, запустите из его папки или укажите её: gigadoctor check --project <папка>',
+    'PYTHON_NOT_A_PROJECT.project': (p) => `Чтобы проверить доверие и прокси самого приложения на Python, запустите из его папки или укажите её: ${p.run}`,
     PYTHON_TLS_OK: (p) => `${p.who} проверяет ${p.targets} с ${p.ca}`,
     PYTHON_TLS_DIVERGES: (p) =>
       `Доктор доволен, приложение — нет: Node проверяет ${p.host}:${p.port}, а ${p.who} — нет (${str(p.error, 'проверка не прошла')}) с ${p.ca}`,
     'PYTHON_TLS_DIVERGES.nodeFails': (p) =>
       `Python проверяет хосты GigaChat с ${p.ca}, а Node (проверка tls) — нет: приложения на Python здесь работают, на Node — нет`,
-    'PYTHON_TLS_DIVERGES.node': (p) => `Node тоже нужен корневой сертификат: ${p.set} до запуска node (gigadoctor ca --out ${p.file})`,
+    'PYTHON_TLS_DIVERGES.node': (p) => `Node тоже нужен корневой сертификат: ${p.set} до запуска node (${p.getRoot})`,
     PYTHON_TLS_FAILED: (p) => `${p.who}: ${p.host}:${p.port} не проходит проверку (${str(p.error, 'проверка не прошла')}) с ${p.ca}`,
     PYTHON_NETWORK_FAILED: (p) => {
       const what = p.kind === 'timeout' ? 'время ожидания истекло' : p.kind === 'proxy' ? `прокси ${p.proxy} отказал (${p.error})` : `ошибка: ${p.error}`;

@@ -5,7 +5,8 @@ import {
   VERIFY_SSL_VAR,
 } from '../../gigachat/index.js';
 import { list, num, opt, records, str } from '../text-helpers.js';
-import { none, say, setEnv, type Details, type Remedy, type Say } from '../steps.js';
+import { gigadoctor, none, say, setEnv, type Details, type Remedy, type Say } from '../steps.js';
+import { getRootCa } from './common.js';
 import { NODE_CA_VAR } from './tls.js';
 
 const ROOT_FILE = RUSSIAN_ROOT_CA.file;
@@ -37,7 +38,7 @@ const route = (proxy: unknown, variable: unknown, entry: unknown): Say =>
 const secretKind = (d: Details): Say => say('app.secretKind', { kind: str(d.kind) });
 
 const pythonTrustSteps = (): Say[] => [
-  say('python.trust.get', { file: ROOT_FILE, set: setEnv(CA_BUNDLE_VAR, ROOT_FILE) }),
+  say('python.trust.get', { file: ROOT_FILE, getRoot: getRootCa, set: setEnv(CA_BUNDLE_VAR, ROOT_FILE) }),
   say('python.trust.requests', { file: ROOT_FILE }),
   say('python.trust.certifi'),
 ];
@@ -47,7 +48,7 @@ const nodeFails = (d: Details): boolean => str(d.direction) === 'python-ok-node-
 export const appRemedies = {
   CODE_NOT_A_PROJECT: {
     summary: (d) => say('CODE_NOT_A_PROJECT', { project: str(d.project) }),
-    steps: () => [say('CODE_NOT_A_PROJECT.project')],
+    steps: () => [say('CODE_NOT_A_PROJECT.project', { run: gigadoctor('check', '--project', say('placeholder.appFolder')) })],
   },
   CODE_OK: {
     summary: (d) => say('CODE_OK', { files: str((records([d.counts])[0] ?? {}).files, '0'), sdks: list(d.sdkList) }),
@@ -64,7 +65,7 @@ export const appRemedies = {
   },
   CODE_TLS_VERIFY_OFF: {
     summary: (d) => say('CODE_TLS_VERIFY_OFF', { places: places(d), what: str(d.what) }),
-    steps: () => [say('CODE_TLS_VERIFY_OFF.install', { file: ROOT_FILE }), say('CODE_TLS_VERIFY_OFF.point', { file: ROOT_FILE })],
+    steps: () => [say('CODE_TLS_VERIFY_OFF.install', { getRoot: getRootCa }), say('CODE_TLS_VERIFY_OFF.point', { file: ROOT_FILE })],
   },
   CODE_UNOFFICIAL_VARIABLE: {
     summary: (d) => say('CODE_UNOFFICIAL_VARIABLE', { places: places(d), variables: list(d.variables).join(', ') || str(d.variable) }),
@@ -79,7 +80,7 @@ export const appRemedies = {
   },
   CODE_MODEL_MISSPELLED: {
     summary: (d) => say('CODE_MODEL_MISSPELLED', { places: places(d), model: str(d.model), suggestion: str(d.suggestion) }),
-    steps: (d) => [say('CODE_MODEL_MISSPELLED.write', { suggestion: str(d.suggestion) })],
+    steps: (d) => [say('CODE_MODEL_MISSPELLED.write', { suggestion: str(d.suggestion), run: gigadoctor('check', '--model', str(d.suggestion)) })],
   },
   CODE_SECRET_COMMITTED: {
     summary: (d) => say('CODE_SECRET_COMMITTED', { places: places(d), kind: secretKind(d), length: str(d.length), fingerprint: str(d.fingerprint) }),
@@ -118,7 +119,11 @@ export const appRemedies = {
   },
   PYTHON_NOT_A_PROJECT: {
     summary: (d) => say(str(d.reason) === 'no-interpreter' ? 'PYTHON_NOT_A_PROJECT.noInterpreter' : 'PYTHON_NOT_A_PROJECT'),
-    steps: (d) => [say(str(d.reason) === 'no-interpreter' ? 'PYTHON_NOT_A_PROJECT.activate' : 'PYTHON_NOT_A_PROJECT.project')],
+    steps: (d) => [
+      str(d.reason) === 'no-interpreter'
+        ? say('PYTHON_NOT_A_PROJECT.activate')
+        : say('PYTHON_NOT_A_PROJECT.project', { run: gigadoctor('check', '--project', say('placeholder.appFolder')) }),
+    ],
   },
   PYTHON_TLS_OK: {
     summary: (d) =>
@@ -132,7 +137,7 @@ export const appRemedies = {
       nodeFails(d)
         ? say('PYTHON_TLS_DIVERGES.nodeFails', { ca: caOf(d) })
         : say('PYTHON_TLS_DIVERGES', { host: str(d.host), port: str(d.port), who: pythonWho(d), error: str(d.error), ca: caOf(d) }),
-    steps: (d) => (nodeFails(d) ? [say('PYTHON_TLS_DIVERGES.node', { set: setEnv(NODE_CA_VAR, ROOT_FILE), file: ROOT_FILE })] : pythonTrustSteps()),
+    steps: (d) => (nodeFails(d) ? [say('PYTHON_TLS_DIVERGES.node', { set: setEnv(NODE_CA_VAR, ROOT_FILE), getRoot: getRootCa })] : pythonTrustSteps()),
   },
   PYTHON_TLS_FAILED: {
     summary: (d) => say('PYTHON_TLS_FAILED', { who: pythonWho(d), host: str(d.host), port: str(d.port), error: str(d.error), ca: caOf(d) }),

@@ -1,9 +1,9 @@
 // Pieces many remedies share: placeholders, the server's own words, the usual last steps.
 // Language-neutral: each is a message of the phrase tables, or a command.
 
-import { ACCESS_TOKEN_VAR, AUTH_URL_VAR, CREDENTIALS_VAR } from '../../gigachat/index.js';
+import { ACCESS_TOKEN_VAR, AUTH_URL_VAR, CREDENTIALS_VAR, RUSSIAN_ROOT_CA } from '../../gigachat/index.js';
 import { has, hostOf, isOfficialApiHost, isOfficialAuthHost, num, retryAfter, str } from '../text-helpers.js';
-import { say, setEnv, unsetEnv, type Details, type Say } from '../steps.js';
+import { gigadoctor, say, setEnv, unsetEnv, type Details, type Say } from '../steps.js';
 import type { Shell } from '../types.js';
 
 export const KEY = say('placeholder.key');
@@ -43,8 +43,15 @@ export const checkTitle = (id: string): Say => say('checkTitle', { id });
 export const clockNote = (shell: Shell): Say => say(shell === 'posix' ? 'clock.unixNote' : 'clock.adminNote');
 
 export const waitStep = (d: Details): Say => say('step.wait', { seconds: retryAfter(d) });
-export const timeoutStep = say('step.timeout');
-export const reportStep = say('step.report');
+export const timeoutStep = say('step.timeout', { run: gigadoctor('--timeout', '30000') });
+/** The JSON report to attach to a bug report or a support request. */
+export const jsonReport = gigadoctor('check', '--json');
+export const reportStep = say('step.report', { run: jsonReport });
+/** gigadoctor writes the Russian Trusted Root CA to a file. */
+export const getRootCa = gigadoctor('ca', '--out', RUSSIAN_ROOT_CA.file);
+
+/** A step that sets HTTPS_PROXY, and what a Node.js app needs besides: its own fetch reads the proxy only with NODE_USE_ENV_PROXY=1. */
+export const withNodeFetchProxy = (step: Say): Say => say('proxy.nodeFetch', { step, set: setEnv('NODE_USE_ENV_PROXY', '1') });
 
 export const tokenMovedToCredentials = say('step.tokenToCredentials', { unset: unsetEnv(ACCESS_TOKEN_VAR), set: setEnv(CREDENTIALS_VAR, KEY) });
 

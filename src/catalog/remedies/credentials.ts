@@ -2,34 +2,47 @@
 
 import {
   ACCESS_TOKEN_VAR, CREDENTIALS_VAR, DEFAULT_MODEL, DEFAULT_SCOPE, MODEL_VAR, PASSWORD_VAR, SCOPE_VAR, SECOND_GENERATION, STUDIO_URL,
-  USER_VAR,
+  USER_VAR, officialNameFor,
 } from '../../gigachat/index.js';
 import { has, isFileSource, list, str } from '../text-helpers.js';
-import { none, run, say, setEnv, unsetEnv, type Details, type Param, type Remedy, type Say } from '../steps.js';
+import { gigadoctor, none, run, say, setEnv, unsetEnv, type Details, type Param, type Remedy, type Say } from '../steps.js';
 import { KEY, TOKEN, at, checkTitle, tokenMovedToCredentials, variableOf } from './common.js';
 import { scopesExplained } from './oauth.js';
 
-/** The placeholder a variable's value is shown as. */
+/** The placeholder a variable's value is shown as: the key only for a variable that holds one. */
 function placeholderFor(name: string): Param {
-  switch (name) {
+  switch (officialNameFor(name)) {
+    case CREDENTIALS_VAR:
+      return KEY;
     case ACCESS_TOKEN_VAR:
       return TOKEN;
     case PASSWORD_VAR:
       return say('placeholder.password');
     case USER_VAR:
       return say('placeholder.user');
+    case SCOPE_VAR:
+      return say('placeholder.scope');
     default:
-      return KEY;
+      return say('placeholder.value');
   }
 }
 
-/** The last step of every "fix the value" remedy: the .env line, or the variable set again. */
+/**
+ * The last step of every "fix the value" remedy: the .env line, or the variable set again, under
+ * its official name (a key found in GIGACHAT_TOKEN goes back as GIGACHAT_CREDENTIALS).
+ */
 function fixAt(d: Details, fallback = CREDENTIALS_VAR): Say {
-  const name = variableOf(d, fallback);
+  const name = officialNameFor(variableOf(d, fallback));
   const source = str(d.source);
   return isFileSource(source)
     ? say('fix.fileLine', { file: source, name, value: placeholderFor(name) })
     : say('fix.setAgain', { set: setEnv(name, placeholderFor(name)) });
+}
+
+/** The variable the SDKs take instead of this unofficial one (the env check's `inUse`), when it is another. */
+function ignoredFor(d: Details): string {
+  const inUse = str(d.inUse);
+  return inUse !== str(d.variable) ? inUse : '';
 }
 
 const studioStep = say('step.studio', { studio: STUDIO_URL });
@@ -53,11 +66,19 @@ export const credentialRemedies = {
     ],
   },
   CREDENTIALS_UNOFFICIAL_NAME: {
-    summary: (d) => say('CREDENTIALS_UNOFFICIAL_NAME', { variable: str(d.variable), at: at(d), official: str(d.official, CREDENTIALS_VAR) }),
+    summary: (d) =>
+      say('CREDENTIALS_UNOFFICIAL_NAME', { variable: str(d.variable), at: at(d), official: str(d.official, CREDENTIALS_VAR), inUse: ignoredFor(d) }),
     steps: (d) => {
       const name = str(d.variable);
       const official = str(d.official, CREDENTIALS_VAR);
       const source = str(d.source);
+      const inUse = ignoredFor(d);
+      if (inUse && name) {
+        return [
+          say('CREDENTIALS_UNOFFICIAL_NAME.removeIgnored', { name, inUse, file: isFileSource(source) ? source : '', unset: unsetEnv(name) }),
+          say('CREDENTIALS_UNOFFICIAL_NAME.code', { name, official }),
+        ];
+      }
       return [
         isFileSource(source) && name
           ? say('CREDENTIALS_UNOFFICIAL_NAME.rename', { file: source, name, official })
@@ -78,6 +99,7 @@ export const credentialRemedies = {
         }),
         say('CREDENTIALS_SHADOWED.fixFile', { file }),
         say('CREDENTIALS_SHADOWED.set', { set: setEnv(name, placeholderFor(name)) }),
+        name === SCOPE_VAR && say('SCOPE_INVALID.valid', { scopes: scopesExplained }),
       ];
     },
   },
@@ -85,7 +107,7 @@ export const credentialRemedies = {
     summary: (d) => say('ENV_FILE_UNREADABLE', { path: str(d.path), reason: str(d.reason) }),
     steps: (d) => [
       say('ENV_FILE_UNREADABLE.check', { path: str(d.path, '.env'), look: run('listFile', str(d.path, '.env')) }),
-      say('ENV_FILE_UNREADABLE.point'),
+      say('ENV_FILE_UNREADABLE.point', { file: gigadoctor('--dotenv', say('placeholder.path')), none: gigadoctor('--no-dotenv') }),
       say('ENV_FILE_UNREADABLE.utf8'),
     ],
   },
@@ -147,6 +169,11 @@ export const credentialRemedies = {
     summary: (d) =>
       say('CREDENTIALS_UNEXPECTED_CONTENT', { ...subject(d), twice: d.encodedTwice === true, length: str(d.length), decoded: str(d.decodedLength) }),
     steps: (d) => [say('CREDENTIALS_UNEXPECTED_CONTENT.once'), say('CREDENTIALS_UNEXPECTED_CONTENT.project'), fixAt(d)],
+  },
+  CREDENTIALS_TRUNCATED: {
+    summary: (d) =>
+      say('CREDENTIALS_TRUNCATED', { ...subject(d), length: str(d.length), expected: str(d.expectedLength), inSecret: str(d.cutIn) === 'secret' }),
+    steps: (d) => [say('CREDENTIALS_TRUNCATED.whole'), fixAt(d)],
   },
   ACCESS_TOKEN_IS_KEY: {
     summary: (d) => say('ACCESS_TOKEN_IS_KEY', subject(d, ACCESS_TOKEN_VAR)),

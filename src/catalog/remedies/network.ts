@@ -5,10 +5,10 @@ import {
   SECOND_GENERATION,
 } from '../../gigachat/index.js';
 import {
-  GIGACHAT_NO_PROXY, envNameOf, has, hostOf, httpsOf, list, num, portOf, proxyWithAuth, records, str, targetOf,
+  GIGACHAT_NO_PROXY, envNameOf, has, hostOf, httpsOf, isFileSource, list, num, portOf, proxyWithAuth, records, str, targetOf,
 } from '../text-helpers.js';
 import { none, run, say, setEnv, unsetEnv, type Details, type Remedy } from '../steps.js';
-import { PROXY, RETRY, duration, hostPortOf, timeoutStep } from './common.js';
+import { PROXY, RETRY, duration, hostPortOf, timeoutStep, withNodeFetchProxy } from './common.js';
 
 const isAuth = (d: Details): boolean => str(d.which) === 'auth';
 /** The setting that names the endpoint (a flag or a variable). */
@@ -30,7 +30,9 @@ export const networkRemedies = {
   ENDPOINT_CUSTOM_HOST: {
     summary: (d) => say('ENDPOINT_CUSTOM_HOST', { setting: endpointSetting(d), host: str(d.host, str(d.url)), auth: isAuth(d) }),
     steps: (d) => [
-      say('ENDPOINT_CUSTOM_HOST.remove', { host: str(d.host), unset: unsetEnv(endpointVariable(d)) }),
+      isFileSource(d.source)
+        ? say('ENDPOINT_CUSTOM_HOST.deleteLine', { host: str(d.host), file: str(d.source), name: endpointVariable(d) })
+        : say('ENDPOINT_CUSTOM_HOST.remove', { host: str(d.host), unset: unsetEnv(endpointVariable(d)) }),
       say('endpoint.official', { auth: AUTH_URL, api: BASE_URL, alt: NEW_BASE_URL }),
       isAuth(d) && say('ENDPOINT_CUSTOM_HOST.leaked'),
     ],
@@ -91,7 +93,7 @@ export const networkRemedies = {
     steps: (d) => [
       say('DNS_NOT_FOUND.spelling', { auth: AUTH_HOST, api: OFFICIAL_API_HOSTS.join(', ') }),
       say('DNS_NOT_FOUND.resolver', { host: str(d.host, AUTH_HOST) }),
-      say('DNS_NOT_FOUND.proxy', { set: setEnv('HTTPS_PROXY', PROXY) }),
+      withNodeFetchProxy(say('DNS_NOT_FOUND.proxy', { set: setEnv('HTTPS_PROXY', PROXY) })),
       say('DNS_NOT_FOUND.docker'),
     ],
   },
@@ -117,7 +119,7 @@ export const networkRemedies = {
     steps: (d) => [
       say('TCP_REFUSED.port', { port: AUTH_PORT, url: AUTH_URL }),
       say('TCP_REFUSED.firewall', { test: run('tcpTest', targetOf(d).host, targetOf(d).port) }),
-      say('TCP_REFUSED.proxy', { set: setEnv('HTTPS_PROXY', PROXY) }),
+      withNodeFetchProxy(say('TCP_REFUSED.proxy', { set: setEnv('HTTPS_PROXY', PROXY) })),
     ],
   },
   TCP_TIMEOUT: {
@@ -125,9 +127,11 @@ export const networkRemedies = {
     steps: (d) => {
       const { host, port } = targetOf(d);
       return [
-        num(port) === AUTH_PORT
-          ? say('TCP_TIMEOUT.oauthPort', { target: `${host}:${AUTH_PORT}`, set: setEnv('HTTPS_PROXY', PROXY) })
-          : say('TCP_TIMEOUT.allow', { target: `${host}:${port}`, set: setEnv('HTTPS_PROXY', PROXY) }),
+        withNodeFetchProxy(
+          num(port) === AUTH_PORT
+            ? say('TCP_TIMEOUT.oauthPort', { target: `${host}:${AUTH_PORT}`, set: setEnv('HTTPS_PROXY', PROXY) })
+            : say('TCP_TIMEOUT.allow', { target: `${host}:${port}`, set: setEnv('HTTPS_PROXY', PROXY) }),
+        ),
         say('TCP_TIMEOUT.test', { test: run('tcpTest', host, port) }),
         say('step.runAgain'),
         timeoutStep,
@@ -138,15 +142,15 @@ export const networkRemedies = {
     summary: (d) => say('TCP_UNREACHABLE', { target: hostPortOf(d), errno: str(d.errno) }),
     steps: (d) => [
       say('TCP_UNREACHABLE.route'),
-      say('TCP_UNREACHABLE.proxy', { set: setEnv('HTTPS_PROXY', PROXY) }),
+      withNodeFetchProxy(say('TCP_UNREACHABLE.proxy', { set: setEnv('HTTPS_PROXY', PROXY) })),
       say('tcp.test', { test: run('tcpTest', targetOf(d).host, targetOf(d).port) }),
     ],
   },
   CONNECTION_RESET: {
-    summary: (d) => say('CONNECTION_RESET', { target: hostPortOf(d), url: str(d.url), retry: RETRY }),
+    // Not transient (exit 1, not 3): a reset on the way to GigaChat is most often a firewall or DPI, and that repeats.
+    summary: (d) => say('CONNECTION_RESET', { target: hostPortOf(d), url: str(d.url) }),
     steps: (d) => [
-      say('step.runAgain'),
-      say('CONNECTION_RESET.cut', { set: setEnv('HTTPS_PROXY', PROXY) }),
+      withNodeFetchProxy(say('CONNECTION_RESET.cut', { set: setEnv('HTTPS_PROXY', PROXY) })),
       say('tcp.test', { test: run('tcpTest', targetOf(d).host, targetOf(d).port) }),
     ],
   },
@@ -169,7 +173,7 @@ export const networkRemedies = {
       const login =
         d.credentialsSent === true
           ? say('PROXY_AUTH_REQUIRED.checkLogin', { url: proxyWithAuth(d.proxy) })
-          : say('PROXY_AUTH_REQUIRED.addLogin', { set: setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy)) });
+          : withNodeFetchProxy(say('PROXY_AUTH_REQUIRED.addLogin', { set: setEnv('HTTPS_PROXY', proxyWithAuth(d.proxy)) }));
       const windowsAuth = /^(ntlm|negotiate|kerberos)$/i.test(str(d.scheme));
       return [...(windowsAuth ? [local, login] : [login, local]), say('PROXY_AUTH_REQUIRED.noProxy', { set: setEnv('NO_PROXY', GIGACHAT_NO_PROXY) })];
     },
@@ -207,7 +211,7 @@ export const networkRemedies = {
       const value = str(d.value);
       const fixed = str(d.reason) === 'no-scheme' && value ? `http://${value}` : undefined;
       return [
-        say('PROXY_INVALID_URL.full', { set: setEnv(str(d.variable, 'HTTPS_PROXY'), fixed ?? PROXY), withLogin: proxyWithAuth(fixed) }),
+        withNodeFetchProxy(say('PROXY_INVALID_URL.full', { set: setEnv(str(d.variable, 'HTTPS_PROXY'), fixed ?? PROXY), withLogin: proxyWithAuth(fixed) })),
         say('PROXY_INVALID_URL.read', { show: run('showProxy') }),
       ];
     },

@@ -4,10 +4,10 @@ import {
   AUTH_HOST, AUTH_PATH, AUTH_PORT, AUTH_URL, AUTH_URL_VAR, ACCESS_TOKEN_VAR, CREDENTIALS_VAR, DEFAULT_SCOPE, SCOPE_AUDIENCE, SCOPE_VAR, SCOPES, STUDIO_URL, isScope,
 } from '../../gigachat/index.js';
 import { has, hostOf, isOfficialAuthHost, num, otherScopes, pathEndsWith, retryAfter, str, withPath } from '../text-helpers.js';
-import { none, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say } from '../steps.js';
+import { gigadoctor, none, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say } from '../steps.js';
 import {
   KEY, PROXY, RETRY, badResponse, bodyKind, checkTitle, clockNote, duration, redirectSteps, reportStep, serverErrorSteps, serverSaid, timeoutStep,
-  variableOf, waitStep,
+  variableOf, waitStep, withNodeFetchProxy,
 } from './common.js';
 
 /** Whom a scope is for: individuals, businesses prepaid or postpaid. */
@@ -105,9 +105,11 @@ export const oauthRemedies = {
     summary: (d) => say('OAUTH_TIMEOUT', { url: str(d.url), within: duration(d.timeoutMs), retry: RETRY }),
     steps: (d) => [
       say('step.runAgain'),
-      say('OAUTH_TIMEOUT.port', {
-        port: AUTH_PORT, test: run('tcpTest', hostOf(d.url) ?? AUTH_HOST, String(AUTH_PORT)), set: setEnv('HTTPS_PROXY', PROXY),
-      }),
+      withNodeFetchProxy(
+        say('OAUTH_TIMEOUT.port', {
+          port: AUTH_PORT, test: run('tcpTest', hostOf(d.url) ?? AUTH_HOST, String(AUTH_PORT)), set: setEnv('HTTPS_PROXY', PROXY),
+        }),
+      ),
       timeoutStep,
     ],
   },
@@ -132,7 +134,7 @@ export const oauthRemedies = {
     steps: () => [
       say('ACCESS_TOKEN_UNAVAILABLE.cause'),
       say('ACCESS_TOKEN_UNAVAILABLE.key', { variable: CREDENTIALS_VAR }),
-      say('ACCESS_TOKEN_UNAVAILABLE.check'),
+      say('ACCESS_TOKEN_UNAVAILABLE.check', { run: gigadoctor('check', '--no-chat') }),
     ],
   },
 } satisfies Record<string, Remedy>;

@@ -2,7 +2,7 @@
 
 import { str } from '../text-helpers.js';
 import { none, say, type Remedy } from '../steps.js';
-import { RETRY, checkTitle, duration } from './common.js';
+import { RETRY, checkTitle, duration, jsonReport } from './common.js';
 
 export const runnerRemedies = {
   SKIPPED_BY_OPTION: { summary: (d) => say('SKIPPED_BY_OPTION', { option: str(d.option) }), steps: none },
@@ -15,7 +15,7 @@ export const runnerRemedies = {
   },
   INTERNAL_ERROR: {
     summary: (d) => say('INTERNAL_ERROR', { message: str(d.message) }),
-    steps: () => [say('INTERNAL_ERROR.report'), say('INTERNAL_ERROR.verbose')],
+    steps: () => [say('INTERNAL_ERROR.report', { run: jsonReport }), say('INTERNAL_ERROR.verbose')],
   },
   DEADLINE_EXCEEDED: {
     summary: (d) => say('DEADLINE_EXCEEDED', { deadline: duration(d.deadlineMs), retry: RETRY }),

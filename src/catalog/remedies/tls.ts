@@ -6,10 +6,10 @@ import {
 } from '../../gigachat/index.js';
 import { GIGACHAT_NO_PROXY, envNameOf, has, isFileSource, num, portFor, records, str, targetOf } from '../text-helpers.js';
 import {
-  none, persistEnv, placeholderPath, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say,
+  gigadoctor, none, persistEnv, placeholderPath, run, say, setEnv, unsetEnv, type Details, type Remedy, type Say,
 } from '../steps.js';
 import type { Shell } from '../types.js';
-import { PROXY, RETRY, clockNote, duration, hostPortOf, reportStep, timeoutStep } from './common.js';
+import { PROXY, RETRY, clockNote, duration, getRootCa, hostPortOf, reportStep, timeoutStep, withNodeFetchProxy } from './common.js';
 
 export const NODE_CA_VAR = 'NODE_EXTRA_CA_CERTS';
 const ROOT_FILE = RUSSIAN_ROOT_CA.file;
@@ -23,7 +23,7 @@ const CLIENT_KEY_FILE = 'client.key';
 
 const caGetStep = (shell: Shell): Say =>
   say('ca.get', {
-    file: ROOT_FILE, page: RUSSIAN_CA_PAGE, sha256: RUSSIAN_ROOT_CA.sha256,
+    getRoot: getRootCa, page: RUSSIAN_CA_PAGE, sha256: RUSSIAN_ROOT_CA.sha256,
     verify: shell === 'posix' ? run('caFingerprint', ROOT_FILE) : undefined,
   });
 
@@ -94,7 +94,7 @@ export const tlsRemedies = {
     summary: (d) =>
       say('TLS_INTERCEPTED', { target: hostPortOf(d), proxy: str(d.proxy), issuer: str(d.issuer), claims: d.claimsRussianRoot === true }),
     steps: (d) => [
-      say('TLS_INTERCEPTED.root', { issuer: str(d.issuer), set: setEnv(NODE_CA_VAR, placeholderPath(CORPORATE_ROOT_FILE)), rootFile: ROOT_FILE }),
+      say('TLS_INTERCEPTED.root', { issuer: str(d.issuer), set: setEnv(NODE_CA_VAR, placeholderPath(CORPORATE_ROOT_FILE)), getRoot: getRootCa }),
       say('TLS_INTERCEPTED.exclude', {
         hosts: [AUTH_HOST, ...OFFICIAL_API_HOSTS].join(', '), bypass: has(d.proxy) ? setEnv('NO_PROXY', GIGACHAT_NO_PROXY) : undefined,
       }),
@@ -118,14 +118,14 @@ export const tlsRemedies = {
   },
   TLS_TIMEOUT: {
     summary: (d) => say('TLS_TIMEOUT', { target: hostPortOf(d), proxy: str(d.proxy), within: duration(d.timeoutMs), retry: RETRY }),
-    steps: () => [say('step.runAgain'), say('TLS_TIMEOUT.dpi', { set: setEnv('HTTPS_PROXY', PROXY) }), timeoutStep],
+    steps: () => [say('step.runAgain'), withNodeFetchProxy(say('TLS_TIMEOUT.dpi', { set: setEnv('HTTPS_PROXY', PROXY) })), timeoutStep],
   },
   TLS_HANDSHAKE_FAILED: {
     summary: (d) => say('TLS_HANDSHAKE_FAILED', { target: hostPortOf(d), error: [str(d.errno), str(d.message)].filter(Boolean).join(' ') }),
     steps: (d) => {
       const { host, port } = targetOf(d);
       return [
-        say('TLS_HANDSHAKE_FAILED.look', { command: `openssl s_client -connect ${host}:${port} -servername ${host}` }),
+        say('TLS_HANDSHAKE_FAILED.look', { command: run('tlsProbe', host, port) }),
         say('TLS_HANDSHAKE_FAILED.middlebox'),
         say('TLS_HANDSHAKE_FAILED.node'),
         reportStep,
@@ -145,7 +145,7 @@ export const tlsRemedies = {
   TLS_CLIENT_CERT_REJECTED: {
     summary: (d) => say('TLS_CLIENT_CERT_REJECTED', { target: hostPortOf(d), certFile: str(d.certFile), errno: str(d.errno) }),
     steps: (d) => [
-      say('TLS_CLIENT_CERT_REJECTED.check', { file: str(d.certFile, CLIENT_CERT_FILE) }),
+      say('TLS_CLIENT_CERT_REJECTED.check', { show: run('certShow', str(d.certFile, CLIENT_CERT_FILE)) }),
       say('TLS_CLIENT_CERT_REJECTED.intermediate'),
       say('TLS_CLIENT_CERT_REJECTED.enrolled'),
     ],
@@ -153,7 +153,7 @@ export const tlsRemedies = {
   TLS_SUB_CA_EXPIRING: {
     summary: (d) => say('TLS_SUB_CA_EXPIRING', { target: hostPortOf(d), subject: str(d.subject), validTo: str(d.validTo), days: str(d.daysLeft) }),
     steps: () => [
-      say('TLS_SUB_CA_EXPIRING.root', { set: setEnv(NODE_CA_VAR, placeholderPath(ROOT_FILE)), file: ROOT_FILE }),
+      say('TLS_SUB_CA_EXPIRING.root', { set: setEnv(NODE_CA_VAR, placeholderPath(ROOT_FILE)), getRoot: getRootCa }),
       say('TLS_SUB_CA_EXPIRING.successor', { page: RUSSIAN_CA_PAGE }),
     ],
   },
@@ -161,7 +161,7 @@ export const tlsRemedies = {
     summary: (d) =>
       say('TLS_VERIFICATION_DISABLED', { byApp: str(d.reason) === VERIFY_SSL_VAR, source: say('sourceName', { source: str(d.source) }), reason: str(d.reason) }),
     steps: (d) => [
-      say('TLS_VERIFICATION_DISABLED.never', { file: ROOT_FILE, set: setEnv(NODE_CA_VAR, placeholderPath(ROOT_FILE)) }),
+      say('TLS_VERIFICATION_DISABLED.never', { getRoot: getRootCa, set: setEnv(NODE_CA_VAR, placeholderPath(ROOT_FILE)) }),
       str(d.reason) === VERIFY_SSL_VAR
         ? say('TLS_VERIFICATION_DISABLED.turnOn', {
           unset: unsetEnv(VERIFY_SSL_VAR), line: isFileSource(d.source) ? str(d.source) : '', set: setEnv(CA_BUNDLE_VAR, placeholderPath(ROOT_FILE)),
@@ -179,15 +179,15 @@ export const tlsRemedies = {
       const fix: Record<string, Say> = {
         missing: say('CA_FILE_INVALID.absolute'),
         unreadable: say('CA_FILE_INVALID.absolute'),
-        der: say('CA_FILE_INVALID.der', { path, file: ROOT_FILE }),
+        der: say('CA_FILE_INVALID.der', { convert: run('derCertToPem', path, ROOT_FILE) }),
         'private-key': say('CA_FILE_INVALID.privateKey', { name }),
         'double-base64': say('CA_FILE_INVALID.decode', { decode: run('decodeBase64File', path, good) }),
       };
       return [
         Object.hasOwn(fix, reason) ? fix[reason] : undefined,
-        say('CA_FILE_INVALID.goodCopy', { file: ROOT_FILE, page: RUSSIAN_CA_PAGE, sha256: RUSSIAN_ROOT_CA.sha256 }),
+        say('CA_FILE_INVALID.goodCopy', { getRoot: getRootCa, page: RUSSIAN_CA_PAGE, sha256: RUSSIAN_ROOT_CA.sha256 }),
         name.startsWith('-')
-          ? say('CA_FILE_INVALID.flag', { name, path: good, set: setEnv(NODE_CA_VAR, good) })
+          ? say('CA_FILE_INVALID.flag', { run: gigadoctor(name, good), set: setEnv(NODE_CA_VAR, good) })
           : name === NODE_CA_VAR
             ? say('CA_FILE_INVALID.node', { set: setEnv(name, good) })
             : say('CA_FILE_INVALID.variable', { name, set: setEnv(envNameOf(name), good) }),
@@ -208,7 +208,11 @@ export const tlsRemedies = {
         case 'too-large':
           return [say('CLIENT_CERT_INVALID.absolute', { set: setEnv(str(d.variable, CERT_FILE_VAR), placeholderPath(ownFile)) })];
         case 'der':
-          return [say(isKey ? 'CLIENT_CERT_INVALID.derKey' : 'CLIENT_CERT_INVALID.derCert', { path })];
+          return [
+            isKey
+              ? say('CLIENT_CERT_INVALID.derKey', { convert: run('derKeyToPem', path, CLIENT_KEY_FILE) })
+              : say('CLIENT_CERT_INVALID.derCert', { convert: run('derCertToPem', path, CLIENT_CERT_FILE) }),
+          ];
         case 'no-key':
           return [say('CLIENT_CERT_INVALID.noKey', { set: setEnv(KEY_FILE_VAR, placeholderPath(CLIENT_KEY_FILE)) })];
         case 'passphrase-missing':
@@ -216,9 +220,12 @@ export const tlsRemedies = {
         case 'bad-passphrase':
           return [say('CLIENT_CERT_INVALID.badPassphrase')];
         case 'key-mismatch':
-          return [say('CLIENT_CERT_INVALID.mismatch'), say('CLIENT_CERT_INVALID.compare', { cert: str(d.path, CLIENT_CERT_FILE) })];
+          return [
+            say('CLIENT_CERT_INVALID.mismatch'),
+            say('CLIENT_CERT_INVALID.compare', { compare: run('keyMatchesCert', str(d.path, CLIENT_CERT_FILE), CLIENT_KEY_FILE) }),
+          ];
         default:
-          return [say('CLIENT_CERT_INVALID.check')];
+          return [say('CLIENT_CERT_INVALID.check', { cert: run('certShow', CLIENT_CERT_FILE), key: run('keyReads', CLIENT_KEY_FILE) })];
       }
     },
   },
