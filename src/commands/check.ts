@@ -110,6 +110,7 @@ function humanOptions(io: CliIO, settings: Settings): HumanOptions {
     unicode: terminalHasUnicode(io.platform, io.env),
     verbose: settings.verbose,
     credentialVariable: settings.credential?.variable,
+    self: io.self,
     // Only a terminal has a width: piped, redirected or in CI the report keeps a line per item.
     width: io.stdout.isTTY && io.stdout.columns > 0 ? io.stdout.columns : undefined,
   };

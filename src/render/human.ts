@@ -12,6 +12,8 @@ export interface HumanOptions {
   verbose: boolean;
   /** The variable the key came from, to name it in --verbose request headers (never its value). */
   credentialVariable?: string;
+  /** gigadoctor as the user ran it, for the line that says how to confirm a fix. */
+  self?: string;
   /** The terminal's columns: text wraps to them. None off a terminal: a line per item, as before. */
   width?: number;
 }
@@ -143,7 +145,7 @@ export function humanTail(report: Report, opts: HumanOptions): string {
         lines.push(wrapped(`${c.bold(ui.next)}: `, `${root.remediation[0]}${more}`));
       }
     }
-    lines.push(wrapped(`${c.bold(ui.confirm)}: `, ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`)));
+    lines.push(wrapped(`${c.bold(ui.confirm)}: `, ui.confirmHow(root.id, `${SYMBOLS.pass[u ? 0 : 1]} ${root.title}`, opts.self ?? 'gigadoctor')));
     if (report.exitCode === 3) lines.push(wrapped('', ui.inconclusive));
   } else if (report.exitCode === 0 && verificationOff(report)) {
     // Requests that passed with verification off prove nothing about the trust a real client has.

@@ -12,7 +12,8 @@ export interface UiText {
   next: string;
   moreSteps: (n: number) => string;
   confirm: string;
-  confirmHow: (id: string, expect: string) => string;
+  /** `self`: gigadoctor as the user ran it (`npx gigadoctor`, `node bin/gigadoctor.js`). */
+  confirmHow: (id: string, expect: string, self: string) => string;
   blockedBy: (titles: string, cause: string) => string;
   /** Checks an option left out (--only, --skip, --no-chat), on one line. */
   leftOut: (titles: string, option: string) => string;
@@ -43,7 +44,7 @@ const en: UiText = {
   next: 'First step',
   moreSteps: (n) => `(${n} more ${n === 1 ? 'step' : 'steps'} above)`,
   confirm: 'Then confirm',
-  confirmHow: (id, expect) => `run gigadoctor again (this step only: gigadoctor --only ${id}); expect ${expect}`,
+  confirmHow: (id, expect, self) => `run ${self} again (this step only: ${self} --only ${id}); expect ${expect}`,
   blockedBy: (titles, cause) => `${titles}: not run, because ${cause} failed`,
   leftOut: (titles, option) => `Not run (${option}): ${titles}`,
   duration: (ms) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`),
@@ -70,7 +71,7 @@ const ru: UiText = {
   next: 'Что сделать',
   moreSteps: (n) => `(и ещё ${ruPlural(n, 'шаг', 'шага', 'шагов')} выше)`,
   confirm: 'Как проверить',
-  confirmHow: (id, expect) => `запустите gigadoctor ещё раз (только этот шаг: gigadoctor --only ${id}); должно быть ${expect}`,
+  confirmHow: (id, expect, self) => `запустите ${self} ещё раз (только этот шаг: ${self} --only ${id}); должно быть ${expect}`,
   blockedBy: (titles, cause) => `${titles}: не проверялось, потому что не прошла проверка «${cause}»`,
   leftOut: (titles, option) => `Не выполнялось (${option}): ${titles}`,
   duration: (ms) => (ms < 1000 ? `${ms} мс` : `${(ms / 1000).toFixed(1).replace('.', ',')} с`),
