@@ -1,6 +1,6 @@
 // The Russian Trusted Root CA and Sub CA of the Ministry of Digital Development, copied from
 // /work/shared/data (public certificates; official page: RUSSIAN_CA_PAGE).
-// They are pinned by SHA-256: test/unit/tls-trust.test.ts checks the pins at test time and
+// They are pinned by SHA-256: test/unit/trust/tls-trust.test.ts checks the pins at test time and
 // bundled.ts re-checks them before every use, so an edited PEM can never be trusted silently.
 // They are used only to explain a failure ("this chain verifies once the root is installed")
 // and exported only on request (gigadoctor ca), never added to the trust of a request.

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.js';
-import { junit10Problems, parseXml } from '../unit/junit-xml.js';
+import { junit10Problems, parseXml } from '../unit/render/junit-xml.js';
 import { emptyDir, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let ok: MockServer;

@@ -2,7 +2,7 @@
  * Golden files hold what a person reads, with what changes from run to run replaced:
  * times, ports, ids, dates, temp paths, the Node and OS versions, certificate fingerprints.
  * Update them with UPDATE_GOLDEN=1 npx vitest run test/e2e/report-golden.test.ts (the wrapped
- * reports in test/golden/wrap: test/unit/render-wrap.test.ts).
+ * reports in test/golden/wrap: test/unit/render/render-wrap.test.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

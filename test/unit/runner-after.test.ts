@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runGraph } from '../../src/runner.js';
 import type { Probe } from '../../src/probe/types.js';
 import type { Check, CheckId, Verdict } from '../../src/types.js';
-import { settingsFor } from './render-fixtures.js';
+import { settingsFor } from './render/render-fixtures.js';
 
 const probe = { close: async () => undefined } as unknown as Probe;
 const later = (ms: number, v: Verdict) => new Promise<Verdict>((r) => setTimeout(() => r(v), ms));
