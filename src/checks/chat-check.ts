@@ -2,7 +2,7 @@ import '../util/zod.js';
 import * as z from 'zod/mini';
 import type { Check, Details, Verdict } from '../types.js';
 import { callApi, commonApiVerdict, type ApiCodes } from '../requests/api-request.js';
-import { displayUrl } from './endpoints-check.js';
+import { displayUrl } from '../util/display-url.js';
 import { firstIssuePath, type Answer } from '../requests/http-answer.js';
 
 const CHAT_CODES: ApiCodes = {

@@ -1,5 +1,5 @@
 import type { Check, CheckOutcome, Details } from '../types.js';
-import { displayUrl } from './endpoints-check.js';
+import { displayUrl } from '../util/display-url.js';
 import { invalidProxy, networkTargets, routeDetails, unreachableEndpoint } from '../network/targets.js';
 
 /**

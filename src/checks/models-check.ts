@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { Check, Details, Verdict } from '../types.js';
 import { nearest } from '../util/nearest.js';
 import { callApi, commonApiVerdict, type ApiCodes } from '../requests/api-request.js';
-import { displayUrl } from './endpoints-check.js';
+import { displayUrl } from '../util/display-url.js';
 import { firstIssuePath, type Answer } from '../requests/http-answer.js';
 import { BASE_URL, DEPRECATED_MODELS } from '../gigachat/index.js';
 

@@ -3,7 +3,8 @@ import '../util/zod.js';
 import * as z from 'zod/mini';
 import { Secret } from '../secret/index.js';
 import type { CheckContext, Check, CheckOutcome, Details, Verdict } from '../types.js';
-import { credentialUrlRefusal, displayUrl } from './endpoints-check.js';
+import { credentialUrlRefusal } from './endpoints-check.js';
+import { displayUrl } from '../util/display-url.js';
 import {
   clockSkewSeconds, exchangeDetails, failureVerdict, malformedAnswer, readAnswer, retryAfterSeconds, type Answer,
 } from '../requests/http-answer.js';

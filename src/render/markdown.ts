@@ -7,7 +7,7 @@ import { withoutPassword } from '../probe/proxy-route.js';
  */
 import type { Settings, Sourced } from '../settings/types.js';
 import type { CheckResult, Report, Status } from '../types.js';
-import { displayUrl } from '../checks/endpoints-check.js';
+import { displayUrl } from '../util/display-url.js';
 import type { RenderContext } from './context.js';
 import { curlFor } from './curl.js';
 import { isWindowsPath } from '../util/home-path.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Code } from '../catalog/codes.js';
 import type { CheckContext, Details, Verdict } from '../types.js';
-import { credentialUrlRefusal, displayUrl } from '../checks/endpoints-check.js';
+import { credentialUrlRefusal } from '../checks/endpoints-check.js';
+import { displayUrl } from '../util/display-url.js';
 import { exchangeDetails, failureVerdict, malformedAnswer, readAnswer, retryAfterSeconds, type Answer } from './http-answer.js';
 import { USER_AGENT } from './user-agent.js';
 

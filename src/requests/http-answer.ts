@@ -2,7 +2,7 @@ import type { Code } from '../catalog/codes.js';
 import type { Details } from '../catalog/types.js';
 import type { HttpResponse, NetworkFailure } from '../probe/types.js';
 import type { Verdict } from '../types.js';
-import { displayUrl } from '../checks/endpoints-check.js';
+import { displayUrl } from '../util/display-url.js';
 
 export type BodyKind = 'json' | 'html' | 'text' | 'empty';
 
