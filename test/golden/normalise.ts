@@ -22,6 +22,8 @@ export function normalise(text: string): string {
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
     .replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT\b/g, '<http-date>')
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, '<iso-date>')
+    // A date as the report shows it to a person, in the machine's time zone: "31 Dec 2026, 12:04 UTC".
+    .replace(/\b\d{1,2} [^\s\d,]+ \d{4}(?: г\.)?, \d{2}:\d{2} (?:UTC|GMT[+-]?\d*(?::\d{2})?)/g, '<date>')
     .replace(/\b[0-9A-F]{2}(?::[0-9A-F]{2}){31}\b/g, '<sha256>')
     .replace(/\b[0-9a-f]{64}\b/gi, '<sha256>')
     .replace(/(127\.0\.0\.1|localhost):\d{2,5}/g, '$1:<port>')

@@ -1,6 +1,8 @@
 // English phrases: the words of every remedy in src/catalog/remedies/, one entry per message.
-import { firstAddress, inUnits, opt, serverWords, spanIn, str, truncate } from './format.js';
+import { firstAddress, inUnits, localDate, opt, serverWords, spanIn, str, truncate } from './format.js';
 import type { Phrases } from './types.js';
+
+const dated = (v: unknown): string => localDate(v, 'en-GB');
 
 const checks = {
   env: 'Credentials',
@@ -248,7 +250,7 @@ export const phrases = {
     // --- oauth ---
     OAUTH_OK: (p) =>
       `Got an access token${opt(p.url, ' from ')}${opt(p.status, ' (HTTP ', ')')}${p.password ? ' with GIGACHAT_USER/GIGACHAT_PASSWORD' : ''}` +
-      `${p.minutes !== undefined ? `; valid for ${p.minutes} min` : ''}${opt(p.until, ', until ')}`,
+      `${p.minutes !== undefined ? `; valid for ${p.minutes} min` : ''}${opt(dated(p.until), ', until ')}`,
     ACCESS_TOKEN_PROVIDED: (p) => `Token exchange skipped: using the ready token from ${p.variable}`,
     'ACCESS_TOKEN_PROVIDED.alsoKey': 'A token lives 30 minutes; for anything long-running also set GIGACHAT_CREDENTIALS so the SDK can get new ones',
     OAUTH_BAD_CREDENTIALS: (p) => `The auth server rejected the key${opt(p.said, ': ')} — the key is wrong or has been revoked`,
@@ -660,7 +662,7 @@ export const phrases = {
     TLS_OK: (p) => (p.targets.length ? `Chain verified: ${p.targets.join('; ')}` : 'Certificate chains verified'),
     'TLS_OK.target': (p) => {
       const times = [opt(p.connect, 'connect '), opt(p.tls, 'TLS ')].filter(Boolean).join(', ');
-      const extra = [opt(p.issuer, 'issuer '), opt(p.validTo, 'valid until '), opt(p.proxy, 'through '), times].filter(Boolean).join(', ');
+      const extra = [opt(p.issuer, 'issuer '), opt(dated(p.validTo), 'valid until '), opt(p.proxy, 'through '), times].filter(Boolean).join(', ');
       return `${p.target}${extra ? ` (${extra})` : ''}`;
     },
     TLS_UNTRUSTED_ROOT: (p) => {
@@ -703,7 +705,7 @@ export const phrases = {
     'TLS_HOSTNAME_MISMATCH.gateway': (p) =>
       `If a gateway or proxy answers in GigaChat's place, ask its owners for a certificate valid for ${str(p.host, 'this host')}, or exclude the host from it`,
     TLS_EXPIRED: (p) =>
-      `The certificate${opt(p.subject, ' "', '"')} of ${str(p.target, 'the server')} expired${opt(p.validTo, ' on ')} — according to this machine's clock${p.clock}`,
+      `The certificate${opt(p.subject, ' "', '"')} of ${str(p.target, 'the server')} expired${opt(dated(p.validTo), ' on ')} — according to this machine's clock${p.clock}`,
     'TLS_EXPIRED.notUsual':
       "If the clock is right, the expired certificate is not GigaChat's usual one: a proxy or antivirus in the way (see the issuer with --verbose), or an outdated certificate in your own CA file",
     'TLS_EXPIRED.later': 'Try again later; if it persists, report the host and time to GigaChat support',
@@ -732,7 +734,7 @@ export const phrases = {
     'TLS_CLIENT_CERT_REJECTED.intermediate': 'If it was issued by an intermediate CA, put that intermediate into the certificate file after the certificate',
     'TLS_CLIENT_CERT_REJECTED.enrolled': 'Ask whoever issued it whether it is enrolled for this host; a new one may be needed',
     TLS_SUB_CA_EXPIRING: (p) =>
-      `${str(p.target, 'The server')} presents ${str(p.subject, 'the Russian Trusted Sub CA')}, which expires${opt(p.validTo, ' on ')}${opt(p.days, ' (in ', ' days)')}: anything that trusts this intermediate instead of the root will break then`,
+      `${str(p.target, 'The server')} presents ${str(p.subject, 'the Russian Trusted Sub CA')}, which expires${opt(dated(p.validTo), ' on ')}${opt(p.days, ' (in ', ' days)')}: anything that trusts this intermediate instead of the root will break then`,
     'TLS_SUB_CA_EXPIRING.root': (p) => `Trust the root, not the intermediate: ${p.set} (${p.getRoot})`,
     'TLS_SUB_CA_EXPIRING.successor': (p) => `If a bundle of yours pins the Sub CA, add its successor ("Russian Trusted Sub CA 2024") from ${p.page}`,
     TLS_VERIFICATION_DISABLED: (p) =>

@@ -46,3 +46,14 @@ export function spanIn(sec: number, units: { days: string; h: string; min: strin
 export function firstAddress(p: { first?: string; more: number }): string {
   return p.first ? ` → ${p.first}${p.more > 0 ? ` (+${p.more})` : ''}` : '';
 }
+
+/**
+ * An ISO date as a person reads it, in the machine's time zone with its offset shown ("31 Dec
+ * 2026, 15:04 GMT+3"): a report pasted into a ticket stays unambiguous. Anything else as it is.
+ */
+export function localDate(value: unknown, locale: string): string {
+  const text = typeof value === 'string' ? value : '';
+  const date = /^\d{4}-\d{2}-\d{2}T/.test(text) ? new Date(text) : null;
+  if (!date || Number.isNaN(date.getTime())) return text;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
+}

@@ -1,7 +1,9 @@
 // Русские фразы: слова каждого совета из src/catalog/remedies/, по одной записи на сообщение.
-import { firstAddress, inUnits, opt, serverWords, spanIn, str, truncate } from './format.js';
+import { firstAddress, inUnits, localDate, opt, serverWords, spanIn, str, truncate } from './format.js';
 import type { phrases as english } from './en.js';
 import type { Phrase, Phrases } from './types.js';
+
+const dated = (v: unknown): string => localDate(v, 'ru-RU');
 
 const checks = {
   env: 'Учётные данные',
@@ -250,7 +252,7 @@ export const phrases = {
     // --- oauth ---
     OAUTH_OK: (p) =>
       `Токен доступа получен${opt(p.url, ' от ')}${opt(p.status, ' (HTTP ', ')')}${p.password ? ' по GIGACHAT_USER/GIGACHAT_PASSWORD' : ''}` +
-      `${p.minutes !== undefined ? `; действует ${p.minutes} мин` : ''}${opt(p.until, ', до ')}`,
+      `${p.minutes !== undefined ? `; действует ${p.minutes} мин` : ''}${opt(dated(p.until), ', до ')}`,
     ACCESS_TOKEN_PROVIDED: (p) => `Обмен ключа на токен пропущен: используется готовый токен из ${p.variable}`,
     'ACCESS_TOKEN_PROVIDED.alsoKey': 'Токен живёт 30 минут; для всего, что работает дольше, задайте ещё и GIGACHAT_CREDENTIALS, чтобы SDK мог получать новые',
     OAUTH_BAD_CREDENTIALS: (p) => `Сервер авторизации отклонил ключ${opt(p.said, ': ')} — ключ неверный или отозван`,
@@ -660,7 +662,7 @@ export const phrases = {
     TLS_OK: (p) => (p.targets.length ? `Цепочка проверена: ${p.targets.join('; ')}` : 'Цепочки сертификатов проверены'),
     'TLS_OK.target': (p) => {
       const times = [opt(p.connect, 'соединение '), opt(p.tls, 'TLS ')].filter(Boolean).join(', ');
-      const extra = [opt(p.issuer, 'издатель '), opt(p.validTo, 'действует до '), opt(p.proxy, 'через '), times].filter(Boolean).join(', ');
+      const extra = [opt(p.issuer, 'издатель '), opt(dated(p.validTo), 'действует до '), opt(p.proxy, 'через '), times].filter(Boolean).join(', ');
       return `${p.target}${extra ? ` (${extra})` : ''}`;
     },
     TLS_UNTRUSTED_ROOT: (p) => {
@@ -702,7 +704,7 @@ export const phrases = {
     'TLS_HOSTNAME_MISMATCH.gateway': (p) =>
       `Если вместо GigaChat отвечает шлюз или прокси, попросите его владельцев выпустить сертификат на ${str(p.host, 'этот хост')} или исключить хост`,
     TLS_EXPIRED: (p) =>
-      `Срок сертификата${opt(p.subject, ' «', '»')} ${str(p.target, 'сервера')} истёк${opt(p.validTo, ' ')} — по часам этой машины${p.clock}`,
+      `Срок сертификата${opt(p.subject, ' «', '»')} ${str(p.target, 'сервера')} истёк${opt(dated(p.validTo), ' ')} — по часам этой машины${p.clock}`,
     'TLS_EXPIRED.notUsual':
       'Если часы верные, просроченный сертификат — не обычный сертификат GigaChat: на пути прокси или антивирус (издателя покажет --verbose) либо устаревший сертификат в вашем CA-файле',
     'TLS_EXPIRED.later': 'Повторите позже; если не проходит, сообщите в поддержку GigaChat хост и время',
@@ -732,7 +734,7 @@ export const phrases = {
     'TLS_CLIENT_CERT_REJECTED.intermediate': 'Если его выпустил промежуточный УЦ, допишите этот промежуточный сертификат в файл после самого сертификата',
     'TLS_CLIENT_CERT_REJECTED.enrolled': 'Уточните у выпустившего, зарегистрирован ли сертификат для этого хоста; возможно, нужен новый',
     TLS_SUB_CA_EXPIRING: (p) =>
-      `${str(p.target, 'Сервер')} предъявляет ${str(p.subject, 'Russian Trusted Sub CA')}, срок которого истекает${opt(p.validTo, ' ')}${opt(p.days, ' (через ', ' дн.)')}: всё, что доверяет этому промежуточному сертификату вместо корня, тогда сломается`,
+      `${str(p.target, 'Сервер')} предъявляет ${str(p.subject, 'Russian Trusted Sub CA')}, срок которого истекает${opt(dated(p.validTo), ' ')}${opt(p.days, ' (через ', ' дн.)')}: всё, что доверяет этому промежуточному сертификату вместо корня, тогда сломается`,
     'TLS_SUB_CA_EXPIRING.root': (p) => `Доверяйте корню, а не промежуточному: ${p.set} (${p.getRoot})`,
     'TLS_SUB_CA_EXPIRING.successor': (p) => `Если ваш бандл закрепляет Sub CA, добавьте его преемника («Russian Trusted Sub CA 2024») с ${p.page}`,
     TLS_VERIFICATION_DISABLED: (p) =>
