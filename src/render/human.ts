@@ -92,11 +92,13 @@ export function humanCheckBlock(check: CheckResult, titles: readonly string[], o
   } else {
     lines.push(wrapped(head, check.code, paint[check.status]));
     lines.push(wrapped(indent, check.summary));
-    for (const step of check.remediation) lines.push(wrapped(`${indent}${c.cyan(arrow)} `, step));
+    // The compact default shows what is wrong; the steps to fix it are the footer's (the root
+    // cause's first) or --verbose's (all of them).
+    if (opts.verbose) for (const step of check.remediation) lines.push(wrapped(`${indent}${c.cyan(arrow)} `, step));
   }
   for (const note of notesOf(check)) {
     lines.push(wrapped(`${indent}${c.yellow(u ? '·' : '*')} `, `${c.yellow(note.code)} ${note.summary}`));
-    for (const step of note.remediation) lines.push(wrapped(`${indent}  ${c.cyan(arrow)} `, step));
+    if (opts.verbose) for (const step of note.remediation) lines.push(wrapped(`${indent}  ${c.cyan(arrow)} `, step));
   }
   if (opts.verbose) lines.push(...verboseLines(check, indent, wrapped, { u, credentialVariable: opts.credentialVariable, lang: opts.lang, dim: c.dim }));
   return `${lines.join('\n')}\n`;
@@ -136,12 +138,13 @@ export function humanTail(report: Report, opts: HumanOptions): string {
   const root = problems.find((x) => x.status === 'fail') ?? problems[0];
   const notRun = report.checks.filter((x) => x.status === 'skip' && !NOT_APPLICABLE_CODES.has(x.code));
   if (root && (root.status === 'fail' || report.exitCode !== 0)) {
-    // With one failure (or, under --strict, one warning) its remedies are right above: the
-    // footer only says how to confirm the fix.
-    if (problems.filter((x) => x.status === root.status).length > 1) {
+    // Compact: the root cause and its first step. --verbose shows every remedy above, so with one
+    // failure (or, under --strict, one warning) the footer only says how to confirm the fix.
+    if (!opts.verbose || problems.filter((x) => x.status === root.status).length > 1) {
       lines.push(wrapped(`${c.bold(ui.rootCause)}: `, `${root.title} ${dash} ${root.summary}`));
       if (root.remediation[0]) {
-        const more = root.remediation.length > 1 ? ` ${c.dim(ui.moreSteps(root.remediation.length - 1))}` : '';
+        const rest = root.remediation.length - 1;
+        const more = rest > 0 ? ` ${c.dim(opts.verbose ? ui.moreSteps(rest) : ui.moreWithVerbose(rest))}` : '';
         lines.push(wrapped(`${c.bold(ui.next)}: `, `${root.remediation[0]}${more}`));
       }
     }

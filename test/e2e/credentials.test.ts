@@ -63,8 +63,9 @@ describe('env: which credential the app would use', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ .*CREDENTIALS_MISSING/);
     expect(run.stdout).toMatch(/GIGACHAT_CREDENTIALS/);
-    // One failure: its remedies are under it, and the last line says how to confirm the fix.
-    expect(run.stdout).toMatch(/→ Set it: export GIGACHAT_CREDENTIALS=/);
+    // Compact: the last lines name the root cause, the first thing to do, and how to confirm.
+    expect(run.stdout).toMatch(/^Root cause: .*GIGACHAT_CREDENTIALS/m);
+    expect(run.stdout).toMatch(/^First step: /m);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Then confirm: .*--only env/);
     expect(run.stderr).toBe('');
     expectClean(run, mock);

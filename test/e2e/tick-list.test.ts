@@ -71,8 +71,16 @@ describe('the tick list', () => {
     expect(skippedLines).toEqual([expect.stringMatching(/^- Not run \(--only\): Credential format, Endpoints, DNS, TCP connect, TLS certificate, OAuth token, Models list, Chat probe/)]);
   });
 
-  it('with one failure, its remedies are shown once: the footer does not repeat them', async () => {
+  it('compact by default: no remedy lines, the root cause and its first step at the end', async () => {
     const run = await runCli(['--no-color', '--no-dotenv'], { env: mockEnv(mock, { GIGACHAT_CREDENTIALS: undefined }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/^ +→ /m);
+    expect(run.stdout).toMatch(/^Root cause: Credentials — /m);
+    expect(run.stdout).toMatch(/^First step: Get the key in GigaChat Studio.*--verbose\)$/m);
+  });
+
+  it('--verbose, one failure: its remedies are shown once, the footer does not repeat them', async () => {
+    const run = await runCli(['--no-color', '--no-dotenv', '--verbose'], { env: mockEnv(mock, { GIGACHAT_CREDENTIALS: undefined }) });
     expect(run.code).toBe(1);
     expect(run.stdout.match(/Get the key in GigaChat Studio/g)).toHaveLength(1);
     expect(run.stdout).not.toMatch(/^Root cause:/m);

@@ -84,13 +84,13 @@ describe('--help speaks the language', () => {
 });
 
 describe('--lang ru', () => {
-  it('the human report is in Russian: the verdict, its remedy, how to confirm (one problem: no footer repeat)', async () => {
+  it('the human report is in Russian: the verdict, the root cause, the first step, how to confirm', async () => {
     const run = await runCli(['check', '--lang', 'ru', '--no-color'], { env: mockEnv(mock, { GIGACHAT_CREDENTIALS: undefined }) });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/Проверка подключения к GigaChat/);
     expect(run.stdout).toMatch(/✗ .*CREDENTIALS_MISSING/);
-    expect(run.stdout).toMatch(/→ .*GIGACHAT_CREDENTIALS/);
-    expect(run.stdout).not.toMatch(/^Причина: /m);
+    expect(run.stdout).toMatch(/^Причина: .*GIGACHAT_CREDENTIALS/m);
+    expect(run.stdout).toMatch(/^Что сделать: .*--verbose\)$/m);
     expect(run.stdout).toMatch(/^Как проверить: /m);
     expect(run.stdout).not.toMatch(/Root cause|First step|Then confirm/);
     expectClean(run, mock);

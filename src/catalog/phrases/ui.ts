@@ -11,6 +11,8 @@ export interface UiText {
   rootCause: string;
   next: string;
   moreSteps: (n: number) => string;
+  /** The compact report: the other steps are shown by --verbose. */
+  moreWithVerbose: (n: number) => string;
   confirm: string;
   /** `self`: gigadoctor as the user ran it (`npx gigadoctor`, `node bin/gigadoctor.js`). */
   confirmHow: (id: string, expect: string, self: string) => string;
@@ -43,6 +45,7 @@ const en: UiText = {
   rootCause: 'Root cause',
   next: 'First step',
   moreSteps: (n) => `(${n} more ${n === 1 ? 'step' : 'steps'} above)`,
+  moreWithVerbose: (n) => `(${n} more ${n === 1 ? 'step' : 'steps'} and every remedy: --verbose)`,
   confirm: 'Then confirm',
   confirmHow: (id, expect, self) => `run ${self} again (this step only: ${self} --only ${id}); expect ${expect}`,
   blockedBy: (titles, cause) => `${titles}: not run, because ${cause} failed`,
@@ -70,6 +73,7 @@ const ru: UiText = {
   rootCause: 'Причина',
   next: 'Что сделать',
   moreSteps: (n) => `(и ещё ${ruPlural(n, 'шаг', 'шага', 'шагов')} выше)`,
+  moreWithVerbose: (n) => `(ещё ${ruPlural(n, 'шаг', 'шага', 'шагов')} и все решения: --verbose)`,
   confirm: 'Как проверить',
   confirmHow: (id, expect, self) => `запустите ${self} ещё раз (только этот шаг: ${self} --only ${id}); должно быть ${expect}`,
   blockedBy: (titles, cause) => `${titles}: не проверялось, потому что не прошла проверка «${cause}»`,

@@ -7,12 +7,22 @@ import { check, reportOf, scopeMismatchReport } from './render-fixtures.js';
 const base = { lang: 'en' as const, color: false, unicode: true, verbose: false };
 
 describe('human output', () => {
-  it('folds checks that did not run under their cause; one failure: its remedies once, then how to confirm', () => {
+  it('compact by default: what is wrong, then the root cause, its first step and how to confirm', () => {
     const out = renderHuman(scopeMismatchReport(), base);
+    expect(out).not.toMatch(/^ +→ /m);
+    const tail = out.trimEnd().split('\n').slice(-3);
+    expect(tail[0]).toBe('Root cause: OAuth token — The key does not allow scope GIGACHAT_API_PERS');
+    expect(tail[1]).toBe('First step: Look up the scope in Studio (1 more step and every remedy: --verbose)');
+    expect(tail[2]).toMatch(/^Then confirm: /);
+  });
+
+  it('--verbose folds checks that did not run under their cause; one failure: its remedies once, then how to confirm', () => {
+    const out = renderHuman(scopeMismatchReport(), { ...base, verbose: true });
     expect(out).toContain('- Models list, Chat probe: not run, because OAuth token failed');
     expect(out).not.toMatch(/^- Models list {2,}/m);
     const tail = out.trimEnd().split('\n').slice(-2);
     expect(tail[0]).toBe('✓ 6 passed · ✗ 1 failed · - 2 skipped · 321 ms');
+    expect(out).toMatch(/^ +→ Look up the scope in Studio$/m);
     expect(tail[1]).toBe('Then confirm: run gigadoctor again (this step only: gigadoctor --only oauth); expect ✓ OAuth token');
     expect(out).not.toMatch(/^Root cause:/m);
   });
@@ -21,7 +31,7 @@ describe('human output', () => {
     const report = scopeMismatchReport();
     const env = report.checks.find((c) => c.id === 'env')!;
     Object.assign(env, { status: 'fail', code: 'CREDENTIALS_SHADOWED', summary: 'env summary', remediation: ['fix env', 'then this'] });
-    const out = renderHuman(report, base);
+    const out = renderHuman(report, { ...base, verbose: true });
     expect(out).toMatch(/^Root cause: Credentials — env summary$/m);
     expect(out).toMatch(/^First step: fix env \(1 more step above\)$/m);
   });
@@ -45,7 +55,7 @@ describe('human output', () => {
   });
 
   it('ASCII symbols where the terminal lacks unicode', () => {
-    const out = renderHuman(scopeMismatchReport(), { ...base, unicode: false });
+    const out = renderHuman(scopeMismatchReport(), { ...base, unicode: false, verbose: true });
     expect(out).toMatch(/^\[xx\] OAuth token/m);
     expect(out).toMatch(/^\[ok\] Credentials/m);
     expect(out).toContain('-> Set it: export GIGACHAT_SCOPE=GIGACHAT_API_B2B');
