@@ -12,6 +12,7 @@ import { present } from '../explain/present.js';
 import { LogReader } from '../explain/reader.js';
 import { environmentScrubber, redactPasted } from '../explain/redact.js';
 import type { Runtime } from '../explain/runtime.js';
+import { colorWanted } from '../render/color.js';
 import { terminalHasUnicode } from '../render/human.js';
 import { detectShell, remedyContext } from '../render/shell.js';
 import { langFromLocale } from '../settings/resolve.js';
@@ -103,10 +104,9 @@ class Output {
 
   constructor(private readonly io: CliIO, private readonly opts: ExplainOptions, private readonly catalog: Catalog, private readonly lang: Lang) {
     this.#safe = environmentScrubber(io.env);
-    const color = opts.color !== false && !io.env.NO_COLOR && (io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : Boolean(io.stdout.isTTY) && io.env.TERM !== 'dumb');
-    this.#c = new Chalk({ level: color ? 1 : 0 });
+    this.#c = new Chalk({ level: colorWanted(opts.color, io.env, Boolean(io.stdout.isTTY)) ? 1 : 0 });
     this.#unicode = terminalHasUnicode(io.platform, io.env);
-    this.#remedy = remedyContext(opts.shell ?? detectShell(io.platform, io.env));
+    this.#remedy = remedyContext(opts.shell ?? detectShell(io.platform, io.env), io.self);
   }
 
   shown(f: Finding, fallback: Runtime | null): ShownFinding {

@@ -30,6 +30,7 @@ function trustSteps(words: ExplainWords['trust'], runtime: Runtime, ctx: RemedyC
     setSslCertFile: ctx.setEnv('SSL_CERT_FILE', CA_FILE),
     setNode: ctx.setEnv(NODE_CA_VAR, CA_FILE),
     langchain: library === 'langchain-gigachat',
+    writeCa: `${ctx.self ?? 'gigadoctor'} ca --out ${CA_FILE}`,
   };
   switch (runtime) {
     case 'python': {

@@ -27,3 +27,16 @@ describe('the command remedies name', () => {
     expect(steps).not.toMatch(/(?<!npx )gigadoctor --/);
   });
 });
+
+describe('explain too', () => {
+  it('names gigadoctor as run in its remedies, and colours as check does (FORCE_COLOR wins over NO_COLOR)', async () => {
+    const run = await runCli(['explain', '--json', 'SELF_SIGNED_CERT_IN_CHAIN']);
+    const steps = (JSON.parse(run.stdout).findings as Array<{ remediation: string[] }>).flatMap((f) => f.remediation).join('\n');
+    expect(steps).toContain(`node ${BIN} ca --out`);
+    expect(steps).not.toMatch(/(?<!\/)gigadoctor ca --out/);
+    const forced = await runCli(['explain', 'SELF_SIGNED_CERT_IN_CHAIN'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(forced.stdout).toMatch(/\u001b\[/);
+    const off = await runCli(['explain', 'SELF_SIGNED_CERT_IN_CHAIN'], { env: { FORCE_COLOR: '0' } });
+    expect(off.stdout).not.toMatch(/\u001b\[/);
+  });
+});

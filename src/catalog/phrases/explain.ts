@@ -28,6 +28,8 @@ export interface TrustParams {
   setNode: string;
   /** The app uses langchain-gigachat too. */
   langchain: boolean;
+  /** The command that writes the file: gigadoctor as the user ran it, `ca --out <file>`. */
+  writeCa: string;
 }
 
 export interface ExplainWords {
@@ -110,12 +112,12 @@ const en: ExplainWords = {
   },
   trust: {
     pythonSdk: (p) =>
-      `GigaChat Python SDK${p.langchain ? ' and langchain-gigachat' : ''}: ${p.setCaBundle} (or GigaChat(ca_bundle_file="${p.file}")); gigadoctor ca --out ${p.file} writes the file`,
+      `GigaChat Python SDK${p.langchain ? ' and langchain-gigachat' : ''}: ${p.setCaBundle} (or GigaChat(ca_bundle_file="${p.file}")); ${p.writeCa} writes the file`,
     pythonRequests: (p) =>
       `requests / urllib3: ${p.setRequests}; httpx and the ssl module: ${p.setSslCertFile} — the file must also hold the public roots: start from certifi's bundle (python -m certifi prints its path) and append the Russian root`,
     pythonNever: 'Do not turn verification off (verify=False, verify_ssl_certs=False): the key and tokens would go to whoever answers',
-    node: (p) => `Node: ${p.setNode} before node starts (a line in .env does nothing); gigadoctor ca --out ${p.file} writes the file`,
-    curl: (p) => `curl: curl --cacert ${p.file} … (gigadoctor ca --out ${p.file} writes the file), never --insecure`,
+    node: (p) => `Node: ${p.setNode} before node starts (a line in .env does nothing); ${p.writeCa} writes the file`,
+    curl: (p) => `curl: curl --cacert ${p.file} … (${p.writeCa} writes the file), never --insecure`,
     java: (p) => `Java: keytool -importcert -alias russian-trusted-root -file ${p.file} -cacerts (or a truststore passed with -Djavax.net.ssl.trustStore)`,
     dotnet: ".NET reads the operating system's store: install the root there (the steps below)",
   },
@@ -174,12 +176,12 @@ const ru: ExplainWords = {
   },
   trust: {
     pythonSdk: (p) =>
-      `GigaChat Python SDK${p.langchain ? ' и langchain-gigachat' : ''}: ${p.setCaBundle} (или GigaChat(ca_bundle_file="${p.file}")); файл запишет gigadoctor ca --out ${p.file}`,
+      `GigaChat Python SDK${p.langchain ? ' и langchain-gigachat' : ''}: ${p.setCaBundle} (или GigaChat(ca_bundle_file="${p.file}")); файл запишет ${p.writeCa}`,
     pythonRequests: (p) =>
       `requests / urllib3: ${p.setRequests}; httpx и модуль ssl: ${p.setSslCertFile} — в файле должны быть и публичные корни: возьмите бандл certifi (путь покажет python -m certifi) и допишите в него российский корень`,
     pythonNever: 'Не отключайте проверку (verify=False, verify_ssl_certs=False): ключ и токены уйдут тому, кто ответит',
-    node: (p) => `Node: ${p.setNode} до запуска node (строка в .env не действует); файл запишет gigadoctor ca --out ${p.file}`,
-    curl: (p) => `curl: curl --cacert ${p.file} … (файл запишет gigadoctor ca --out ${p.file}), но не --insecure`,
+    node: (p) => `Node: ${p.setNode} до запуска node (строка в .env не действует); файл запишет ${p.writeCa}`,
+    curl: (p) => `curl: curl --cacert ${p.file} … (файл запишет ${p.writeCa}), но не --insecure`,
     java: (p) => `Java: keytool -importcert -alias russian-trusted-root -file ${p.file} -cacerts (или truststore через -Djavax.net.ssl.trustStore)`,
     dotnet: '.NET берёт корни из хранилища ОС: установите корень туда (шаги ниже)',
   },
