@@ -1,17 +1,17 @@
 import { Command, CommanderError, Option } from 'commander';
+import { cliWords, type CliWords } from './catalog/phrases/cli.js';
+import type { Lang } from './catalog/types.js';
 import { checkCommand } from './commands/check.js';
 import type { CliIO } from './commands/io.js';
+import { invokedAs } from './commands/invoked-as.js';
+import { waitForStop } from './commands/stop-signals.js';
+import { DEFAULT_MODEL, SCOPES } from './gigachat/index.js';
 import { neutralizeControls } from './secret/controls.js';
 import { CHECK_IDS } from './settings/flags.js';
+import { langFromLocale } from './settings/resolve.js';
 import { nearest } from './util/nearest.js';
 import { internalErrorLine } from './util/sanitize.js';
 import { VERSION } from './version.js';
-import { cliWords, type CliWords } from './catalog/phrases/cli.js';
-import type { Lang } from './catalog/types.js';
-import { DEFAULT_MODEL, SCOPES } from './gigachat/index.js';
-import { langFromLocale } from './settings/resolve.js';
-import { waitForStop } from './commands/stop-signals.js';
-import { invokedAs } from './commands/invoked-as.js';
 
 export type { CliIO };
 

@@ -125,7 +125,7 @@ async function tickList(io: CliIO, settings: Settings) {
   const opts = humanOptions(io, settings);
   const catalog = await loadCatalog(settings.lang);
   const order = CHECKS.map((c) => c.id);
-  const titles = order.map((id) => catalog.checks[id] ?? id);
+  const titles = order.map((id) => catalog.checks[id]);
   const spinner = await startSpinner(io, settings);
   const out = (text: string) => (spinner ? spinner.around(() => io.stdout.write(text)) : io.stdout.write(text));
   out(humanHeader(VERSION, opts));
