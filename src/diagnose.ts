@@ -1,5 +1,5 @@
 import { loadCatalog } from './catalog/index.js';
-import type { Shell } from './catalog/types.js';
+import type { Catalog, Shell } from './catalog/types.js';
 import { isKnownPlaceholder } from './credential/lint.js';
 import { CHECKS } from './checks/registry.js';
 import { createProbe } from './probe/probe.js';
@@ -26,8 +26,8 @@ export interface DiagnoseOptions {
   probe?: Probe;
   /** A check starts its work. */
   onStart?: (id: CheckId) => void;
-  /** A check's result, scrubbed like the report, as soon as it has one (in the order they finish), and the run's scrubber as it is then. */
-  onCheck?: (check: CheckResult, scrubber: Scrubber) => void;
+  /** A check's result, scrubbed like the report, as soon as it has one (in the order they finish), the run's scrubber as it is then, and the catalogue it was written from. */
+  onCheck?: (check: CheckResult, scrubber: Scrubber, catalog: Catalog) => void;
 }
 
 /**
@@ -58,22 +58,32 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     connectTimeoutMs: settings.timeoutMs.value,
   });
   const started = monotonicMs();
-  const catalog = await loadCatalog(settings.lang);
+  // The catalogue loads, and each finished check's entry is written, while later checks wait on
+  // the network: what is left when the last answer arrives is the report's frame. An entry is
+  // written on the event loop's next turn, once the checks its result let go have sent their
+  // requests: a request never waits behind the report.
+  const catalog = nextTurn().then(() => loadCatalog(settings.lang));
   const remedy = remedyContext(opts.shell, opts.self);
+  const entries = new Map<CheckId, Promise<CheckResult>>();
+  const shown: Promise<void>[] = [];
   const { onCheck } = opts;
   const { results, products } = await runGraph({
     checks: opts.checks ?? CHECKS,
     settings,
     probe,
     onStart: opts.onStart,
-    // The issued token joins the scrubber before any text that could hold it is shown.
-    onResult: onCheck && ((raw, handed) => {
+    onResult: (raw, handed) => {
+      // The issued token joins the scrubber before any text that could hold it is written.
       scrubber.add(handed.oauth?.secret);
-      onCheck(sanitizeDeep(scrubber.redactReport(checkResult(raw, catalog, remedy))), scrubber);
-    }),
+      const entry = Promise.all([catalog, nextTurn()]).then(([c]) => checkResult(raw, c, remedy));
+      entries.set(raw.id, entry);
+      if (onCheck) shown.push(Promise.all([entry, catalog]).then(([e, c]) => onCheck(sanitizeDeep(scrubber.redactReport(e)), scrubber, c)));
+    },
   }).finally(() => probe.close());
+  await Promise.all(shown);
   scrubber.add(products.oauth?.secret);
-  const report = buildReport(results, settings, catalog, remedy, {
+  const checks = await Promise.all(results.map((r) => entries.get(r.id)!));
+  const report = buildReport(checks, settings, {
     durationMs: Math.round(monotonicMs() - started),
     node: opts.nodeVersion,
     platform: opts.platform,
@@ -82,4 +92,8 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   // Server messages, headers and certificate names are text from outside: no escape sequence
   // or bidi control from them may reach a terminal or a pasted report.
   return { report: sanitizeDeep(scrubber.redactReport(report)), scrubber };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -12,9 +12,8 @@ export interface ReportMeta {
   platform: string;
 }
 
-/** Results plus catalogue text: the one document every renderer reads. */
-export function buildReport(raw: RawResult[], settings: Settings, catalog: Catalog, remedy: RemedyContext, meta: ReportMeta): Report {
-  const checks = raw.map((r) => checkResult(r, catalog, remedy));
+/** The checks' entries (results with their catalogue text) in a frame: the one document every renderer reads. */
+export function buildReport(checks: CheckResult[], settings: Settings, meta: ReportMeta): Report {
   const counts: Record<Status, number> = { pass: 0, warn: 0, fail: 0, skip: 0 };
   for (const c of checks) counts[c.status]++;
   const exitCode = exitCodeOf(checks, settings.strict);

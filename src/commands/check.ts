@@ -2,7 +2,7 @@ import { sanitizeText } from '../util/sanitize.js';
 import os from 'node:os';
 import ciInfo from 'ci-info';
 import { relative } from 'node:path';
-import type { Shell } from '../catalog/types.js';
+import type { Catalog, Shell } from '../catalog/types.js';
 import { diagnose } from '../diagnose.js';
 import type { RenderContext } from '../render/context.js';
 import { detectShell } from '../render/shell.js';
@@ -123,18 +123,21 @@ function humanOptions(io: CliIO, settings: Settings): HumanOptions {
  */
 async function tickList(io: CliIO, settings: Settings) {
   const opts = humanOptions(io, settings);
-  const catalog = await loadCatalog(settings.lang);
+  // The catalogue comes while the first checks run: the spinner names a step once it has it.
+  const catalog = loadCatalog(settings.lang);
   const order = CHECKS.map((c) => c.id);
-  const titles = order.map((id) => catalog.checks[id]);
   const spinner = await startSpinner(io, settings);
   const out = (text: string) => (spinner ? spinner.around(() => io.stdout.write(text)) : io.stdout.write(text));
   out(humanHeader(VERSION, opts));
   const done = new Map<CheckId, CheckResult>();
   let next = 0;
   return {
-    started: (id: CheckId) => spinner?.say(uiText(settings.lang).running(catalog.checks[id])),
-    finished: (check: CheckResult, scrubber: Scrubber) => {
+    started: (id: CheckId) => {
+      if (spinner) void catalog.then((c) => spinner.say(uiText(settings.lang).running(c.checks[id])));
+    },
+    finished: (check: CheckResult, scrubber: Scrubber, c: Catalog) => {
       done.set(check.id, check);
+      const titles = order.map((id) => c.checks[id]);
       for (; next < order.length && done.has(order[next]); next++) {
         const block = humanCheckBlock(done.get(order[next])!, titles, opts);
         if (block) out(scrubber.scrub(block));

@@ -287,9 +287,13 @@ export function langFromLocale(env: SettingsInput['env'], osLocale: () => string
   return /^ru([_.@-]|$)/i.test(locale) ? 'ru' : 'en';
 }
 
+/**
+ * ICU's default locale. Every Intl service resolves it; plural rules do with the least data
+ * (~0.3 ms where a DateTimeFormat takes ~15 ms before the first connection could start).
+ */
 function systemLocale(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().locale;
+    return new Intl.PluralRules().resolvedOptions().locale;
   } catch {
     return '';
   }

@@ -2,7 +2,7 @@
 import { firstAddress, inUnits, localDate, opt, serverWords, spanIn, str, truncate } from './format.js';
 import type { Phrases } from './types.js';
 
-const dated = (v: unknown): string => localDate(v, 'en-GB');
+const dated = (v: unknown): string => localDate(v, { months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'], yearSuffix: '' });
 
 const checks = {
   env: 'Credentials',

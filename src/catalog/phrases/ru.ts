@@ -3,7 +3,7 @@ import { firstAddress, inUnits, localDate, opt, serverWords, spanIn, str, trunca
 import type { phrases as english } from './en.js';
 import type { Phrase, Phrases } from './types.js';
 
-const dated = (v: unknown): string => localDate(v, 'ru-RU');
+const dated = (v: unknown): string => localDate(v, { months: ['янв.', 'февр.', 'мар.', 'апр.', 'мая', 'июн.', 'июл.', 'авг.', 'сент.', 'окт.', 'нояб.', 'дек.'], yearSuffix: ' г.' });
 
 const checks = {
   env: 'Учётные данные',
