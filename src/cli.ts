@@ -215,7 +215,10 @@ export async function run(): Promise<void> {
     nodeVersion: process.version,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // process.stdin makes its stream when first read (~3 ms): only explain and mock ever do.
+    get stdin() {
+      return process.stdin;
+    },
     // Registered only by commands that run until stopped: anywhere else Ctrl-C must kill at once.
     waitForInterrupt: () => waitForStop(process),
   });

@@ -75,7 +75,11 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     onResult: (raw, handed) => {
       // The issued token joins the scrubber before any text that could hold it is written.
       scrubber.add(handed.oauth?.secret);
-      const entry = Promise.all([catalog, nextTurn()]).then(([c]) => checkResult(raw, c, remedy));
+      const entry = Promise.all([catalog, nextTurn()]).then(([c]) => {
+        // The forms of a secret just learnt are worked out here too, not when the report is scrubbed.
+        scrubber.prepare();
+        return checkResult(raw, c, remedy);
+      });
       entries.set(raw.id, entry);
       if (onCheck) shown.push(Promise.all([entry, catalog]).then(([e, c]) => onCheck(sanitizeDeep(scrubber.redactReport(e)), scrubber, c)));
     },

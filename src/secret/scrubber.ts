@@ -52,6 +52,11 @@ export class Scrubber {
     this.#matcher.add(value);
   }
 
+  /** Works out the forms of the values added so far, as the first search would: call it where there is time to spare. */
+  prepare(): void {
+    this.#matcher.prepare();
+  }
+
   /** The spans of `text` [start, end) that hold a secret in some form, merged and in order. */
   spans(text: string): Array<[number, number]> {
     return this.#matcher.spans(text);

@@ -34,6 +34,13 @@ describe('gigadoctor explain', () => {
     expect(byFlag.stdout).toContain('Проверьте на этой машине: gigadoctor check');
   });
 
+  it('reads a log written in Russian: the bundle holds its Russian patterns escaped, and they still match', async () => {
+    const run = await explainStdin(['Ошибка: Превышен лимит запросов, повторите позже', 'ERROR Токен доступа истёк'].join('\n'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('API_RATE_LIMITED');
+    expect(run.stdout).toContain('API_TOKEN_EXPIRED');
+  });
+
   it('--json prints the matches', async () => {
     const run = await runCli(['explain', '--json', 'POST https://api.gigachat.ru/core/api/v1/models → 404 Not Found']);
     expect(run.code).toBe(0);
