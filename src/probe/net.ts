@@ -1,10 +1,11 @@
+import { lookup as lookupCallback, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { isIP, connect as tcpConnect, type Socket } from 'node:net';
+import { isIP, connect as tcpConnect, type LookupFunction, type Socket } from 'node:net';
 import { connect as tlsConnect, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { classifyNetworkError } from './classify-network.js';
 import type { ProxyEndpoint } from './proxy-route.js';
 import { openTunnel } from './tunnel.js';
-import type { NetworkFailure } from './types.js';
+import type { Dial, NetworkFailure } from './types.js';
 import { monotonicMs } from '../util/elapsed.js';
 
 export interface DnsAnswer { addresses: string[]; ms: number }
@@ -63,6 +64,22 @@ export async function resolveHost(host: string, timeoutMs: number): Promise<NetR
   }
 }
 
+/**
+ * A resolver for net and tls that answers a host the run has looked up already with that
+ * answer (the dns step's), so that each host costs one lookup and the connection goes to the
+ * addresses the report shows. Any other host is looked up as Node would.
+ */
+export function answeringLookup(answers: (host: string) => readonly string[] | undefined): LookupFunction {
+  return (hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
+    const known = (answers(hostname) ?? [])
+      .map((address) => ({ address, family: isIP(address) }))
+      .filter((a) => !options.family || a.family === options.family);
+    if (known.length === 0) return lookupCallback(hostname, options, callback as never);
+    if (options.all) callback(null, known);
+    else callback(null, known[0].address, known[0].family);
+  };
+}
+
 /** A connection left open for the TLS handshake after it, and what it cost to make. */
 export interface OpenConnection {
   socket: Socket;
@@ -74,12 +91,12 @@ export interface OpenConnection {
  * handed to `keep` for the TLS handshake that follows.
  */
 export async function connectTcp(
-  host: string, port: number, timeoutMs: number, via?: ProxyEndpoint | null, secureContext?: SecureContext,
+  host: string, port: number, timeoutMs: number, via: ProxyEndpoint | null, dial: Dial,
   keep?: (open: OpenConnection) => void,
 ): Promise<NetResult<TcpAnswer>> {
   if (via) {
     const started = monotonicMs();
-    const t = await openTunnel(via, host, port, timeoutMs, secureContext);
+    const t = await openTunnel(via, host, port, timeoutMs, dial);
     if (!t.ok) return t;
     if (keep) keep({ socket: t.value.socket, ms: Math.round(monotonicMs() - started) });
     else t.value.socket.destroy();
@@ -88,7 +105,7 @@ export async function connectTcp(
   }
   const started = monotonicMs();
   return new Promise((resolve) => {
-    const socket = tcpConnect({ host, port, noDelay: true });
+    const socket = tcpConnect({ host, port, noDelay: true, lookup: dial.lookup });
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ ok: false, failure: { layer: 'tcp', code: 'TCP_TIMEOUT', transient: true, details: { host, port, timeoutMs } } });
@@ -113,7 +130,7 @@ export interface ClientCertMaterial {
   passphrase?: string;
 }
 
-export interface HandshakeOptions {
+export interface HandshakeOptions extends Dial {
   /** Trust and client certificate; Node's default context when absent. */
   secureContext?: SecureContext;
   verify: boolean;
@@ -141,7 +158,7 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
     preconnected = opts.connected.socket;
     connectMs = opts.connected.ms;
   } else if (opts.via) {
-    const t = await openTunnel(opts.via, host, port, opts.timeoutMs, opts.secureContext);
+    const t = await openTunnel(opts.via, host, port, opts.timeoutMs, opts);
     if (!t.ok) return t;
     preconnected = t.value.socket;
     connectMs = Math.round(monotonicMs() - started);
@@ -168,7 +185,7 @@ export async function handshake(host: string, port: number, opts: HandshakeOptio
       resolve(r);
     };
     const socket: TLSSocket = tlsConnect({
-      ...(preconnected ? { socket: preconnected } : { host, port }),
+      ...(preconnected ? { socket: preconnected } : { host, port, lookup: opts.lookup }),
       servername: isIP(host) ? undefined : host,
       // A host given by IP is checked against the certificate's IP names, as undici does.
       host,

@@ -2,7 +2,7 @@ import type { SecureContext } from 'node:tls';
 import { ClassifiedFailure } from './classified.js';
 import { classifyNetworkError } from './classify-network.js';
 import { readCapped, send } from './exchange.js';
-import { resolveHost } from './net.js';
+import { answeringLookup, resolveHost } from './net.js';
 import { routeFor, type ProxyConfig } from './proxy-route.js';
 import { HostSession } from './session.js';
 import { secureContextFor, type TrustOptions } from './trust-context.js';
@@ -34,11 +34,14 @@ export function createProbe(opts: ProbeOptions): Probe {
     verifyRequests: !opts.trust.insecure,
     clientCert: Boolean(opts.trust.clientCert),
   };
+  // Each host is looked up once, by the dns step: every connection after goes to what it found.
+  const answers = new Map<string, readonly string[]>();
+  const lookup = answeringLookup((host) => answers.get(host));
   const sessions = new Map<string, HostSession>();
   const sessionFor = (host: string, port: number) => {
     const key = `${host}:${port}`;
     let session = sessions.get(key);
-    if (!session) sessions.set(key, (session = new HostSession(host, port, trust)));
+    if (!session) sessions.set(key, (session = new HostSession(host, port, trust, lookup)));
     return session;
   };
   let lastDate: ServerDateSeen | null = null;
@@ -47,7 +50,11 @@ export function createProbe(opts: ProbeOptions): Probe {
   };
 
   return {
-    resolve: resolveHost,
+    async resolve(host, timeoutMs) {
+      const r = await resolveHost(host, timeoutMs);
+      if (r.ok) answers.set(host, r.value.addresses);
+      return r;
+    },
     async connect(host, port, timeoutMs, via) {
       const r = await sessionFor(host, port).connect(timeoutMs, via ?? null);
       if (r.ok) sawDate(r.value.proxy?.date);

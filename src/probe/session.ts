@@ -1,5 +1,6 @@
-import type { Socket } from 'node:net';
+import type { LookupFunction, Socket } from 'node:net';
 import type { SecureContext, TLSSocket } from 'node:tls';
+import type { Dial } from './types.js';
 import { connectTcp, handshake, type NetResult, type OpenConnection, type TcpAnswer, type TlsAnswer } from './net.js';
 import type { ProxyEndpoint } from './proxy-route.js';
 
@@ -36,11 +37,13 @@ export class HostSession {
     readonly host: string,
     readonly port: number,
     private readonly trust: SessionTrust,
+    /** The run's resolver (answeringLookup): the host is not looked up again after the dns step. */
+    private readonly lookup?: LookupFunction,
   ) {}
 
   /** The tcp step: a connection to host:port, or a tunnel to it through `via`, kept for the handshake. */
   connect(timeoutMs: number, via: ProxyEndpoint | null): Promise<NetResult<TcpAnswer>> {
-    return connectTcp(this.host, this.port, timeoutMs, via, this.trust.secureContext(), (open) => {
+    return connectTcp(this.host, this.port, timeoutMs, via, this.dial(), (open) => {
       this.drop(this.opened?.socket);
       this.opened = { ...open, socket: this.own(open.socket) };
     });
@@ -69,7 +72,7 @@ export class HostSession {
       const open = this.takeOpened();
       if (open) return this.lent(open.socket, true);
       let socket: Socket | null = null;
-      const r = await connectTcp(this.host, this.port, timeoutMs, via, this.trust.secureContext(), (o) => (socket = this.own(o.socket)));
+      const r = await connectTcp(this.host, this.port, timeoutMs, via, this.dial(), (o) => (socket = this.own(o.socket)));
       return r.ok ? this.lentNew(socket) : r;
     }
     let socket: TLSSocket | null = null;
@@ -101,7 +104,7 @@ export class HostSession {
     connected: OpenConnection | null, verify: boolean, timeoutMs: number, via: ProxyEndpoint | null, keep?: (socket: TLSSocket) => void,
   ): Promise<NetResult<TlsAnswer>> {
     return handshake(this.host, this.port, {
-      secureContext: this.trust.secureContext(),
+      ...this.dial(),
       verify,
       timeoutMs,
       via,
@@ -109,6 +112,10 @@ export class HostSession {
       connected,
       keep: keep && ((socket) => keep(this.own(socket))),
     });
+  }
+
+  private dial(): Dial {
+    return { secureContext: this.trust.secureContext(), lookup: this.lookup };
   }
 
   private takeOpened(): OpenConnection | null {

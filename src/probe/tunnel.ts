@@ -1,8 +1,8 @@
 import { isIP, connect as tcpConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, type SecureContext } from 'node:tls';
+import { connect as tlsConnect } from 'node:tls';
 import { errorCodes } from './classify-network.js';
 import type { ProxyEndpoint } from './proxy-route.js';
-import type { NetworkFailure } from './types.js';
+import type { Dial, NetworkFailure } from './types.js';
 import { monotonicMs } from '../util/elapsed.js';
 
 export interface Tunnel {
@@ -27,7 +27,7 @@ const MAX_HEAD_BYTES = 16 * 1024;
  * timeoutMs. On success the caller owns the socket (and must destroy it).
  */
 export function openTunnel(
-  proxy: ProxyEndpoint, host: string, port: number, timeoutMs: number, secureContext?: SecureContext,
+  proxy: ProxyEndpoint, host: string, port: number, timeoutMs: number, { secureContext, lookup }: Dial = {},
 ): Promise<TunnelResult> {
   const started = monotonicMs();
   const target = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
@@ -48,8 +48,8 @@ export function openTunnel(
     };
     const socket: Socket = proxy.protocol === 'https:'
       // An https:// proxy is verified with the run's trust: a corporate proxy's private CA comes from --ca-file too.
-      ? tlsConnect({ host: proxy.host, port: proxy.port, servername: isIP(proxy.host) ? undefined : proxy.host, secureContext })
-      : tcpConnect({ host: proxy.host, port: proxy.port, noDelay: true });
+      ? tlsConnect({ host: proxy.host, port: proxy.port, servername: isIP(proxy.host) ? undefined : proxy.host, secureContext, lookup })
+      : tcpConnect({ host: proxy.host, port: proxy.port, noDelay: true, lookup });
     const timer = setTimeout(() => {
       const stage = connectedAt ? 'connect-response' : 'connect';
       finish({ ok: false, failure: { layer: 'proxy', code: 'PROXY_TIMEOUT', transient: true, details: { ...base, timeoutMs, stage } } });

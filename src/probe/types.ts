@@ -1,7 +1,15 @@
 import type { DnsAnswer, NetResult, TcpAnswer, TlsAnswer } from './net.js';
+import type { LookupFunction } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import type { ProxyEndpoint } from './proxy-route.js';
 import type { Code } from '../catalog/codes.js';
 import type { Details } from '../catalog/types.js';
+
+/** How a connection is made: the run's trust (for a TLS proxy too) and the run's resolver. */
+export interface Dial {
+  secureContext?: SecureContext;
+  lookup?: LookupFunction;
+}
 
 export interface HttpRequest {
   url: string;

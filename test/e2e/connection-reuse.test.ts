@@ -4,14 +4,16 @@
  * and the requests share it. Counted on the stand-in's (and the proxy's) side, through the built CLI.
  */
 import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import { writeFileSync } from 'node:fs';
 import { connect as tcpConnect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, startProxy, type MockProxy, type MockServer } from '../../src/mock/index.js';
 import { createProbe } from '../../src/probe/probe.js';
 import type { ClientCertMaterial } from '../../src/probe/net.js';
 import { parseProxyUrl, type ProxyConfig, type ProxyEndpoint } from '../../src/probe/proxy-route.js';
 import type { HttpRequest } from '../../src/probe/types.js';
-import { checkOf, expectNoSecrets, mockEnv, runCli } from './cli.js';
+import { checkOf, emptyDir, expectNoSecrets, mockEnv, runCli } from './cli.js';
 
 let mock: MockServer;
 let proxy: MockProxy;
@@ -83,6 +85,33 @@ describe('connections a passing check makes', () => {
     const { run, handshakes } = await counted(['--json', '--insecure']);
     expect(checkOf(run.json(), 'chat').status).toBe('pass');
     expect(handshakes).toEqual({ auth: 1, api: 1 });
+    expectNoSecrets(run, mock);
+  });
+
+  it('each host is looked up once, by the dns check: the connections go to what it found', async () => {
+    // Every lookup the process makes, counted by name (dns and dns/promises, as net and tls call them).
+    const dir = emptyDir();
+    const counter = join(dir, 'count-lookups.cjs');
+    writeFileSync(counter, [
+      "const counts = {};",
+      "for (const mod of [require('dns'), require('dns/promises')]) {",
+      "  const original = mod.lookup;",
+      "  mod.lookup = function (host, ...rest) { counts[host] = (counts[host] || 0) + 1; return original.call(this, host, ...rest); };",
+      "}",
+      "process.on('exit', () => process.stderr.write(`LOOKUPS ${JSON.stringify(counts)}\\n`));",
+    ].join('\n'));
+    const byName = (url: string) => url.replace('127.0.0.1', 'localhost');
+    const { run, handshakes, requests } = await counted(['--json'], {
+      GIGACHAT_AUTH_URL: byName(mock.authUrl),
+      GIGACHAT_BASE_URL: byName(mock.baseUrl),
+      NODE_OPTIONS: `--require ${counter}`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(checkOf(run.json(), 'dns').details).toMatchObject({ hosts: [{ host: 'localhost', role: 'target' }] });
+    // One host behind both URLs: one lookup, not one more for each of its two connections.
+    expect(JSON.parse(/LOOKUPS (.*)/.exec(run.stderr)![1])).toEqual({ localhost: 1 });
+    expect(handshakes).toEqual({ auth: 1, api: 1 });
+    expect(requests).toHaveLength(3);
     expectNoSecrets(run, mock);
   });
 

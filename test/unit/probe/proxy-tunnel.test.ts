@@ -56,7 +56,7 @@ describe('openTunnel', () => {
   });
 
   it('connectTcp through the proxy reports what it answered', async () => {
-    expect(await connectTcp('127.0.0.1', port(mock), 2000, endpoint(open.url))).toMatchObject({ ok: true, value: { proxy: { display: open.url, status: 200 } } });
+    expect(await connectTcp('127.0.0.1', port(mock), 2000, endpoint(open.url), {})).toMatchObject({ ok: true, value: { proxy: { display: open.url, status: 200 } } });
   });
 });
 
