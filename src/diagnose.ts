@@ -12,6 +12,7 @@ import { sanitizeDeep } from './util/sanitize.js';
 import type { Settings } from './settings/types.js';
 import type { Check, CheckId, CheckResult, Report } from './types.js';
 import { monotonicMs } from './util/elapsed.js';
+import { nextTurn } from './util/next-turn.js';
 
 export interface DiagnoseOptions {
   settings: Settings;
@@ -96,8 +97,4 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   // Server messages, headers and certificate names are text from outside: no escape sequence
   // or bidi control from them may reach a terminal or a pasted report.
   return { report: sanitizeDeep(scrubber.redactReport(report)), scrubber };
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,6 +1,5 @@
 import { sanitizeText } from '../util/sanitize.js';
 import os from 'node:os';
-import ciInfo from 'ci-info';
 import { relative } from 'node:path';
 import type { Catalog, Shell } from '../catalog/types.js';
 import { diagnose } from '../diagnose.js';
@@ -12,14 +11,12 @@ import type { Settings } from '../settings/types.js';
 import type { CheckId, CheckResult, Report } from '../types.js';
 import { neutralizeControls, type Scrubber } from '../secret/index.js';
 import { write, type CliIO } from './io.js';
-import { appendStepSummary, githubAnnotations } from '../render/github.js';
-import { humanCheckBlock, humanHeader, humanTail, renderHuman, terminalHasUnicode, type HumanOptions } from '../render/human.js';
+import type { HumanOptions } from '../render/human.js';
 import { loadCatalog } from '../catalog/index.js';
 import { CHECKS } from '../checks/registry.js';
 import { VERSION } from '../version.js';
-import { renderJunit } from '../render/junit.js';
-import { renderMarkdown, selfCheck } from '../render/markdown.js';
 import { uiText } from '../catalog/phrases/ui.js';
+import { nextTurn } from '../util/next-turn.js';
 
 /** `gigadoctor check` (and `report`, which is check with Markdown output). */
 export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>): Promise<number> {
@@ -35,6 +32,8 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
   }
   const shell = (rawFlags.shell as Shell | undefined) ?? detectShell(io.platform, io.env);
   const human = settings.format === 'human' ? await tickList(io, settings) : null;
+  // A document's renderer loads while the checks run: a JSON run never sets up colours or Markdown.
+  const document = human ? null : nextTurn().then(() => documentRenderer(settings));
   const { report, scrubber } = await diagnose({
     settings,
     shell,
@@ -48,8 +47,8 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
 
   const ctx = renderContext(io, settings, shell, scrubber);
   // The human report has shown its checks already, one by one: what is left is its tail.
-  const text = human ? humanTail(report, humanOptions(io, settings)) : render(report, settings, io, ctx);
-  const gated = passGate(text, settings, scrubber);
+  const text = human ? human.tail(report) : (await document!)(report, ctx);
+  const gated = await passGate(text, settings, scrubber);
   if ('refusal' in gated) {
     io.stderr.write(gated.refusal);
     return 1;
@@ -65,8 +64,9 @@ export async function checkCommand(io: CliIO, rawFlags: Record<string, unknown>)
  * refuses it (fail-closed); every other output has the find redacted. The JSON document comes
  * from the report, already redacted as data: its text is never edited, so it stays well-formed.
  */
-function passGate(text: string, settings: Settings, scrubber: Scrubber): { text: string } | { refusal: string } {
+async function passGate(text: string, settings: Settings, scrubber: Scrubber): Promise<{ text: string } | { refusal: string }> {
   if (settings.format === 'markdown') {
+    const { selfCheck } = await import('../render/markdown.js');
     const refusal = selfCheck(text, scrubber, settings.lang);
     return refusal ? { refusal } : { text: neutralizeControls(text) };
   }
@@ -88,23 +88,30 @@ function renderContext(io: CliIO, settings: Settings, shell: Shell, scrubber: Sc
   };
 }
 
-function render(report: Report, settings: Settings, io: CliIO, ctx: RenderContext): string {
+/** The renderer of a document format (JSON, Markdown, JUnit), each loaded only when asked for. */
+async function documentRenderer(settings: Settings): Promise<(report: Report, ctx: RenderContext) => string> {
   switch (settings.format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown': {
-      return renderMarkdown(report, ctx);
+      const { renderMarkdown } = await import('../render/markdown.js');
+      return renderMarkdown;
     }
     case 'junit': {
-      return renderJunit(report, { strict: settings.strict, lang: settings.lang, timestamp: ctx.generatedAt });
+      const { renderJunit } = await import('../render/junit.js');
+      return (report, ctx) => renderJunit(report, { strict: settings.strict, lang: settings.lang, timestamp: ctx.generatedAt });
     }
     default:
-      return renderHuman(report, humanOptions(io, settings));
+      return (report) => `${JSON.stringify(report, null, 2)}\n`;
   }
 }
 
-function humanOptions(io: CliIO, settings: Settings): HumanOptions {
-  return {
+/**
+ * The human report as the run goes: the heading at once, each check's line (and its remedies) as
+ * soon as it and every check before it have a verdict, in the report's order; the spinner names
+ * the step in flight. Every block passes the run's scrubber, as the whole report would.
+ */
+async function tickList(io: CliIO, settings: Settings) {
+  const { humanCheckBlock, humanHeader, humanTail, terminalHasUnicode } = await import('../render/human.js');
+  const opts: HumanOptions = {
     lang: settings.lang,
     color: settings.color,
     unicode: terminalHasUnicode(io.platform, io.env),
@@ -114,19 +121,10 @@ function humanOptions(io: CliIO, settings: Settings): HumanOptions {
     // Only a terminal has a width: piped, redirected or in CI the report keeps a line per item.
     width: io.stdout.isTTY && io.stdout.columns > 0 ? io.stdout.columns : undefined,
   };
-}
-
-/**
- * The human report as the run goes: the heading at once, each check's line (and its remedies) as
- * soon as it and every check before it have a verdict, in the report's order; the spinner names
- * the step in flight. Every block passes the run's scrubber, as the whole report would.
- */
-async function tickList(io: CliIO, settings: Settings) {
-  const opts = humanOptions(io, settings);
   // The catalogue comes while the first checks run: the spinner names a step once it has it.
   const catalog = loadCatalog(settings.lang);
   const order = CHECKS.map((c) => c.id);
-  const spinner = await startSpinner(io, settings);
+  const spinner = await startSpinner(io, settings, opts.unicode);
   const out = (text: string) => (spinner ? spinner.around(() => io.stdout.write(text)) : io.stdout.write(text));
   out(humanHeader(VERSION, opts));
   const done = new Map<CheckId, CheckResult>();
@@ -144,6 +142,7 @@ async function tickList(io: CliIO, settings: Settings) {
       }
     },
     stop: () => spinner?.stop(),
+    tail: (report: Report) => humanTail(report, opts),
   };
 }
 
@@ -154,6 +153,7 @@ async function tickList(io: CliIO, settings: Settings) {
  */
 async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber: Scrubber, ctx: RenderContext): Promise<void> {
   if (io.env.GITHUB_ACTIONS !== 'true') return;
+  const { appendStepSummary, githubAnnotations } = await import('../render/github.js');
   const paths = {
     project: relative(io.cwd, settings.project.value),
     envFile: settings.envFile.status === 'loaded' && settings.envFile.path ? relative(io.cwd, settings.envFile.path) : null,
@@ -170,12 +170,13 @@ async function ciExtras(io: CliIO, report: Report, settings: Settings, scrubber:
  * terminal. A pseudo-terminal that reports 0 columns (script, some container runtimes) gets none
  * either: ora divides by the width and would clear lines without end.
  */
-async function startSpinner(io: CliIO, settings: Settings) {
-  if (settings.format !== 'human' || !io.stderr.isTTY || ciInfo.isCI || io.env.TERM === 'dumb') return null;
-  if (!(io.stderr.columns > 0)) return null;
+async function startSpinner(io: CliIO, settings: Settings, unicode: boolean) {
+  if (settings.format !== 'human' || !io.stderr.isTTY || io.env.TERM === 'dumb' || !(io.stderr.columns > 0)) return null;
   // ora (through string-width) builds Unicode tables when loaded, ~40 ms: only a spinner pays for it.
+  const { default: ciInfo } = await import('ci-info');
+  if (ciInfo.isCI) return null;
   const { startOra } = await import('../render/spinner.js');
-  return startOra(io.stderr, uiText(settings.lang).spinner, terminalHasUnicode(io.platform, io.env));
+  return startOra(io.stderr, uiText(settings.lang).spinner, unicode);
 }
 
 function osDescription(): string {
