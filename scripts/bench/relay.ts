@@ -1,7 +1,9 @@
 /**
  * A slow link for the bench: a TCP relay in front of one server that holds every chunk for
  * `delayMs` in each direction (25 ms each way is a 50 ms round trip), the end of a stream too,
- * so order is kept. The TCP handshake to the relay itself is not delayed.
+ * so order is kept. The TCP handshake to the relay itself is not delayed; with `handshake`, the
+ * link makes up for it: nothing a client sends leaves before one round trip after it connected,
+ * as on a real link, where the first byte waits for the SYN and SYN-ACK.
  */
 import { connect, createServer, type Socket } from 'node:net';
 
@@ -10,7 +12,7 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-export async function startRelay(targetPort: number, delayMs: number, targetHost = '127.0.0.1'): Promise<Relay> {
+export async function startRelay(targetPort: number, delayMs: number, opts: { handshake?: boolean } = {}): Promise<Relay> {
   const sockets = new Set<Socket>();
   const track = (s: Socket) => {
     sockets.add(s);
@@ -19,11 +21,11 @@ export async function startRelay(targetPort: number, delayMs: number, targetHost
   };
   // No Nagle on the relay's own sockets: a link delays by its latency, not by waiting for ACKs.
   const server = createServer({ noDelay: true }, (client) => {
-    const upstream = connect({ port: targetPort, host: targetHost, noDelay: true });
+    const upstream = connect({ port: targetPort, host: '127.0.0.1', noDelay: true });
     track(client);
     track(upstream);
-    delayed(client, upstream, delayMs);
-    delayed(upstream, client, delayMs);
+    delayed(client, upstream, delayMs, opts.handshake ? Date.now() + 2 * delayMs : 0);
+    delayed(upstream, client, delayMs, 0);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -37,8 +39,17 @@ export async function startRelay(targetPort: number, delayMs: number, targetHost
   };
 }
 
-/** Timers of one duration fire in the order they were set: chunks arrive as they were sent. */
-function delayed(from: Socket, to: Socket, delayMs: number): void {
-  from.on('data', (chunk) => setTimeout(() => to.destroyed || to.write(chunk), delayMs));
-  from.on('end', () => setTimeout(() => to.destroyed || to.end(), delayMs));
+/**
+ * Each chunk is due `delayMs` after it came, and never before `notBefore` nor before the chunk
+ * ahead of it: timers fire in the order of their due times, so chunks arrive as they were sent.
+ */
+function delayed(from: Socket, to: Socket, delayMs: number, notBefore: number): void {
+  let lastDue = 0;
+  const later = (act: () => void) => {
+    const due = Math.max(Date.now() + delayMs, notBefore + delayMs, lastDue);
+    lastDue = due;
+    setTimeout(act, due - Date.now());
+  };
+  from.on('data', (chunk) => later(() => to.destroyed || to.write(chunk)));
+  from.on('end', () => later(() => to.destroyed || to.end()));
 }
