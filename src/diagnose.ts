@@ -76,13 +76,13 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     onResult: (raw, handed) => {
       // The issued token joins the scrubber before any text that could hold it is written.
       scrubber.add(handed.oauth?.secret);
-      const entry = Promise.all([catalog, nextTurn()]).then(([c]) => {
+      const entry = awaitedLater(Promise.all([catalog, nextTurn()]).then(([c]) => {
         // The forms of a secret just learnt are worked out here too, not when the report is scrubbed.
         scrubber.prepare();
         return checkResult(raw, c, remedy);
-      });
+      }));
       entries.set(raw.id, entry);
-      if (onCheck) shown.push(Promise.all([entry, catalog]).then(([e, c]) => onCheck(sanitizeDeep(scrubber.redactReport(e)), scrubber, c)));
+      if (onCheck) shown.push(awaitedLater(Promise.all([entry, catalog]).then(([e, c]) => onCheck(sanitizeDeep(scrubber.redactReport(e)), scrubber, c))));
     },
   }).finally(() => probe.close());
   await Promise.all(shown);
@@ -97,4 +97,13 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   // Server messages, headers and certificate names are text from outside: no escape sequence
   // or bidi control from them may reach a terminal or a pasted report.
   return { report: sanitizeDeep(scrubber.redactReport(report)), scrubber };
+}
+
+/**
+ * A promise this run awaits once the checks are done: marked handled now, so that a failure is
+ * not taken for an unhandled rejection before then. The await still throws it.
+ */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
