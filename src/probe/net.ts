@@ -1,7 +1,7 @@
 import { lookup as lookupCallback, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { isIP, connect as tcpConnect, type LookupFunction, type Socket } from 'node:net';
-import { connect as tlsConnect, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { classifyNetworkError } from './classify-network.js';
 import type { ProxyEndpoint } from './proxy-route.js';
 import { openTunnel } from './tunnel.js';
@@ -131,8 +131,6 @@ export interface ClientCertMaterial {
 }
 
 export interface HandshakeOptions extends Dial {
-  /** Trust and client certificate; Node's default context when absent. */
-  secureContext?: SecureContext;
   verify: boolean;
   timeoutMs: number;
   via?: ProxyEndpoint | null;

@@ -5,9 +5,11 @@ import type { ProxyEndpoint } from './proxy-route.js';
 import type { Code } from '../catalog/codes.js';
 import type { Details } from '../catalog/types.js';
 
-/** How a connection is made: the run's trust (for a TLS proxy too) and the run's resolver. */
+/** How a connection is made. */
 export interface Dial {
+  /** The run's trust and client certificate, for the server and a TLS proxy alike; Node's default context when absent. */
   secureContext?: SecureContext;
+  /** The run's resolver (answeringLookup in net.ts); Node's own when absent. */
   lookup?: LookupFunction;
 }
 
