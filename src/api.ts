@@ -24,6 +24,8 @@ export async function runChecks(options: RunChecksOptions = {}): Promise<Report>
   const { report } = await diagnose({
     settings,
     shell: detectShell(process.platform, env),
+    // A program that imports gigadoctor has it in its node_modules, where npx finds it.
+    self: 'npx gigadoctor',
     platform: process.platform,
     nodeVersion: process.version,
     nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS,

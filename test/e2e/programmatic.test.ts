@@ -30,6 +30,10 @@ describe("import { runChecks } from 'gigadoctor'", () => {
     expect(report.exitCode).toBe(0);
     expect(report.checks.find((c) => c.id === 'oauth')).toMatchObject({ status: 'pass', code: 'OAUTH_OK' });
     expect(report.checks.find((c) => c.id === 'chat')).toMatchObject({ status: 'skip', code: 'SKIPPED_BY_OPTION' });
+    // Its remedies name gigadoctor as a project that depends on it runs it.
+    const code = report.checks.find((c) => c.id === 'code')!;
+    expect(code.code).toBe('CODE_NOT_A_PROJECT');
+    expect(code.remediation.join('\n')).toContain('npx gigadoctor check --project');
     const text = JSON.stringify(report);
     for (const secret of [mock.credentials, mock.clientSecret, ...mock.issuedTokens]) expect(text).not.toContain(secret);
   });
