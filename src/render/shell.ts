@@ -114,16 +114,18 @@ export function setEnvCommand(shell: Shell, name: string, value: string): string
 }
 
 /**
- * Removes a variable from the current session. In PowerShell also from the user's variables
- * (System Properties, setx, SetEnvironmentVariable), which every new session would bring back; an
- * empty value deletes it.
+ * Removes a variable from the current session and from the user's variables (System
+ * Properties, setx, SetEnvironmentVariable), which every new session would bring back. PowerShell:
+ * an empty value deletes it. cmd has no command that deletes one (setx only sets), so the user's
+ * variables are edited where Windows keeps them; the output is dropped, as there is none to
+ * delete when it was set for the session only.
  */
 export function unsetEnvCommand(shell: Shell, name: string): string {
   switch (shell) {
     case 'powershell':
       return `Remove-Item Env:${name}; [Environment]::SetEnvironmentVariable('${name}', '', 'User')`;
     case 'cmd':
-      return `set "${name}="`;
+      return `set "${name}=" & reg delete HKCU\\Environment /v ${name} /f >nul 2>&1`;
     default:
       return `unset ${name}`;
   }

@@ -205,7 +205,7 @@ describe('cmd: set "NAME=value", and no %NAME% that cmd would expand', () => {
   });
   it('quotes with set "NAME=value", so < > & stay literal', () => {
     expect(setEnvCommand('cmd', 'GIGACHAT_CREDENTIALS', '<authorization key>')).toBe('set "GIGACHAT_CREDENTIALS=<authorization key>"');
-    expect(unsetEnvCommand('cmd', 'GIGACHAT_TOKEN')).toBe('set "GIGACHAT_TOKEN="');
+    expect(unsetEnvCommand('cmd', 'GIGACHAT_TOKEN')).toBe('set "GIGACHAT_TOKEN=" & reg delete HKCU\\Environment /v GIGACHAT_TOKEN /f >nul 2>&1');
   });
   it('writes a percent sign so that cmd keeps it', () => {
     expect(setEnvCommand('cmd', 'X', 'a%PATH%b')).toBe('set X=a%^PATH%^b');
