@@ -60,11 +60,13 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
   });
   const started = monotonicMs();
   // The catalogue loads, and each finished check's entry is written, while later checks wait on
-  // the network: what is left when the last answer arrives is the report's frame. An entry is
-  // written on the event loop's next turn, once the checks its result let go have sent their
-  // requests: a request never waits behind the report.
+  // the network: what is left when the last answer arrives is the report's frame. Each is a turn
+  // of the event loop of its own, after the one before: the checks a result lets go send their
+  // requests first, and an answer that arrives meanwhile is read between two entries, so neither
+  // a request nor the time the report gives an answer waits behind the report's writing.
   const catalog = nextTurn().then(() => loadCatalog(settings.lang));
   const remedy = remedyContext(opts.shell, opts.self);
+  let written: Promise<unknown> = catalog;
   const entries = new Map<CheckId, Promise<CheckResult>>();
   const shown: Promise<void>[] = [];
   const { onCheck } = opts;
@@ -76,11 +78,13 @@ export async function diagnose(opts: DiagnoseOptions): Promise<{ report: Report;
     onResult: (raw, handed) => {
       // The issued token joins the scrubber before any text that could hold it is written.
       scrubber.add(handed.oauth?.secret);
-      const entry = awaitedLater(Promise.all([catalog, nextTurn()]).then(([c]) => {
+      const entry = awaitedLater(written.then(() => nextTurn()).then(async () => {
+        const c = await catalog;
         // The forms of a secret just learnt are worked out here too, not when the report is scrubbed.
         scrubber.prepare();
         return checkResult(raw, c, remedy);
       }));
+      written = entry.catch(() => undefined);
       entries.set(raw.id, entry);
       if (onCheck) shown.push(awaitedLater(Promise.all([entry, catalog]).then(([e, c]) => onCheck(sanitizeDeep(scrubber.redactReport(e)), scrubber, c))));
     },
